@@ -1,0 +1,91 @@
+// createEcsAssistant: wires options, policy, lazy AWS clients and the tool registry into one object.
+import type { ResultAsync } from "neverthrow";
+import { type AwsCall, type CallObserver, createAwsCall } from "./aws/call.ts";
+import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
+import type { ServiceName } from "./aws/services.ts";
+import type { EcsError } from "./errors.ts";
+import { type Logger, silentLogger } from "./log.ts";
+import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
+import { type AnyTool, type CallResult, findTool, invokeTool, selectTools, type ToolFilter, type ToolSpec, toolSpecs } from "./registry.ts";
+import type { EcsResourceManagementInput } from "./resources/schemas.ts";
+import { ALL_TOOLS } from "./tools.ts";
+import type { Progress, ToolContext } from "./tool.ts";
+import { VERSION } from "./version.ts";
+
+/** Everything the assistant needs; all optional. */
+export interface EcsAssistantOptions {
+  /** Permissions; default read-only without sensitive data. A plain object is frozen into a Policy. */
+  readonly policy?: Partial<Policy>;
+  readonly aws?: AwsOptions;
+  readonly logger?: Logger;
+  /** How policy hints name switches: `library` (policy.allowWrite) or `env` (ALLOW_WRITE). Default `library`. */
+  readonly flagNaming?: FlagNaming;
+  /** Restrict the tools this assistant offers. */
+  readonly tools?: ToolFilter;
+  /** Called after every AWS call (metrics). */
+  readonly onAwsCall?: CallObserver;
+}
+
+/** Per-call options. */
+export interface InvokeOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+  /** Asks the user to confirm destructive actions (MCP elicitation); omit when nobody can be asked. */
+  readonly confirm?: (message: string) => Promise<boolean>;
+}
+
+/** The assistant: typed capability methods plus a generic tool registry. Nothing here throws. */
+export interface EcsAssistant {
+  readonly policy: Policy;
+  readonly version: string;
+  /** The descriptors this assistant offers (after the tools filter). */
+  readonly tools: readonly AnyTool[];
+  /** Tool specs with JSON Schema inputs, for MCP or other agent frameworks. */
+  listTools(filter?: ToolFilter): ToolSpec[];
+  /** Validates, gates and runs a tool by name. */
+  callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
+  /** Runs one ECS/ECR operation (`ecs_resource_management`). */
+  ecsResourceManagement(input: EcsResourceManagementInput, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
+  /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
+  readonly aws: AwsCall;
+  /** AWS services whose SDK client has been created so far. */
+  loadedServices(): ServiceName[];
+  /** Releases the AWS clients' sockets. */
+  close(): void;
+}
+
+/** Creates an assistant. Cheap: no AWS SDK module is loaded until the first call that needs it. */
+export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssistant => {
+  const policy = createPolicy(options.policy);
+  const log = options.logger ?? silentLogger;
+  const naming = options.flagNaming ?? "library";
+  const awsOptions = options.aws ?? {};
+  const clients = createClientFactory(awsOptions, VERSION);
+  const aws = createAwsCall(clients, { region: awsOptions.region, profile: awsOptions.profile, observe: options.onAwsCall });
+  const tools = selectTools(ALL_TOOLS, options.tools);
+
+  const context = (o: InvokeOptions = {}): ToolContext => ({
+    aws,
+    policy,
+    naming,
+    log,
+    signal: o.signal,
+    progress: o.onProgress ?? (() => {}),
+    confirm: o.confirm,
+  });
+  const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
+    findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o)));
+  const typed = <T>(name: string) => (input: unknown, o?: InvokeOptions) => callTool(name, input, o).map((r) => r.value as T);
+
+  return Object.freeze({
+    policy,
+    version: VERSION,
+    tools,
+    listTools: (filter?: ToolFilter) => toolSpecs(selectTools(tools, filter)),
+    callTool,
+    ecsResourceManagement: typed<Record<string, unknown>>("ecs_resource_management"),
+    aws,
+    loadedServices: () => clients.loaded(),
+    close: () => clients.destroy(),
+  });
+};

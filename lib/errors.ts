@@ -1,0 +1,89 @@
+// EcsError: the one error type of the library, a discriminated union on `kind`, plus its constructors.
+
+/** One problem with an input value: where, what was expected, what came, and a likely fix. */
+export interface ValidationIssue {
+  /** Dotted path to the offending value, e.g. `api_params.cluster` ("" for the root). */
+  readonly path: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly got?: string;
+  /** A did-you-mean for misspelt names. */
+  readonly suggestion?: string;
+}
+
+/** Which policy gate refused a call. */
+export type PolicyGate = "write" | "sensitive" | "operation" | "confirmation" | "path";
+
+interface Base {
+  readonly message: string;
+  /** What to do about it, in words for a person or a model. */
+  readonly hint: string;
+}
+
+/** Every failure the library reports. Programs switch on `kind`; people read `message` and `hint`. */
+export type EcsError =
+  | (Base & { readonly kind: "validation"; readonly issues: readonly ValidationIssue[] })
+  | (Base & { readonly kind: "policy_denied"; readonly gate: PolicyGate; readonly flag?: string })
+  | (Base & {
+      readonly kind: "aws";
+      readonly service: string;
+      readonly operation: string;
+      readonly code: string;
+      readonly httpStatus?: number;
+      readonly requestId?: string;
+      readonly retryable: boolean;
+      /** The original exception, for logs only; never serialised to a client. */
+      readonly cause?: unknown;
+    })
+  | (Base & { readonly kind: "not_found"; readonly resource?: string })
+  | (Base & { readonly kind: "timeout"; readonly operation?: string; readonly afterMs?: number })
+  | (Base & { readonly kind: "cancelled"; readonly operation?: string })
+  | (Base & {
+      readonly kind: "container_runtime";
+      readonly command?: string;
+      readonly exitCode?: number;
+      readonly outputTail?: string;
+    })
+  | (Base & { readonly kind: "unavailable"; readonly service?: string; readonly cause?: unknown })
+  | (Base & { readonly kind: "internal"; readonly cause?: unknown });
+
+export type EcsErrorKind = EcsError["kind"];
+
+type Fields<K extends EcsErrorKind> = Omit<Extract<EcsError, { kind: K }>, "kind">;
+
+/** Builds an EcsError of the given kind (the single constructor; prose lives with the caller or in hints.ts). */
+export const ecsError = <K extends EcsErrorKind>(kind: K, fields: Fields<K>): Extract<EcsError, { kind: K }> =>
+  ({ kind, ...fields }) as Extract<EcsError, { kind: K }>;
+
+/** A validation error built from issues, with a message summarising the first ones. */
+export const validationError = (issues: readonly ValidationIssue[], hint?: string): EcsError => {
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .join("; ");
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+  const suggestions = issues.filter((i) => i.suggestion).map((i) => `${i.path || "value"} → ${i.suggestion}`);
+  return ecsError("validation", {
+    message: `Invalid input: ${summary}${more}`,
+    hint:
+      hint ??
+      (suggestions.length > 0
+        ? `Did you mean: ${suggestions.join(", ")}?`
+        : "Fix the listed fields and call again; each issue names the path, what was expected and what was received."),
+    issues,
+  });
+};
+
+/** Wraps an unexpected exception. Used only at the edges where third-party code may throw. */
+export const internalError = (cause: unknown, where: string): EcsError =>
+  ecsError("internal", {
+    message: `Unexpected failure in ${where}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    hint: "This is a bug in ecs-assistant; retry, and report it with the server log if it persists.",
+    cause,
+  });
+
+/** The error as a client may see it: no `cause`, no stack. */
+export const publicError = (error: EcsError): Record<string, unknown> => {
+  const { cause: _cause, ...rest } = error as EcsError & { cause?: unknown };
+  return rest;
+};

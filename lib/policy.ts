@@ -1,0 +1,115 @@
+// Policy: the explicit, frozen description of what the assistant may do; and the one gate check.
+import { err, ok, type Result } from "neverthrow";
+import { type EcsError, ecsError } from "./errors.ts";
+
+/** What a call does to the account: read it, change it, or delete/stop something. */
+export type Access = "read" | "write" | "destructive";
+
+/** The assistant's permissions. Build it with `createPolicy`; it is frozen. */
+export interface Policy {
+  /** Allow calls that change AWS resources or local files. Default false (read-only). */
+  readonly allowWrite: boolean;
+  /** Allow results that can hold secrets (log lines, environment values, full task definitions). Default false: such values are redacted. */
+  readonly allowSensitiveData: boolean;
+  /** When set, only these operations/tools may run (names like `ListClusters`, `ecr:DescribeImages`, `delete_app`). */
+  readonly allowOperations?: readonly string[];
+  /** Operations/tools that never run, whatever else allows them. */
+  readonly denyOperations?: readonly string[];
+  /** Ask the user (MCP elicitation) before destructive actions when the client can. Default true. */
+  readonly confirmDestructive: boolean;
+  /** When set, local paths (app_path) must lie inside one of these absolute directories. */
+  readonly allowedRoots?: readonly string[];
+}
+
+/** How hints name the policy switches: `env` for the MCP server (ALLOW_WRITE), `library` for code (allowWrite). */
+export type FlagNaming = "env" | "library";
+
+const FLAG_NAMES = {
+  allowWrite: { env: "ALLOW_WRITE=true", library: "policy.allowWrite = true" },
+  allowSensitiveData: { env: "ALLOW_SENSITIVE_DATA=true", library: "policy.allowSensitiveData = true" },
+} as const;
+
+/** The default policy: read-only, no sensitive data, confirm destructive actions. */
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  allowWrite: false,
+  allowSensitiveData: false,
+  confirmDestructive: true,
+});
+
+/** Builds a frozen policy from partial settings (unset fields take the safe defaults). */
+export const createPolicy = (settings: Partial<Policy> = {}): Policy => {
+  const freezeList = (l?: readonly string[]) => (l ? Object.freeze([...l]) : undefined);
+  const policy: Policy = {
+    ...DEFAULT_POLICY,
+    ...settings,
+    allowOperations: freezeList(settings.allowOperations),
+    denyOperations: freezeList(settings.denyOperations),
+    allowedRoots: freezeList(settings.allowedRoots),
+  };
+  for (const k of Object.keys(policy) as (keyof Policy)[]) if (policy[k] === undefined) delete policy[k];
+  return Object.freeze(policy);
+};
+
+/** What a gate check needs to know about the call. */
+export interface AccessRequest {
+  /** Tool or operation name, as the policy lists would name it. */
+  readonly name: string;
+  /** Other names the lists may use for the same call (e.g. `ecs:ListClusters` for `ListClusters`). */
+  readonly aliases?: readonly string[];
+  readonly access: Access;
+  /** Whether the call needs allowSensitiveData outright (not merely redacted without it). */
+  readonly requiresSensitive?: boolean;
+}
+
+/**
+ * The single place where policy gates are enforced: deny list, allow list, write gate, sensitive gate.
+ * Every tool call and every `ecs_resource_management` operation passes through here.
+ */
+export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNaming): Result<void, EcsError> => {
+  const names = [req.name, ...(req.aliases ?? [])];
+  const listed = (list?: readonly string[]) => list?.some((n) => names.includes(n)) ?? false;
+  if (listed(policy.denyOperations)) {
+    return err(
+      ecsError("policy_denied", {
+        gate: "operation",
+        message: `${req.name} is on the policy's deny list.`,
+        hint: "Remove it from denyOperations (server: --deny) if it should run.",
+      }),
+    );
+  }
+  if (policy.allowOperations && !listed(policy.allowOperations)) {
+    return err(
+      ecsError("policy_denied", {
+        gate: "operation",
+        message: `${req.name} is not on the policy's allow list.`,
+        hint: `Add ${req.name} to allowOperations (server: --allow) or remove the allow list.`,
+      }),
+    );
+  }
+  if (req.access !== "read" && !policy.allowWrite) {
+    const flag = FLAG_NAMES.allowWrite[naming];
+    return err(
+      ecsError("policy_denied", {
+        gate: "write",
+        flag,
+        message: `${req.name} ${req.access === "destructive" ? "deletes or stops resources" : "changes resources"} and writes are disabled.`,
+        hint: `Set ${flag} to enable write operations, aware that the assistant can then change your AWS account.`,
+      }),
+    );
+  }
+  if (req.requiresSensitive && !policy.allowSensitiveData) {
+    const flag = FLAG_NAMES.allowSensitiveData[naming];
+    return err(
+      ecsError("policy_denied", {
+        gate: "sensitive",
+        flag,
+        message: `${req.name} returns data that may hold secrets and sensitive data is disabled.`,
+        hint: `Set ${flag} to allow it, aware that logs and environment values may then reach the model.`,
+      }),
+    );
+  }
+  return ok(undefined);
+};
+
+/** The flag a hint should name for sensitive data (for redaction notices). */
+export const sensitiveFlagName = (naming: FlagNaming): string => FLAG_NAMES.allowSensitiveData[naming];

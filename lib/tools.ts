@@ -1,0 +1,6 @@
+// Every tool the assistant offers, in tools/list order. Capabilities add their descriptors here.
+import type { AnyTool } from "./registry.ts";
+import { ecsResourceManagementTool } from "./resources/tools.ts";
+
+/** All tool descriptors. Filter with `selectTools`; never mutate. */
+export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([ecsResourceManagementTool]);

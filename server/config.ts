@@ -1,0 +1,164 @@
+// Server configuration: CLI flags and the reference server's environment variables → policy and options.
+import { isAbsolute } from "node:path";
+import { parseArgs } from "node:util";
+import { ENDPOINT_ENV_SUFFIX, type LogLevel, type Policy, SERVICE_NAMES, type ServiceName } from "../lib/index.ts";
+
+/** Everything the server needs to start. */
+export interface ServerConfig {
+  readonly command: "serve" | "version" | "help";
+  readonly policy: Partial<Policy>;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpoints: Partial<Record<ServiceName | "default", string>>;
+  readonly maxAttempts?: number;
+  readonly requestTimeoutMs?: number;
+  readonly logLevel: LogLevel;
+  readonly logFile?: string;
+  readonly transport: "stdio" | "http";
+  readonly host: string;
+  readonly port: number;
+  readonly allowedHosts: readonly string[];
+  readonly allowedOrigins: readonly string[];
+}
+
+/** A configuration error: says which flag or variable, what it got and what it accepts. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  "allow-write": { type: "boolean" },
+  "allow-sensitive-data": { type: "boolean" },
+  allow: { type: "string", multiple: true },
+  deny: { type: "string", multiple: true },
+  "allowed-root": { type: "string", multiple: true },
+  "no-confirm": { type: "boolean" },
+  region: { type: "string" },
+  profile: { type: "string" },
+  "endpoint-url": { type: "string" },
+  "max-attempts": { type: "string" },
+  "request-timeout": { type: "string" },
+  "log-level": { type: "string" },
+  "log-file": { type: "string" },
+  http: { type: "boolean" },
+  host: { type: "string" },
+  port: { type: "string" },
+  "allowed-host": { type: "string", multiple: true },
+  "allowed-origin": { type: "string", multiple: true },
+} as const;
+
+const TRUE = new Set(["true", "1", "yes", "on"]);
+const FALSE = new Set(["false", "0", "no", "off", ""]);
+
+/** Reference truthiness (true/1/yes), but a typo is an error instead of a silent "false". */
+const envBool = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a boolean. Use true/false (also accepted: 1/0, yes/no).`);
+};
+
+const LEVELS: Record<string, LogLevel> = { debug: "debug", info: "info", warning: "warn", warn: "warn", error: "error", critical: "error" };
+
+const level = (raw: string, source: string): LogLevel => {
+  const l = LEVELS[raw.trim().toLowerCase()];
+  if (!l) throw new ConfigError(`${source}=${JSON.stringify(raw)} is not a log level. Use DEBUG, INFO, WARNING or ERROR.`);
+  return l;
+};
+
+const int = (raw: string | undefined, source: string, min: number, max: number): number | undefined => {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${source}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}.`);
+  return n;
+};
+
+const url = (raw: string, source: string): string => {
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+    return raw;
+  } catch {
+    throw new ConfigError(`${source}=${JSON.stringify(raw)} is not an http(s) URL.`);
+  }
+};
+
+/** Parses argv and env. Throws ConfigError with a clear message on bad input (the caller prints it and exits 2). */
+export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig => {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>["values"];
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new ConfigError(`${(e as Error).message}. Run with --help for the options.`);
+  }
+  const endpoints: Partial<Record<ServiceName | "default", string>> = {};
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== "true") {
+    if (env.AWS_ENDPOINT_URL) endpoints.default = url(env.AWS_ENDPOINT_URL, "AWS_ENDPOINT_URL");
+    for (const s of SERVICE_NAMES) {
+      const name = `AWS_ENDPOINT_URL_${ENDPOINT_ENV_SUFFIX[s]}`;
+      if (env[name]) endpoints[s] = url(env[name]!, name);
+    }
+  }
+  if (values["endpoint-url"]) endpoints.default = url(values["endpoint-url"], "--endpoint-url");
+  const roots = values["allowed-root"];
+  for (const r of roots ?? []) if (!isAbsolute(r)) throw new ConfigError(`--allowed-root ${JSON.stringify(r)} must be an absolute path.`);
+  const profile = values.profile ?? (env.AWS_PROFILE || undefined);
+  const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (profile ? undefined : "us-east-1"));
+  const port = int(values.port ?? env.ECS_MCP_PORT, "--port", 0, 65535) ?? 8080;
+  const host = values.host ?? "127.0.0.1";
+  return {
+    command: values.help ? "help" : values.version ? "version" : "serve",
+    policy: {
+      allowWrite: values["allow-write"] ?? envBool(env, "ALLOW_WRITE") ?? false,
+      allowSensitiveData: values["allow-sensitive-data"] ?? envBool(env, "ALLOW_SENSITIVE_DATA") ?? false,
+      confirmDestructive: !values["no-confirm"],
+      ...(values.allow ? { allowOperations: values.allow.flatMap((a) => a.split(",")).filter(Boolean) } : {}),
+      ...(values.deny ? { denyOperations: values.deny.flatMap((a) => a.split(",")).filter(Boolean) } : {}),
+      ...(roots ? { allowedRoots: roots } : {}),
+    },
+    region,
+    profile,
+    endpoints,
+    maxAttempts: int(values["max-attempts"], "--max-attempts", 1, 20),
+    requestTimeoutMs: int(values["request-timeout"], "--request-timeout", 100, 600_000),
+    logLevel: values["log-level"] ? level(values["log-level"], "--log-level") : env.FASTMCP_LOG_LEVEL ? level(env.FASTMCP_LOG_LEVEL, "FASTMCP_LOG_LEVEL") : "info",
+    logFile: values["log-file"] ?? (env.FASTMCP_LOG_FILE || undefined),
+    transport: values.http ? "http" : "stdio",
+    host,
+    port,
+    allowedHosts: values["allowed-host"] ?? [],
+    allowedOrigins: values["allowed-origin"] ?? [],
+  };
+};
+
+/** --help text. */
+export const HELP = `ecs-mcp-server: MCP server for Amazon ECS Express Mode (drop-in for awslabs ecs-mcp-server)
+
+Usage: ecs-mcp-server [options]            serve MCP over stdio (default)
+       ecs-mcp-server --http [--port N]    serve MCP over Streamable HTTP on 127.0.0.1
+
+Policy:
+  --allow-write              allow changes to AWS and local files       (env ALLOW_WRITE=true)
+  --allow-sensitive-data     return logs, env values, secrets unredacted (env ALLOW_SENSITIVE_DATA=true)
+  --allow OP[,OP]            only these tools/operations may run
+  --deny OP[,OP]             these tools/operations never run
+  --allowed-root DIR         app paths must lie under DIR (repeatable)
+  --no-confirm               do not ask the user before destructive actions
+AWS:
+  --region R                 (env AWS_REGION; default us-east-1 unless a profile sets one)
+  --profile P                (env AWS_PROFILE; SSO profiles work)
+  --endpoint-url URL         all services (env AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>)
+  --max-attempts N           attempts per AWS call incl. retries (default 3)
+  --request-timeout MS       per HTTP request
+Logging (never to stdout):
+  --log-level L              DEBUG|INFO|WARNING|ERROR (env FASTMCP_LOG_LEVEL; default INFO)
+  --log-file F               also append to F (env FASTMCP_LOG_FILE)
+HTTP transport:
+  --http  --host H (default 127.0.0.1)  --port N (default 8080)
+  --allowed-host H:P  --allowed-origin URL   extra Host/Origin values accepted (DNS-rebinding protection)
+  -v, --version   -h, --help
+`;

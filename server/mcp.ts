@@ -1,0 +1,81 @@
+// The MCP adapter: registry descriptors → MCP tools; results → text + structuredContent; EcsError → isError result.
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { type EcsAssistant, type EcsError, type Logger, publicError, type ToolSpec, VERSION } from "../lib/index.ts";
+import { INSTRUCTIONS } from "./instructions.ts";
+
+/** Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description). */
+const toMcpTool = (t: ToolSpec) => ({
+  name: t.name,
+  title: t.title,
+  description: t.description,
+  inputSchema: t.inputSchema as { type: "object" },
+  ...(t.outputSchema ? { outputSchema: t.outputSchema as { type: "object" } } : {}),
+  annotations: { title: t.title, ...t.annotations },
+});
+
+/** Formats an EcsError for the client: kind, message, hint; never a stack trace. */
+export const errorResult = (e: EcsError): CallToolResult => ({
+  isError: true,
+  content: [{ type: "text", text: `${e.kind} error: ${e.message}\nHint: ${e.hint}` }],
+  structuredContent: { status: "error", error: publicError(e) },
+});
+
+/** A successful result: compact JSON text plus the same object as structuredContent. */
+export const okResult = (value: unknown): CallToolResult => {
+  const structured = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { result: value };
+  return { content: [{ type: "text", text: JSON.stringify(value) }], structuredContent: structured };
+};
+
+/** Builds one MCP server (one per client session) over a shared assistant. */
+export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server => {
+  const server = new Server(
+    { name: "ecs-assistant", title: "ECS Assistant (AWS ECS MCP Server compatible)", version: VERSION },
+    { capabilities: { tools: {}, logging: {} }, instructions: INSTRUCTIONS },
+  );
+  const tools = assistant.listTools().map(toMcpTool);
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
+    const { name, arguments: args } = req.params;
+    const token = req.params._meta?.progressToken;
+    const started = Date.now();
+    try {
+      const result = await assistant.callTool(name, args ?? {}, {
+        signal: extra.signal,
+        onProgress:
+          token === undefined
+            ? undefined
+            : (p) => {
+                extra
+                  .sendNotification({ method: "notifications/progress", params: { progressToken: token, ...p } })
+                  .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
+              },
+        confirm: server.getClientCapabilities()?.elicitation ? (message) => confirmWithUser(server, message) : undefined,
+      });
+      return result.match(
+        (r) => {
+          log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
+          return okResult(r.value);
+        },
+        (e) => {
+          log.warn(`tool ${name} failed: ${e.kind}: ${e.message}`, { ms: Date.now() - started });
+          return errorResult(e);
+        },
+      );
+    } catch (e) {
+      // Defence in depth: the library never throws, but a bug must not take the server down.
+      log.error(`tool ${name} crashed`, { error: e });
+      return errorResult({ kind: "internal", message: `Internal error in ${name}.`, hint: "Retry; if it persists, report it with the server log." });
+    }
+  });
+  return server;
+};
+
+/** Asks the user to accept a destructive action through MCP elicitation; only an explicit accept counts. */
+const confirmWithUser = async (server: Server, message: string): Promise<boolean> => {
+  const r = await server.elicitInput({
+    message,
+    requestedSchema: { type: "object", properties: { confirm: { type: "boolean", title: "Proceed?" } }, required: ["confirm"] },
+  });
+  return r.action === "accept" && r.content?.confirm === true;
+};
