@@ -6,10 +6,19 @@ import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
-import { type AnyTool, type CallResult, findTool, invokeTool, selectTools, type ToolFilter, type ToolSpec, toolSpecs } from "./registry.ts";
+import {
+  type AnyTool,
+  type CallResult,
+  findTool,
+  invokeTool,
+  selectTools,
+  type ToolFilter,
+  type ToolSpec,
+  toolSpecs,
+} from "./registry.ts";
 import type { EcsResourceManagementInput } from "./resources/schemas.ts";
-import { ALL_TOOLS } from "./tools.ts";
 import type { Progress, ToolContext } from "./tool.ts";
+import { ALL_TOOLS } from "./tools.ts";
 import { VERSION } from "./version.ts";
 
 /** Everything the assistant needs; all optional. */
@@ -45,7 +54,10 @@ export interface EcsAssistant {
   /** Validates, gates and runs a tool by name. */
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
   /** Runs one ECS/ECR operation (`ecs_resource_management`). */
-  ecsResourceManagement(input: EcsResourceManagementInput, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
+  ecsResourceManagement(
+    input: EcsResourceManagementInput,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
   /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
   readonly aws: AwsCall;
   /** AWS services whose SDK client has been created so far. */
@@ -61,7 +73,11 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
   const naming = options.flagNaming ?? "library";
   const awsOptions = options.aws ?? {};
   const clients = createClientFactory(awsOptions, VERSION);
-  const aws = createAwsCall(clients, { region: awsOptions.region, profile: awsOptions.profile, observe: options.onAwsCall });
+  const aws = createAwsCall(clients, {
+    region: awsOptions.region,
+    profile: awsOptions.profile,
+    observe: options.onAwsCall,
+  });
   const tools = selectTools(ALL_TOOLS, options.tools);
 
   const context = (o: InvokeOptions = {}): ToolContext => ({
@@ -75,7 +91,10 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
     findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o)));
-  const typed = <T>(name: string) => (input: unknown, o?: InvokeOptions) => callTool(name, input, o).map((r) => r.value as T);
+  const typed =
+    <T>(name: string) =>
+    (input: unknown, o?: InvokeOptions) =>
+      callTool(name, input, o).map((r) => r.value as T);
 
   return Object.freeze({
     policy,

@@ -1,20 +1,21 @@
 // Public API of ecs-assistant: explicit named exports only (an export test lists them).
-export { createEcsAssistant } from "./assistant.ts";
+
 export type { EcsAssistant, EcsAssistantOptions, InvokeOptions } from "./assistant.ts";
+export { createEcsAssistant } from "./assistant.ts";
 export type { AwsCall, CallObserver, InputOf, OperationOf, OutputOf } from "./aws/call.ts";
 export type { AwsOptions } from "./aws/clients.ts";
-export { SERVICE_NAMES, ENDPOINT_ENV_SUFFIX } from "./aws/services.ts";
 export type { ServiceName } from "./aws/services.ts";
-export { publicError } from "./errors.ts";
+export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
-export { silentLogger } from "./log.ts";
+export { publicError } from "./errors.ts";
 export type { Logger, LogLevel } from "./log.ts";
-export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
+export { silentLogger } from "./log.ts";
 export type { Access, FlagNaming, Policy } from "./policy.ts";
-export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
+export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
 export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
-export { CATALOGUE } from "./resources/catalogue.ts";
+export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
 export type { OperationEntry } from "./resources/catalogue.ts";
+export { CATALOGUE } from "./resources/catalogue.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type { Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
 export { ALL_TOOLS } from "./tools.ts";

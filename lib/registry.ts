@@ -1,6 +1,7 @@
 // The tool registry: lists descriptors, validates and gates every call in one place, and runs it.
-import { errAsync, ok, okAsync, type ResultAsync } from "neverthrow";
+
 import { toJsonSchema } from "@valibot/to-json-schema";
+import { errAsync, ok, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, ecsError, internalError } from "./errors.ts";
 import { checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
 import { redact } from "./security/redact.ts";
@@ -80,7 +81,11 @@ export const invokeTool = (tool: AnyTool, args: unknown, ctx: ToolContext): Resu
   const input = parsed.value;
   const access = tool.access ? tool.access(input) : ok(defaultAccess(tool));
   if (access.isErr()) return errAsync(access.error);
-  const gate = checkAccess(ctx.policy, { ...access.value, aliases: [...(access.value.aliases ?? []), tool.name] }, ctx.naming);
+  const gate = checkAccess(
+    ctx.policy,
+    { ...access.value, aliases: [...(access.value.aliases ?? []), tool.name] },
+    ctx.naming,
+  );
   if (gate.isErr()) return errAsync(gate.error);
   return safeRun(tool, input, ctx).map((value) => finish(value, access.value, ctx.policy, ctx.naming));
 };
@@ -93,7 +98,12 @@ const safeRun = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync<u
   }
 };
 
-const finish = (value: unknown, access: { sensitive: boolean }, policy: Policy, naming: ToolContext["naming"]): CallResult => {
+const finish = (
+  value: unknown,
+  access: { sensitive: boolean },
+  policy: Policy,
+  naming: ToolContext["naming"],
+): CallResult => {
   if (!access.sensitive || policy.allowSensitiveData) return { value, redactions: 0 };
   const { value: clean, report } = redact(value);
   if (report.count === 0 || !clean || typeof clean !== "object" || Array.isArray(clean)) {
@@ -120,8 +130,19 @@ export const findTool = (tools: readonly AnyTool[], name: string): ResultAsync<A
   return errAsync(
     ecsError("validation", {
       message: `Unknown tool "${name}".`,
-      hint: close.length > 0 ? `Did you mean ${close.join(" or ")}? Tools: ${names.join(", ")}.` : `Tools: ${names.join(", ")}.`,
-      issues: [{ path: "name", message: "unknown tool", expected: `one of ${names.join(", ")}`, got: name, suggestion: close[0] }],
+      hint:
+        close.length > 0
+          ? `Did you mean ${close.join(" or ")}? Tools: ${names.join(", ")}.`
+          : `Tools: ${names.join(", ")}.`,
+      issues: [
+        {
+          path: "name",
+          message: "unknown tool",
+          expected: `one of ${names.join(", ")}`,
+          got: name,
+          suggestion: close[0],
+        },
+      ],
     }),
   );
 };

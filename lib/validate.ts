@@ -30,7 +30,7 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
   const path = [rootPath, ...keys.map(String)].filter(Boolean).join(".");
   const last = issue.path?.at(-1);
-  if (issue.type === "strict_object" && last) {
+  if (issue.type === "strict_object" && last && issue.expected === "never") {
     const known = keysAt(root, keys.slice(0, -1));
     const suggestion = didYouMean(String(last.key), known)[0];
     return {
@@ -41,8 +41,9 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
       suggestion,
     };
   }
-  if (issue.input === undefined && issue.kind === "schema") {
-    return { path, message: `missing required value (expected ${issue.expected ?? "a value"})`, expected: issue.expected ?? undefined, got: "nothing" };
+  if (issue.input === undefined) {
+    const exp = issue.expected && !issue.expected.startsWith('"') ? issue.expected : undefined;
+    return { path, message: `missing required value${exp ? ` (expected ${exp})` : ""}`, expected: exp, got: "nothing" };
   }
   return {
     path,
@@ -58,7 +59,7 @@ const keysAt = (schema: AnySchema, path: (string | number)[]): string[] => {
   const unwrap = (x: unknown): unknown => {
     let cur = x as { wrapped?: unknown; pipe?: unknown[]; entries?: unknown; item?: unknown };
     for (let i = 0; i < 10; i++) {
-      if (cur?.pipe && cur.pipe[0] && cur.pipe[0] !== cur) cur = cur.pipe[0] as typeof cur;
+      if (cur?.pipe?.[0] && cur.pipe[0] !== cur) cur = cur.pipe[0] as typeof cur;
       else if (cur?.wrapped) cur = cur.wrapped as typeof cur;
       else break;
     }

@@ -59,21 +59,32 @@ const envBool = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => {
   const v = raw.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a boolean. Use true/false (also accepted: 1/0, yes/no).`);
+  throw new ConfigError(
+    `${name}=${JSON.stringify(raw)} is not a boolean. Use true/false (also accepted: 1/0, yes/no).`,
+  );
 };
 
-const LEVELS: Record<string, LogLevel> = { debug: "debug", info: "info", warning: "warn", warn: "warn", error: "error", critical: "error" };
+const LEVELS: Record<string, LogLevel> = {
+  debug: "debug",
+  info: "info",
+  warning: "warn",
+  warn: "warn",
+  error: "error",
+  critical: "error",
+};
 
 const level = (raw: string, source: string): LogLevel => {
   const l = LEVELS[raw.trim().toLowerCase()];
-  if (!l) throw new ConfigError(`${source}=${JSON.stringify(raw)} is not a log level. Use DEBUG, INFO, WARNING or ERROR.`);
+  if (!l)
+    throw new ConfigError(`${source}=${JSON.stringify(raw)} is not a log level. Use DEBUG, INFO, WARNING or ERROR.`);
   return l;
 };
 
 const int = (raw: string | undefined, source: string, min: number, max: number): number | undefined => {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${source}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${source}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}.`);
   return n;
 };
 
@@ -89,7 +100,9 @@ const url = (raw: string, source: string): string => {
 
 /** Parses argv and env. Throws ConfigError with a clear message on bad input (the caller prints it and exits 2). */
 export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig => {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>["values"];
+  let values: ReturnType<
+    typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>
+  >["values"];
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (e) {
@@ -105,7 +118,8 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
   }
   if (values["endpoint-url"]) endpoints.default = url(values["endpoint-url"], "--endpoint-url");
   const roots = values["allowed-root"];
-  for (const r of roots ?? []) if (!isAbsolute(r)) throw new ConfigError(`--allowed-root ${JSON.stringify(r)} must be an absolute path.`);
+  for (const r of roots ?? [])
+    if (!isAbsolute(r)) throw new ConfigError(`--allowed-root ${JSON.stringify(r)} must be an absolute path.`);
   const profile = values.profile ?? (env.AWS_PROFILE || undefined);
   const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (profile ? undefined : "us-east-1"));
   const port = int(values.port ?? env.ECS_MCP_PORT, "--port", 0, 65535) ?? 8080;
@@ -125,7 +139,11 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     endpoints,
     maxAttempts: int(values["max-attempts"], "--max-attempts", 1, 20),
     requestTimeoutMs: int(values["request-timeout"], "--request-timeout", 100, 600_000),
-    logLevel: values["log-level"] ? level(values["log-level"], "--log-level") : env.FASTMCP_LOG_LEVEL ? level(env.FASTMCP_LOG_LEVEL, "FASTMCP_LOG_LEVEL") : "info",
+    logLevel: values["log-level"]
+      ? level(values["log-level"], "--log-level")
+      : env.FASTMCP_LOG_LEVEL
+        ? level(env.FASTMCP_LOG_LEVEL, "FASTMCP_LOG_LEVEL")
+        : "info",
     logFile: values["log-file"] ?? (env.FASTMCP_LOG_FILE || undefined),
     transport: values.http ? "http" : "stdio",
     host,

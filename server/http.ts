@@ -1,6 +1,6 @@
 // Streamable HTTP transport: loopback by default, Host/Origin checks against DNS rebinding, body limit, one MCP server per session.
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
@@ -18,7 +18,11 @@ export interface HttpSettings {
 const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
 
 /** Starts the HTTP server; resolves with it and the bound port. */
-export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSettings): Promise<{ server: HttpServer; port: number; close(): Promise<void> }> => {
+export const startHttp = async (
+  assistant: EcsAssistant,
+  log: Logger,
+  s: HttpSettings,
+): Promise<{ server: HttpServer; port: number; close(): Promise<void> }> => {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const maxBody = s.maxBodyBytes ?? 1_048_576;
   let boundPort = s.port;
@@ -42,8 +46,14 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname !== "/mcp") return send(res, 404, "Not found: the MCP endpoint is /mcp");
-    if (!hostOk(req.headers.host)) return send(res, 403, `Forbidden Host header ${JSON.stringify(req.headers.host)} (DNS rebinding protection; add --allowed-host)`);
-    if (!originOk(req.headers.origin)) return send(res, 403, `Forbidden Origin ${JSON.stringify(req.headers.origin)} (add --allowed-origin)`);
+    if (!hostOk(req.headers.host))
+      return send(
+        res,
+        403,
+        `Forbidden Host header ${JSON.stringify(req.headers.host)} (DNS rebinding protection; add --allowed-host)`,
+      );
+    if (!originOk(req.headers.origin))
+      return send(res, 403, `Forbidden Origin ${JSON.stringify(req.headers.origin)} (add --allowed-origin)`);
     const sid = req.headers["mcp-session-id"];
     const sessionId = Array.isArray(sid) ? sid[0] : sid;
     let body: unknown;
@@ -59,7 +69,8 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
     let transport = sessionId ? sessions.get(sessionId) : undefined;
     if (!transport) {
       if (sessionId) return send(res, 404, "Unknown MCP session; initialize again");
-      if (req.method !== "POST" || !isInitializeRequest(body)) return send(res, 400, "No session: the first request must be initialize");
+      if (req.method !== "POST" || !isInitializeRequest(body))
+        return send(res, 400, "No session: the first request must be initialize");
       const t = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {

@@ -15,7 +15,10 @@ export interface LogSettings {
 }
 
 /** Creates the server logger. Every line passes the secret redactor, whatever the level. */
-export const createLogger = (settings: LogSettings, write: (line: string) => void = (l) => process.stderr.write(l)): Logger & { fileError?: string } => {
+export const createLogger = (
+  settings: LogSettings,
+  write: (line: string) => void = (l) => process.stderr.write(l),
+): Logger & { fileError?: string } => {
   let fileOk = Boolean(settings.file);
   let fileError: string | undefined;
   if (settings.file) {
@@ -29,7 +32,9 @@ export const createLogger = (settings: LogSettings, write: (line: string) => voi
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[settings.level]) return;
     const extra = fields && Object.keys(fields).length > 0 ? ` ${safeJson(fields)}` : "";
-    const line = redactText(`${new Date().toISOString()} - ecs-mcp-server - ${level.toUpperCase()} - ${message}${extra}`).text;
+    const line = redactText(
+      `${new Date().toISOString()} - ecs-mcp-server - ${level.toUpperCase()} - ${message}${extra}`,
+    ).text;
     if (settings.stderr !== false) write(`${line}\n`);
     if (fileOk && settings.file) {
       try {

@@ -23,7 +23,10 @@ export const errorResult = (e: EcsError): CallToolResult => ({
 
 /** A successful result: compact JSON text plus the same object as structuredContent. */
 export const okResult = (value: unknown): CallToolResult => {
-  const structured = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { result: value };
+  const structured =
+    value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { result: value };
   return { content: [{ type: "text", text: JSON.stringify(value) }], structuredContent: structured };
 };
 
@@ -50,7 +53,9 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
                   .sendNotification({ method: "notifications/progress", params: { progressToken: token, ...p } })
                   .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
               },
-        confirm: server.getClientCapabilities()?.elicitation ? (message) => confirmWithUser(server, message) : undefined,
+        confirm: server.getClientCapabilities()?.elicitation
+          ? (message) => confirmWithUser(server, message)
+          : undefined,
       });
       return result.match(
         (r) => {
@@ -65,7 +70,11 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     } catch (e) {
       // Defence in depth: the library never throws, but a bug must not take the server down.
       log.error(`tool ${name} crashed`, { error: e });
-      return errorResult({ kind: "internal", message: `Internal error in ${name}.`, hint: "Retry; if it persists, report it with the server log." });
+      return errorResult({
+        kind: "internal",
+        message: `Internal error in ${name}.`,
+        hint: "Retry; if it persists, report it with the server log.",
+      });
     }
   });
   return server;
@@ -75,7 +84,11 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
 const confirmWithUser = async (server: Server, message: string): Promise<boolean> => {
   const r = await server.elicitInput({
     message,
-    requestedSchema: { type: "object", properties: { confirm: { type: "boolean", title: "Proceed?" } }, required: ["confirm"] },
+    requestedSchema: {
+      type: "object",
+      properties: { confirm: { type: "boolean", title: "Proceed?" } },
+      required: ["confirm"],
+    },
   });
   return r.action === "accept" && r.content?.confirm === true;
 };

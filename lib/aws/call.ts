@@ -7,16 +7,20 @@ import { LOADERS, type ServiceModules, type ServiceName } from "./services.ts";
 
 type CommandKey<M> = Extract<keyof M, `${string}Command`>;
 /** Operation names of a service, e.g. `ListClusters` for ECS. */
-export type OperationOf<S extends ServiceName> = CommandKey<ServiceModules[S]> extends `${infer Op}Command` ? Op : never;
+export type OperationOf<S extends ServiceName> =
+  CommandKey<ServiceModules[S]> extends `${infer Op}Command` ? Op : never;
 
-type CommandCtor<S extends ServiceName, Op extends string> = ServiceModules[S][`${Op}Command` & keyof ServiceModules[S]];
+type CommandCtor<S extends ServiceName, Op extends string> = ServiceModules[S][`${Op}Command` &
+  keyof ServiceModules[S]];
 type Instance<C> = C extends abstract new (...args: never[]) => infer I ? I : never;
 /** Input type of `Op` on service `S`. */
 export type InputOf<S extends ServiceName, Op extends string> =
   Instance<CommandCtor<S, Op>> extends { input: infer I } ? I : never;
 /** Output type of `Op` on service `S`. */
 export type OutputOf<S extends ServiceName, Op extends string> =
-  Instance<CommandCtor<S, Op>> extends { resolveMiddleware(...a: never[]): (...a: never[]) => Promise<{ output: infer O }> }
+  Instance<CommandCtor<S, Op>> extends {
+    resolveMiddleware(...a: never[]): (...a: never[]) => Promise<{ output: infer O }>;
+  }
     ? O
     : never;
 
@@ -34,7 +38,13 @@ export type AwsCall = <S extends ServiceName, Op extends OperationOf<S>>(
 ) => ResultAsync<OutputOf<S, Op>, EcsError>;
 
 /** Observer hook for metrics/logging of every AWS call. */
-export type CallObserver = (event: { service: ServiceName; operation: string; ms: number; ok: boolean; code?: string }) => void;
+export type CallObserver = (event: {
+  service: ServiceName;
+  operation: string;
+  ms: number;
+  ok: boolean;
+  code?: string;
+}) => void;
 
 /** Creates the `AwsCall` function bound to a client factory. */
 export const createAwsCall = (
@@ -47,9 +57,12 @@ export const createAwsCall = (
     const run = async () => {
       const [client, mod] = await Promise.all([clients.get(service), LOADERS[service]()]);
       const Command = (mod as Record<string, unknown>)[`${operation}Command`] as
-        | (new (input: unknown) => unknown)
+        | (new (
+            input: unknown,
+          ) => unknown)
         | undefined;
-      if (!Command) throw Object.assign(new Error(`No such operation ${operation}`), { name: "UnknownOperationException" });
+      if (!Command)
+        throw Object.assign(new Error(`No such operation ${operation}`), { name: "UnknownOperationException" });
       const send = (client as unknown as { send(c: unknown, o?: object): Promise<unknown> }).send.bind(client);
       return send(new Command(input ?? {}), options?.signal ? { abortSignal: options.signal } : undefined);
     };
@@ -59,7 +72,13 @@ export const createAwsCall = (
         return out as OutputOf<typeof service, typeof operation>;
       })
       .mapErr((e) => {
-        ctx.observe?.({ service, operation, ms: Date.now() - started, ok: false, code: e.kind === "aws" ? e.code : e.kind });
+        ctx.observe?.({
+          service,
+          operation,
+          ms: Date.now() - started,
+          ok: false,
+          code: e.kind === "aws" ? e.code : e.kind,
+        });
         return e;
       });
   };

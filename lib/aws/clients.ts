@@ -42,7 +42,9 @@ export const createClientFactory = (options: AwsOptions, version: string): Clien
     const given = options.clients?.[service];
     if (given) return given;
     const mod = await LOADERS[service]();
-    const Ctor = (mod as unknown as Record<string, unknown>)[CLIENT_CLASS[service]] as new (cfg: object) => ClientFor<S>;
+    const Ctor = (mod as unknown as Record<string, unknown>)[CLIENT_CLASS[service]] as new (
+      cfg: object,
+    ) => ClientFor<S>;
     const endpoint = options.endpoints?.[service] ?? options.endpoints?.default;
     const handler =
       options.requestTimeoutMs !== undefined || options.connectTimeoutMs !== undefined

@@ -31,8 +31,21 @@ const CREDENTIALS = new Set([
   "TokenProviderError",
   "AuthFailure",
 ]);
-const ACCESS_DENIED = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnauthorizedException"]);
-const NETWORK = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+const ACCESS_DENIED = new Set([
+  "AccessDeniedException",
+  "AccessDenied",
+  "UnauthorizedOperation",
+  "UnauthorizedException",
+]);
+const NETWORK = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNRESET",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 export interface CallContext {
   readonly service: ServiceName;
@@ -48,7 +61,11 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
   const message = x.message || code;
   const where = `${ctx.service}:${ctx.operation}`;
   if (code === "AbortError") {
-    return ecsError("cancelled", { operation: where, message: `${where} was cancelled.`, hint: "The caller cancelled the request." });
+    return ecsError("cancelled", {
+      operation: where,
+      message: `${where} was cancelled.`,
+      hint: "The caller cancelled the request.",
+    });
   }
   if (code === "TimeoutError" || x.code === "ETIMEDOUT" || code === "RequestTimeout") {
     return ecsError("timeout", {
@@ -90,13 +107,18 @@ const hintFor = (code: string, message: string, ctx: CallContext, retryable: boo
     const sso = ctx.profile ? `aws sso login --profile ${ctx.profile}` : "aws sso login (or aws configure)";
     return `The AWS credentials are missing, invalid or expired. Refresh them (e.g. \`${sso}\`) and retry.`;
   }
-  if (THROTTLING.has(code)) return "AWS throttled the request even after retries with backoff. Wait a little and retry, or reduce parallel calls.";
-  if (code === "ClusterNotFoundException") return "The cluster does not exist in this region. Call ecs_resource_management with ListClusters to see the clusters, or check AWS_REGION.";
-  if (code === "ServiceNotFoundException") return "The service does not exist in that cluster. List the services with ListServices (api_params: {cluster}).";
-  if (code === "RepositoryNotFoundException") return "The ECR repository does not exist in this account/region. List repositories with ecr:DescribeRepositories.";
+  if (THROTTLING.has(code))
+    return "AWS throttled the request even after retries with backoff. Wait a little and retry, or reduce parallel calls.";
+  if (code === "ClusterNotFoundException")
+    return "The cluster does not exist in this region. Call ecs_resource_management with ListClusters to see the clusters, or check AWS_REGION.";
+  if (code === "ServiceNotFoundException")
+    return "The service does not exist in that cluster. List the services with ListServices (api_params: {cluster}).";
+  if (code === "RepositoryNotFoundException")
+    return "The ECR repository does not exist in this account/region. List repositories with ecr:DescribeRepositories.";
   if (code === "InvalidParameterException" || code === "ValidationError" || code === "ValidationException")
     return "AWS rejected a parameter; the message names it. Check the value against the AWS API reference for this operation.";
-  if (code === "UnknownEndpoint" || code === "UnknownOperationException") return "The endpoint does not support this operation: check the region and any endpoint override.";
+  if (code === "UnknownEndpoint" || code === "UnknownOperationException")
+    return "The endpoint does not support this operation: check the region and any endpoint override.";
   if (retryable) return "AWS had a transient server-side problem. Retry the call in a few seconds.";
   return `See the AWS API reference for ${ctx.operation} and error code ${code}.`;
 };

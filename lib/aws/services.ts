@@ -22,7 +22,16 @@ export interface ServiceModules {
 
 export type ServiceName = keyof ServiceModules;
 
-export const SERVICE_NAMES: readonly ServiceName[] = ["ecs", "ecr", "cloudformation", "iam", "logs", "ec2", "elbv2", "sts"];
+export const SERVICE_NAMES: readonly ServiceName[] = [
+  "ecs",
+  "ecr",
+  "cloudformation",
+  "iam",
+  "logs",
+  "ec2",
+  "elbv2",
+  "sts",
+];
 
 /** Static loaders (string literals, so bundlers include each module). */
 export const LOADERS: { [S in ServiceName]: () => Promise<ServiceModules[S]> } = {

@@ -25,7 +25,12 @@ export interface OperationEntry {
   readonly summary: string;
 }
 
-const ecs = (command: string, access: Access, summary: string, extra: Partial<OperationEntry> = {}): OperationEntry => ({
+const ecs = (
+  command: string,
+  access: Access,
+  summary: string,
+  extra: Partial<OperationEntry> = {},
+): OperationEntry => ({
   name: command,
   service: "ecs",
   command,
@@ -38,7 +43,13 @@ const ecs = (command: string, access: Access, summary: string, extra: Partial<Op
 /** All operations, in the order the tool description lists them. */
 export const CATALOGUE: readonly OperationEntry[] = [
   ecs("ListClusters", "read", "List cluster ARNs.", {
-    paginate: { inputToken: "nextToken", outputToken: "nextToken", items: "clusterArns", limitKey: "maxResults", maxPageSize: 100 },
+    paginate: {
+      inputToken: "nextToken",
+      outputToken: "nextToken",
+      items: "clusterArns",
+      limitKey: "maxResults",
+      maxPageSize: 100,
+    },
   }),
   ecs("DescribeClusters", "read", "Describe clusters (status, task and service counts, settings)."),
   ecs("CreateCluster", "write", "Create a cluster."),

@@ -18,12 +18,23 @@ export const resolveOperation = (name: string): Result<OperationEntry, EcsError>
   if (entry) return ok(entry);
   const service = name.startsWith("ecr:") ? "ecr" : "ecs";
   const names = CATALOGUE.filter((e) => e.service === service).map((e) => e.name);
-  const close = didYouMean(name, CATALOGUE.map((e) => e.name));
+  const close = didYouMean(
+    name,
+    CATALOGUE.map((e) => e.name),
+  );
   return err(
     ecsError("validation", {
       message: `Unsupported api_operation "${name}".`,
       hint: `${close.length > 0 ? `Did you mean ${close.join(" or ")}? ` : ""}Supported ${service.toUpperCase()} operations: ${names.join(", ")}.`,
-      issues: [{ path: "api_operation", message: "unsupported operation", expected: `one of ${names.join(", ")}`, got: name, suggestion: close[0] }],
+      issues: [
+        {
+          path: "api_operation",
+          message: "unsupported operation",
+          expected: `one of ${names.join(", ")}`,
+          got: name,
+          suggestion: close[0],
+        },
+      ],
     }),
   );
 };
@@ -49,9 +60,9 @@ export const ecsResourceManagement = (
   const params = schema ? parseInput(schema, input.api_params ?? {}, "api_params") : ok(input.api_params ?? {});
   if (params.isErr()) return errAsync(params.error);
   const call = (p: Record<string, unknown>) =>
-    ctx.aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal }).map(
-      (out) => out as unknown as Record<string, unknown>,
-    );
+    ctx
+      .aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal })
+      .map((out) => out as unknown as Record<string, unknown>);
   if (!op.paginate) return call(params.value as Record<string, unknown>).map(compactObject);
   return collectPages(op, params.value as Record<string, unknown>, input.max_items ?? DEFAULT_MAX_ITEMS, call);
 };
@@ -68,14 +79,21 @@ const collectPages = (
   let pages = 0;
   const step = (token: unknown): ResultAsync<Record<string, unknown>, EcsError> => {
     const remaining = maxItems - items.length;
-    const limit = pg.limitKey && pg.maxPageSize ? Math.min(pg.maxPageSize, remaining, Number(params[pg.limitKey] ?? Infinity)) : undefined;
+    const limit =
+      pg.limitKey && pg.maxPageSize
+        ? Math.min(pg.maxPageSize, remaining, Number(params[pg.limitKey] ?? Infinity))
+        : undefined;
     const p = { ...params, ...(token ? { [pg.inputToken]: token } : {}), ...(limit ? { [pg.limitKey!]: limit } : {}) };
     return call(p).andThen((out) => {
       pages++;
       items.push(...((out[pg.items] as unknown[] | undefined) ?? []));
       const next = out[pg.outputToken];
       if (next && items.length < maxItems) return step(next);
-      const result: Record<string, unknown> = { ...compactObject({ ...out, [pg.outputToken]: undefined }), [pg.items]: items, pages };
+      const result: Record<string, unknown> = {
+        ...compactObject({ ...out, [pg.outputToken]: undefined }),
+        [pg.items]: items,
+        pages,
+      };
       if (next) {
         result.truncated = true;
         result[pg.outputToken] = next;

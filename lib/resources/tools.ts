@@ -5,7 +5,8 @@ import { ecsResourceManagement, resourceAccess } from "./ecsResourceManagement.t
 import { EcsResourceManagementInput } from "./schemas.ts";
 
 const operationList = CATALOGUE.map(
-  (e) => `- ${e.name} (${e.access === "read" ? "read-only" : e.access === "write" ? "requires WRITE permission" : "destructive, requires WRITE permission"}): ${e.summary}`,
+  (e) =>
+    `- ${e.name} (${e.access === "read" ? "read-only" : e.access === "write" ? "requires WRITE permission" : "destructive, requires WRITE permission"}): ${e.summary}`,
 ).join("\n");
 
 /** `ecs_resource_management`: one AWS operation per call, validated and gated per operation. */

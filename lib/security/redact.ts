@@ -9,7 +9,8 @@ export interface RedactionReport {
 const MARK = "[REDACTED]";
 
 /** Keys whose values are always secret-bearing when they sit in an env/secret entry. */
-const SECRET_KEY_NAME = /(secret|passw(or)?d|passwd|token|api[-_]?key|private[-_]?key|credential|auth[-_]?token|authorization(token)?$|session[-_]?token|cookie|dsn|conn(ection)?[-_]?str)/i;
+const SECRET_KEY_NAME =
+  /(secret|passw(or)?d|passwd|token|api[-_]?key|private[-_]?key|credential|auth[-_]?token|authorization(token)?$|session[-_]?token|cookie|dsn|conn(ection)?[-_]?str)/i;
 
 /** Patterns for credential-looking text anywhere in a string. Ordered; each replaced by a labelled marker. */
 const PATTERNS: readonly { name: string; re: RegExp }[] = [
@@ -22,7 +23,10 @@ const PATTERNS: readonly { name: string; re: RegExp }[] = [
   { name: "JWT", re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g },
   { name: "GITHUB_TOKEN", re: /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g },
   { name: "SLACK_TOKEN", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
-  { name: "PASSWORD", re: /\b((?:[A-Z0-9_]*_)?(?:password|passwd|pwd|secret|token|api_?key)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi },
+  {
+    name: "PASSWORD",
+    re: /\b((?:[A-Z0-9_]*_)?(?:password|passwd|pwd|secret|token|api_?key)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+  },
 ];
 
 /** Replaces credential-looking parts of a string; returns the new text and the number of replacements. */
@@ -33,7 +37,8 @@ export const redactText = (text: string): { text: string; count: number } => {
     out = out.replace(re, (...m: string[]) => {
       count++;
       const marker = `[REDACTED ${name}]`;
-      if (name === "URL_PASSWORD" || name === "BEARER" || name === "PASSWORD") return `${m[1]}${marker}${name === "URL_PASSWORD" ? "@" : ""}`;
+      if (name === "URL_PASSWORD" || name === "BEARER" || name === "PASSWORD")
+        return `${m[1]}${marker}${name === "URL_PASSWORD" ? "@" : ""}`;
       if (name === "AWS_SECRET_KEY" || name === "AWS_SESSION_TOKEN") return `${m[1]}${m[2]}${marker}`;
       return marker;
     });
@@ -78,7 +83,12 @@ export const redact = <T>(value: T): { value: T; report: RedactionReport } => {
       const out: Record<string, unknown> = {};
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         const p = path ? `${path}.${k}` : k;
-        if (typeof child === "string" && SECRET_KEY_NAME.test(k) && !/arn|name|type|id$|Id$|count/i.test(k) && child.length > 0) {
+        if (
+          typeof child === "string" &&
+          SECRET_KEY_NAME.test(k) &&
+          !/arn|name|type|id$|Id$|count/i.test(k) &&
+          child.length > 0
+        ) {
           out[k] = MARK;
           note(p);
         } else out[k] = walk(child, p, k);

@@ -1,0 +1,66 @@
+import { describe, expect, test } from "bun:test";
+import { checkAccess, createPolicy, DEFAULT_POLICY } from "./policy.ts";
+
+describe("policy", () => {
+  test("defaults are read-only, no sensitive data, confirm destructive; frozen", () => {
+    const p = createPolicy();
+    expect(p).toEqual(DEFAULT_POLICY);
+    expect(p.allowWrite).toBe(false);
+    expect(p.allowSensitiveData).toBe(false);
+    expect(Object.isFrozen(p)).toBe(true);
+    expect(() => {
+      (p as { allowWrite: boolean }).allowWrite = true;
+    }).toThrow();
+  });
+
+  test("lists are copied and frozen", () => {
+    const allow = ["ListClusters"];
+    const p = createPolicy({ allowOperations: allow });
+    allow.push("DeleteCluster");
+    expect(p.allowOperations).toEqual(["ListClusters"]);
+    expect(Object.isFrozen(p.allowOperations)).toBe(true);
+  });
+
+  test("write gate names the flag in the caller's naming", () => {
+    const p = createPolicy();
+    const env = checkAccess(p, { name: "CreateCluster", access: "write" }, "env");
+    const lib = checkAccess(p, { name: "CreateCluster", access: "write" }, "library");
+    expect(env._unsafeUnwrapErr()).toMatchObject({ kind: "policy_denied", gate: "write", flag: "ALLOW_WRITE=true" });
+    expect(lib._unsafeUnwrapErr()).toMatchObject({
+      kind: "policy_denied",
+      gate: "write",
+      flag: "policy.allowWrite = true",
+    });
+    expect(
+      checkAccess(createPolicy({ allowWrite: true }), { name: "CreateCluster", access: "write" }, "env").isOk(),
+    ).toBe(true);
+  });
+
+  test("reads pass without flags; sensitive-only calls need allowSensitiveData", () => {
+    const p = createPolicy();
+    expect(checkAccess(p, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
+    const e = checkAccess(p, { name: "fetch_task_logs", access: "read", requiresSensitive: true }, "env");
+    expect(e._unsafeUnwrapErr()).toMatchObject({ gate: "sensitive", flag: "ALLOW_SENSITIVE_DATA=true" });
+  });
+
+  test("deny list beats everything; allow list restricts; aliases match", () => {
+    const p = createPolicy({
+      allowWrite: true,
+      denyOperations: ["ecs:DeleteCluster"],
+      allowOperations: ["ListClusters", "DeleteCluster"],
+    });
+    expect(
+      checkAccess(
+        p,
+        { name: "DeleteCluster", aliases: ["ecs:DeleteCluster"], access: "destructive" },
+        "env",
+      )._unsafeUnwrapErr(),
+    ).toMatchObject({
+      gate: "operation",
+    });
+    expect(checkAccess(p, { name: "DescribeClusters", access: "read" }, "env")._unsafeUnwrapErr().message).toContain(
+      "allow list",
+    );
+    expect(checkAccess(p, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
+  });
+});

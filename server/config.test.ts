@@ -1,0 +1,73 @@
+import { describe, expect, test } from "bun:test";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("server config", () => {
+  test("defaults: stdio, read-only, us-east-1, INFO", () => {
+    const c = loadConfig([], {});
+    expect(c).toMatchObject({
+      command: "serve",
+      transport: "stdio",
+      region: "us-east-1",
+      logLevel: "info",
+      host: "127.0.0.1",
+    });
+    expect(c.policy).toMatchObject({ allowWrite: false, allowSensitiveData: false });
+  });
+
+  test("reference env vars map onto the policy (drop-in)", () => {
+    const c = loadConfig([], {
+      ALLOW_WRITE: "true",
+      ALLOW_SENSITIVE_DATA: "YES",
+      AWS_PROFILE: "dev",
+      AWS_REGION: "eu-west-1",
+      FASTMCP_LOG_LEVEL: "WARNING",
+      FASTMCP_LOG_FILE: "/tmp/x.log",
+    });
+    expect(c.policy).toMatchObject({ allowWrite: true, allowSensitiveData: true });
+    expect(c).toMatchObject({ profile: "dev", region: "eu-west-1", logLevel: "warn", logFile: "/tmp/x.log" });
+  });
+
+  test("profile without region leaves the region to the profile", () => {
+    expect(loadConfig([], { AWS_PROFILE: "dev" }).region).toBeUndefined();
+  });
+
+  test("flags win over env", () => {
+    const c = loadConfig(
+      ["--allow-write", "--region", "ap-south-1", "--log-level", "debug", "--http", "--port", "9000"],
+      { ALLOW_WRITE: "false", AWS_REGION: "eu-west-1" },
+    );
+    expect(c).toMatchObject({ region: "ap-south-1", logLevel: "debug", transport: "http", port: 9000 });
+    expect(c.policy.allowWrite).toBe(true);
+  });
+
+  test("standard endpoint variables", () => {
+    const c = loadConfig([], {
+      AWS_ENDPOINT_URL: "http://127.0.0.1:4566",
+      AWS_ENDPOINT_URL_ECS: "http://127.0.0.1:5000",
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "http://127.0.0.1:5001",
+    });
+    expect(c.endpoints).toEqual({
+      default: "http://127.0.0.1:4566",
+      ecs: "http://127.0.0.1:5000",
+      logs: "http://127.0.0.1:5001",
+    });
+    expect(
+      loadConfig([], { AWS_ENDPOINT_URL: "http://x", AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }).endpoints,
+    ).toEqual({});
+  });
+
+  test("invalid values are clear errors", () => {
+    expect(() => loadConfig([], { ALLOW_WRITE: "ture" })).toThrow(/ALLOW_WRITE="ture" is not a boolean/);
+    expect(() => loadConfig([], { FASTMCP_LOG_LEVEL: "LOUD" })).toThrow(/FASTMCP_LOG_LEVEL="LOUD" is not a log level/);
+    expect(() => loadConfig(["--port", "99999"], {})).toThrow(/--port="99999" must be an integer/);
+    expect(() => loadConfig([], { AWS_ENDPOINT_URL_ECS: "localhost:1" })).toThrow(ConfigError);
+    expect(() => loadConfig(["--allow-wrte"], {})).toThrow(/Unknown option '--allow-wrte'/);
+    expect(() => loadConfig(["--allowed-root", "rel/dir"], {})).toThrow(/absolute/);
+  });
+
+  test("--allow/--deny lists", () => {
+    const c = loadConfig(["--allow", "ListClusters,DescribeClusters", "--deny", "DeleteCluster"], {});
+    expect(c.policy.allowOperations).toEqual(["ListClusters", "DescribeClusters"]);
+    expect(c.policy.denyOperations).toEqual(["DeleteCluster"]);
+  });
+});
