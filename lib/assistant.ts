@@ -16,7 +16,7 @@ import {
   type ToolSpec,
   toolSpecs,
 } from "./registry.ts";
-import type { EcsResourceManagementInput } from "./resources/schemas.ts";
+import type { EcsResourceManagementParams } from "./resources/schemas.ts";
 import type { Progress, ToolContext } from "./tool.ts";
 import { ALL_TOOLS } from "./tools.ts";
 import { VERSION } from "./version.ts";
@@ -55,7 +55,7 @@ export interface EcsAssistant {
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
   /** Runs one ECS/ECR operation (`ecs_resource_management`). */
   ecsResourceManagement(
-    input: EcsResourceManagementInput,
+    input: EcsResourceManagementParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
   /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */

@@ -16,6 +16,7 @@ export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
 export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
 export type { OperationEntry } from "./resources/catalogue.ts";
 export { CATALOGUE } from "./resources/catalogue.ts";
+export type { EcsResourceManagementParams } from "./resources/schemas.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type { Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
 export { ALL_TOOLS } from "./tools.ts";

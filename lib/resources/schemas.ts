@@ -30,6 +30,8 @@ export const EcsResourceManagementInput = v.strictObject({
   ),
 });
 export type EcsResourceManagementInput = v.InferOutput<typeof EcsResourceManagementInput>;
+/** What callers pass (api_params optional). */
+export type EcsResourceManagementParams = v.InferInput<typeof EcsResourceManagementInput>;
 
 const str = v.pipe(v.string(), v.minLength(1));
 
