@@ -67,19 +67,19 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
       hint: "The caller cancelled the request.",
     });
   }
+  if (NETWORK.has(x.code ?? "") || NETWORK.has(code) || /getaddrinfo|ECONNREFUSED|socket hang up/.test(message)) {
+    return ecsError("unavailable", {
+      service: ctx.service,
+      message: `Could not reach the ${ctx.service} endpoint for ${where} (connection failed or was reset): ${message}`,
+      hint: `Check the region${ctx.region ? ` (${ctx.region})` : ""}, any endpoint override (AWS_ENDPOINT_URL*), proxies and network access.`,
+      cause: e,
+    });
+  }
   if (code === "TimeoutError" || x.code === "ETIMEDOUT" || code === "RequestTimeout") {
     return ecsError("timeout", {
       operation: where,
       message: `${where} timed out: ${message}`,
       hint: "AWS did not answer in time. Check network access to the endpoint, or raise requestTimeoutMs.",
-    });
-  }
-  if (NETWORK.has(x.code ?? "") || NETWORK.has(code) || /getaddrinfo|ECONNREFUSED|socket hang up/.test(message)) {
-    return ecsError("unavailable", {
-      service: ctx.service,
-      message: `Could not reach the ${ctx.service} endpoint for ${where}: ${message}`,
-      hint: `Check the region${ctx.region ? ` (${ctx.region})` : ""}, any endpoint override (AWS_ENDPOINT_URL*), proxies and network access.`,
-      cause: e,
     });
   }
   const status = x.$metadata?.httpStatusCode;
