@@ -48,7 +48,12 @@ export const createClientFactory = (options: AwsOptions, version: string): Clien
     const endpoint = options.endpoints?.[service] ?? options.endpoints?.default;
     const handler =
       options.requestTimeoutMs !== undefined || options.connectTimeoutMs !== undefined
-        ? { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.connectTimeoutMs }
+        ? {
+            requestTimeout: options.requestTimeoutMs,
+            connectionTimeout: options.connectTimeoutMs,
+            // Without this, smithy's handler only warns on a request timeout and keeps waiting.
+            throwOnRequestTimeout: true,
+          }
         : undefined;
     const client = new Ctor({
       region: options.region,

@@ -4,6 +4,8 @@ import { IAM_PREFIX, type ServiceName } from "./services.ts";
 
 interface SdkErrorLike {
   name?: string;
+  /** Wire error code of query-protocol services (IAM `NoSuchEntity` arrives as name `NoSuchEntityException`). */
+  Code?: string;
   code?: string;
   message?: string;
   $fault?: "client" | "server";
@@ -57,7 +59,7 @@ export interface CallContext {
 /** Maps any exception thrown by an SDK call to an EcsError (kind aws, timeout, cancelled or unavailable). */
 export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
   const x = (e ?? {}) as SdkErrorLike;
-  const code = x.name && x.name !== "Error" ? x.name : (x.code ?? "UnknownError");
+  const code = x.Code ?? (x.name && x.name !== "Error" ? x.name : (x.code ?? "UnknownError"));
   const message = x.message || code;
   const where = `${ctx.service}:${ctx.operation}`;
   if (code === "AbortError") {

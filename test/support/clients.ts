@@ -17,7 +17,7 @@ export interface FakeClientOptions {
    * throttling); set it small in tests that exercise retries so they stay fast.
    */
   readonly retryDelayMs?: number;
-  /** Per-request socket timeout, ms; what turns a `hang` fault into a TimeoutError. */
+  /** Per-request timeout, ms (set with throwOnRequestTimeout): what turns a `hang` fault into a TimeoutError. */
   readonly requestTimeoutMs?: number;
 }
 
@@ -32,7 +32,10 @@ export const fakeClientConfig = (fake: { readonly url: string }, options: FakeCl
     ...(options.retryDelayMs !== undefined
       ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs) }
       : {}),
-    ...(options.requestTimeoutMs !== undefined ? { requestHandler: { requestTimeout: options.requestTimeoutMs } } : {}),
+    // Without throwOnRequestTimeout, @smithy/node-http-handler only logs a warning when requestTimeout passes.
+    ...(options.requestTimeoutMs !== undefined
+      ? { requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true } }
+      : {}),
   };
 };
 

@@ -7,18 +7,17 @@ import { decodeJsonRequest } from "./protocols/json.ts";
 import { decodeQueryRequest } from "./protocols/query.ts";
 import type {
   DecodedRequest,
-  Fault,
   FakeHandler,
   FakeOutput,
   FakeService,
+  Fault,
   RecordedCall,
-  UndecodableRequest,
   WireError,
   WireResponse,
 } from "./types.ts";
 
-export type * from "./types.ts";
 export { awsError, FakeAwsError } from "./awsError.ts";
+export type * from "./types.ts";
 
 export interface FakeAwsOptions {
   /** Fixed delay added to every answer, ms (also settable later via `latencyMs`). */
@@ -41,7 +40,7 @@ export interface FakeAws {
   setLatency(service: FakeService, operation: string, ms: number): FakeAws;
   clearCalls(): void;
   clearFaults(): void;
-  /** Forgets handlers, faults, latencies and calls: a fresh fake on the same port. */
+  /** Forgets handlers, faults, per-operation latencies and calls; `latencyMs` goes back to the start option. */
   reset(): void;
   /** Stops listening and drops open connections, hanging ones included. */
   close(): Promise<void>;
@@ -109,14 +108,17 @@ class FakeState {
   readonly faults = new Map<string, { fault: Fault; remaining: number }>();
   readonly latencies = new Map<string, number>();
   readonly closed = new AbortController();
-  constructor(public latencyMs: number) {}
+  latencyMs: number;
+  constructor(readonly initialLatencyMs: number) {
+    this.latencyMs = initialLatencyMs;
+  }
 
   reset(): void {
     this.calls.splice(0);
     this.handlers.clear();
     this.faults.clear();
     this.latencies.clear();
-    this.latencyMs = 0;
+    this.latencyMs = this.initialLatencyMs;
   }
 
   /** Looks up `service.operation`, then `service.*`. */
@@ -159,7 +161,12 @@ const serve = async (state: FakeState, req: IncomingMessage, res: ServerResponse
   }
   if (fault?.kind === "aws") {
     const error = { code: fault.code, message: fault.message ?? `${fault.code} (fake)`, status: fault.status };
-    return send(state, res, codec.error(operation, { ...error, status: error.status ?? defaultStatus(fault.code) }, requestId), delay);
+    return send(
+      state,
+      res,
+      codec.error(operation, { ...error, status: error.status ?? defaultStatus(fault.code) }, requestId),
+      delay,
+    );
   }
   const response = await answer(state, decoded, call, req, rawBody);
   return send(state, res, response, delay);
@@ -180,7 +187,15 @@ const answer = async (
     return codec.error(operation, error, call.requestId);
   }
   const callCount = state.calls.filter((c) => c.service === service && c.operation === operation).length;
-  const ctx = { service, operation, callCount, requestId: call.requestId, headers: req.headers, rawBody, calls: state.calls };
+  const ctx = {
+    service,
+    operation,
+    callCount,
+    requestId: call.requestId,
+    headers: req.headers,
+    rawBody,
+    calls: state.calls,
+  };
   try {
     return codec.success(operation, await handler(input, ctx), call.requestId);
   } catch (cause) {

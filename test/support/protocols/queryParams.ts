@@ -8,7 +8,10 @@ type Node = { [key: string]: Node | string };
  * maps: `.entry.N.key/value` → records. Values stay strings: the wire has no types and the fake no schema.
  * An empty list is sent as `Name=` and so reads back as "" (https://smithy.io/2.0/aws/protocols/aws-query-protocol.html).
  */
-export const parseQueryParams = (params: URLSearchParams, skip: readonly string[] = ["Action", "Version"]): FakeInput => {
+export const parseQueryParams = (
+  params: URLSearchParams,
+  skip: readonly string[] = ["Action", "Version"],
+): FakeInput => {
   const root: Node = {};
   for (const [key, value] of params) {
     if (skip.includes(key)) continue;

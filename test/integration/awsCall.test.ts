@@ -1,0 +1,74 @@
+// The AWS call wrapper against the loopback fake: timeouts, query-protocol error codes, lazy client creation.
+import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { createEcsAssistant } from "../../lib/index.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+
+let fake: FakeAws;
+beforeAll(async () => {
+  fake = await startFakeAws();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const make = (extra = {}) =>
+  createEcsAssistant({
+    aws: {
+      region: "us-east-1",
+      endpoints: { default: fake.url },
+      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      maxAttempts: 1,
+      ...extra,
+    },
+  });
+
+test("a hanging endpoint ends as a timeout error after requestTimeoutMs", async () => {
+  fake.fail("ecs", "ListClusters", { kind: "hang" });
+  const started = Date.now();
+  const e = (await make({ requestTimeoutMs: 300 }).aws("ecs", "ListClusters", {}))._unsafeUnwrapErr();
+  expect(e.kind).toBe("timeout");
+  expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test("query-protocol errors keep the wire code (IAM NoSuchEntity)", async () => {
+  fake.fail("iam", "GetRole", {
+    kind: "aws",
+    code: "NoSuchEntity",
+    message: "The role with name x cannot be found.",
+    status: 404,
+  });
+  const e = (await make().aws("iam", "GetRole", { RoleName: "x" }))._unsafeUnwrapErr();
+  expect(e).toMatchObject({ kind: "aws", service: "iam", operation: "GetRole", code: "NoSuchEntity", httpStatus: 404 });
+});
+
+test("typed raw calls work and only the used service's client is created", async () => {
+  fake.on("sts", "GetCallerIdentity", {
+    Account: "123456789012",
+    Arn: "arn:aws:iam::123456789012:user/dev",
+    UserId: "AIDA",
+  });
+  const a = make();
+  expect(a.loadedServices()).toEqual([]);
+  const id = (await a.aws("sts", "GetCallerIdentity", {}))._unsafeUnwrap();
+  expect(id.Account).toBe("123456789012");
+  expect(a.loadedServices()).toEqual(["sts"]);
+  expect(String(fake.calls[0]?.input.Action ?? "GetCallerIdentity")).toBe("GetCallerIdentity");
+});
+
+test("cancellation through an AbortSignal is reported as cancelled", async () => {
+  fake.latencyMs = 2000;
+  const ctrl = new AbortController();
+  const pending = make().aws("ecs", "ListClusters", {}, { signal: ctrl.signal });
+  setTimeout(() => ctrl.abort(), 100);
+  const e = (await pending)._unsafeUnwrapErr();
+  expect(e.kind).toBe("cancelled");
+});
+
+test("the user agent carries ecs-assistant/<version>", async () => {
+  let ua = "";
+  fake.on("ecs", "ListClusters", (_i, ctx) => {
+    ua = String(ctx.headers["user-agent"] ?? "") + String(ctx.headers["x-amz-user-agent"] ?? "");
+    return { clusterArns: [] };
+  });
+  await make().aws("ecs", "ListClusters", {});
+  expect(ua).toContain("ecs-assistant/0.1.0");
+});
