@@ -4,6 +4,7 @@ import { type AwsCall, type CallObserver, createAwsCall } from "./aws/call.ts";
 import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
+import type { ContainerOptions, PollingOptions } from "./express/options.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
 import {
@@ -33,6 +34,10 @@ export interface EcsAssistantOptions {
   readonly tools?: ToolFilter;
   /** Called after every AWS call (metrics). */
   readonly onAwsCall?: CallObserver;
+  /** Container runtime for build/push (runtime, child environment, platform); the library never reads process.env. */
+  readonly container?: ContainerOptions;
+  /** Poll intervals and bounds of the Express Mode waits. */
+  readonly polling?: PollingOptions;
 }
 
 /** Per-call options. */
@@ -88,6 +93,7 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     signal: o.signal,
     progress: o.onProgress ?? (() => {}),
     confirm: o.confirm,
+    express: { container: options.container, polling: options.polling },
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
     findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o)));

@@ -3,6 +3,7 @@ import type { Result, ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import type { AwsCall } from "./aws/call.ts";
 import type { EcsError } from "./errors.ts";
+import type { ExpressSettings } from "./express/options.ts";
 import type { Logger } from "./log.ts";
 import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
 
@@ -35,6 +36,8 @@ export interface ToolContext {
   readonly progress: (p: Progress) => void;
   /** Asks the user to confirm a destructive action; undefined when nobody can be asked. */
   readonly confirm?: (message: string) => Promise<boolean>;
+  /** Container runtime and polling settings of the Express Mode pipeline. */
+  readonly express?: ExpressSettings;
 }
 
 /** Per-call refinement of the gate, for tools whose access depends on the input (e.g. the AWS operation). */
