@@ -37,6 +37,11 @@ export const compile = (
     "--compile",
     "--minify",
     "--sourcemap=none",
+    // Code splitting keeps each AWS SDK client in its own chunk, parsed only on first use; bytecode skips parsing at
+    // start-up. Together they cut cold start from ~120 ms to ~20 ms (bench/).
+    "--splitting",
+    "--bytecode",
+    "--format=esm",
     `--target=${TARGETS[p]}`,
     ...Object.entries(defines).flatMap(([k, v]) => ["--define", `${k}=${v}`]),
     "--outfile",
