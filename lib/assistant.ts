@@ -1,5 +1,6 @@
 // createEcsAssistant: wires options, policy, lazy AWS clients and the tool registry into one object.
 import type { ResultAsync } from "neverthrow";
+import type { AuditSink } from "./audit/auditEntry.ts";
 import { type AwsCall, type CallObserver, createAwsCall } from "./aws/call.ts";
 import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
@@ -82,6 +83,7 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     region: awsOptions.region,
     profile: awsOptions.profile,
     observe: options.onAwsCall,
+    maxConcurrency: awsOptions.maxConcurrency,
   });
   const tools = selectTools(ALL_TOOLS, options.tools);
 
@@ -96,7 +98,7 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     express: { container: options.container, polling: options.polling },
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
-    findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o)));
+    findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o), { audit: options.audit }));
   const typed =
     <T>(name: string) =>
     (input: unknown, o?: InvokeOptions) =>

@@ -1,5 +1,6 @@
 // The one wrapper around SDK calls: loads the command lazily, sends it, maps failures to EcsError.
 import { ResultAsync } from "neverthrow";
+import pLimit from "p-limit";
 import type { EcsError } from "../errors.ts";
 import type { ClientFactory } from "./clients.ts";
 import { type CallContext, mapAwsError } from "./hints.ts";
@@ -49,8 +50,9 @@ export type CallObserver = (event: {
 /** Creates the `AwsCall` function bound to a client factory. */
 export const createAwsCall = (
   clients: ClientFactory,
-  ctx: { region?: string; profile?: string; observe?: CallObserver },
+  ctx: { region?: string; profile?: string; observe?: CallObserver; maxConcurrency?: number },
 ): AwsCall => {
+  const limit = pLimit(ctx.maxConcurrency ?? 16);
   return (service, operation, input, options) => {
     const callCtx: CallContext = { service, operation, region: ctx.region, profile: ctx.profile };
     const started = Date.now();
@@ -66,7 +68,10 @@ export const createAwsCall = (
       const send = (client as unknown as { send(c: unknown, o?: object): Promise<unknown> }).send.bind(client);
       return send(new Command(input ?? {}), options?.signal ? { abortSignal: options.signal } : undefined);
     };
-    return ResultAsync.fromPromise(run(), (e) => mapAwsError(e, callCtx))
+    return ResultAsync.fromPromise(
+      limit(() => run()),
+      (e) => mapAwsError(e, callCtx),
+    )
       .map((out) => {
         ctx.observe?.({ service, operation, ms: Date.now() - started, ok: true });
         return out as OutputOf<typeof service, typeof operation>;

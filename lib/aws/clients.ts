@@ -20,6 +20,8 @@ export interface AwsOptions {
   readonly connectTimeoutMs?: number;
   /** Extra user agent text appended after `ecs-assistant/<version>`. */
   readonly userAgentSuffix?: string;
+  /** Most AWS calls in flight at once, across services (default 16): fan-outs stay under throttling limits. */
+  readonly maxConcurrency?: number;
   /** Pre-built clients (tests, custom middleware). Used as given. */
   readonly clients?: Partial<{ [S in ServiceName]: ClientFor<S> }>;
 }

@@ -72,3 +72,18 @@ test("the user agent carries ecs-assistant/<version>", async () => {
   await make().aws("ecs", "ListClusters", {});
   expect(ua).toContain("ecs-assistant/0.1.0");
 });
+
+test("maxConcurrency bounds the calls in flight", async () => {
+  fake.on("ecs", "ListClusters", { clusterArns: [] });
+  fake.latencyMs = 100;
+  const timeFour = async (maxConcurrency: number) => {
+    const a = make({ maxConcurrency });
+    const t = Date.now();
+    await Promise.all([1, 2, 3, 4].map(() => a.aws("ecs", "ListClusters", {})));
+    return Date.now() - t;
+  };
+  const serial = await timeFour(1);
+  const parallel = await timeFour(4);
+  expect(serial).toBeGreaterThanOrEqual(390);
+  expect(parallel).toBeLessThan(300);
+});
