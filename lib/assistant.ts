@@ -39,6 +39,8 @@ export interface EcsAssistantOptions {
   readonly container?: ContainerOptions;
   /** Poll intervals and bounds of the Express Mode waits. */
   readonly polling?: PollingOptions;
+  /** Receives one entry per write the assistant performs (e.g. `createFileAuditSink(path)`); none by default. */
+  readonly audit?: AuditSink;
 }
 
 /** Per-call options. */

@@ -2,6 +2,9 @@
 
 export type { EcsAssistant, EcsAssistantOptions, InvokeOptions } from "./assistant.ts";
 export { createEcsAssistant } from "./assistant.ts";
+export type { AuditAwsCall, AuditEntry, AuditSink } from "./audit/auditEntry.ts";
+export type { FileAuditSink } from "./audit/fileAuditSink.ts";
+export { createFileAuditSink } from "./audit/fileAuditSink.ts";
 export type { AwsCall, CallObserver, InputOf, OperationOf, OutputOf } from "./aws/call.ts";
 export type { AwsOptions } from "./aws/clients.ts";
 export type { ServiceName } from "./aws/services.ts";

@@ -1,11 +1,14 @@
 // The tool registry: lists descriptors, validates and gates every call in one place, and runs it.
 
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { errAsync, ok, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, ResultAsync } from "neverthrow";
+import type { AuditAwsCall, AuditSink } from "./audit/auditEntry.ts";
+import { recordAwsCalls } from "./audit/recordAwsCalls.ts";
 import { type EcsError, ecsError, internalError } from "./errors.ts";
 import { checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
+import { readOnlyAws } from "./security/readOnlyAws.ts";
 import { redact } from "./security/redact.ts";
-import { defaultAccess, type ToolContext, type ToolDescriptor, type ToolGate } from "./tool.ts";
+import { type CallAccess, defaultAccess, type ToolContext, type ToolDescriptor, type ToolGate } from "./tool.ts";
 import { didYouMean } from "./util/didYouMean.ts";
 import { parseInput } from "./validate.ts";
 
@@ -71,32 +74,119 @@ export interface CallResult<O = unknown> {
   readonly redactions: number;
 }
 
+/** Per-assistant hooks of `invokeTool` (not per call, not visible to tools). */
+export interface InvokeHooks {
+  /** Receives one entry per write/destructive call that passed the policy (not for dry runs). */
+  readonly audit?: AuditSink;
+}
+
+/** Whether validated input asks for a plan only (`dry_run: true`). */
+export const isDryRun = (input: unknown): boolean =>
+  Boolean(input && typeof input === "object" && (input as { dry_run?: unknown }).dry_run === true);
+
 /**
- * Validates `args`, enforces the policy (deny/allow lists, write gate, sensitive gate), runs the tool,
- * redacts sensitive output, and never throws.
+ * Validates `args`, enforces the policy (deny/allow lists, write gate, sensitive gate, confirmation of destructive
+ * calls), runs the tool, audits writes, redacts sensitive output, and never throws. A dry run passes the write gate
+ * (it changes nothing) but its AWS calls are limited to read operations.
  */
-export const invokeTool = (tool: AnyTool, args: unknown, ctx: ToolContext): ResultAsync<CallResult, EcsError> => {
+export const invokeTool = (
+  tool: AnyTool,
+  args: unknown,
+  ctx: ToolContext,
+  hooks: InvokeHooks = {},
+): ResultAsync<CallResult, EcsError> => {
   const parsed = parseInput(tool.input, args ?? {});
   if (parsed.isErr()) return errAsync(parsed.error);
   const input = parsed.value;
   const access = tool.access ? tool.access(input) : ok(defaultAccess(tool));
   if (access.isErr()) return errAsync(access.error);
+  const dryRun = isDryRun(input);
   const gate = checkAccess(
     ctx.policy,
-    { ...access.value, aliases: [...(access.value.aliases ?? []), tool.name] },
+    {
+      ...access.value,
+      access: dryRun ? "read" : access.value.access,
+      aliases: [...(access.value.aliases ?? []), tool.name],
+    },
     ctx.naming,
   );
   if (gate.isErr()) return errAsync(gate.error);
-  return safeRun(tool, input, ctx).map((value) => finish(value, access.value, ctx.policy, ctx.naming));
+  const done = (value: unknown) => finish(value, access.value, ctx.policy, ctx.naming);
+  if (dryRun) return safeRun(tool, input, { ...ctx, aws: readOnlyAws(ctx.aws, tool.name) }).map(done);
+  if (access.value.access === "read") return safeRun(tool, input, ctx).map(done);
+
+  const started = Date.now();
+  const calls: AuditAwsCall[] = [];
+  const audit = (status: "ok" | "error" | "declined", e?: EcsError) => {
+    if (!hooks.audit) return;
+    try {
+      hooks.audit({
+        time: new Date().toISOString(),
+        tool: tool.name,
+        operation: access.value.name,
+        access: access.value.access as "write" | "destructive",
+        parameters: redact(input).value,
+        status,
+        ...(e ? { error: { kind: e.kind, ...(e.kind === "aws" ? { code: e.code } : {}), message: e.message } } : {}),
+        aws_calls: calls,
+        request_ids: calls.flatMap((c) => (c.requestId ? [c.requestId] : [])),
+        duration_ms: Date.now() - started,
+      });
+    } catch (auditError) {
+      ctx.log.error("audit sink failed", { tool: tool.name, error: String(auditError) });
+    }
+  };
+  const runCtx = hooks.audit ? { ...ctx, aws: recordAwsCalls(ctx.aws, calls) } : ctx;
+  return confirmDestructive(tool, access.value, input, ctx)
+    .andThen(() => safeRun(tool, input, runCtx))
+    .map((value) => {
+      audit("ok");
+      return done(value);
+    })
+    .mapErr((e) => {
+      audit(e.kind === "policy_denied" && e.gate === "confirmation" ? "declined" : "error", e);
+      return e;
+    });
 };
 
-const safeRun = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync<unknown, EcsError> => {
-  try {
-    return tool.run(input, ctx).orElse((e) => errAsync(e));
-  } catch (e) {
-    return errAsync(internalError(e, tool.name));
-  }
+/**
+ * Asks the user before a destructive call when the policy wants it and the client can be asked (MCP elicitation);
+ * only an explicit yes proceeds. Without a way to ask, the write gate (allowWrite) already decided.
+ */
+const confirmDestructive = (
+  tool: AnyTool,
+  access: CallAccess,
+  input: unknown,
+  ctx: ToolContext,
+): ResultAsync<void, EcsError> => {
+  const confirm = ctx.confirm;
+  if (access.access !== "destructive" || !ctx.policy.confirmDestructive || !confirm) return okAsync(undefined);
+  const params = JSON.stringify(redact(input).value) ?? "{}";
+  const message = `Confirm a destructive action: ${access.name}${access.name === tool.name ? "" : ` (tool ${tool.name})`} deletes or stops AWS resources.\nParameters: ${params.length > 600 ? `${params.slice(0, 597)}...` : params}`;
+  const denied = (why: string) =>
+    ecsError("policy_denied", {
+      gate: "confirmation",
+      message: `${access.name} was not run: ${why}.`,
+      hint: "Destructive actions run only after the user accepts the confirmation. Ask the user, then call again.",
+    });
+  return ResultAsync.fromPromise(
+    Promise.resolve().then(() => confirm(message)),
+    (e) => denied(`the confirmation could not be obtained (${e instanceof Error ? e.message : String(e)})`),
+  ).andThen((yes) => (yes === true ? okAsync(undefined) : errAsync(denied("the user declined"))));
 };
+
+/** Runs the handler; a synchronous throw or a rejected promise becomes an `internal` error instead of escaping. */
+const safeRun = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync<unknown, EcsError> =>
+  new ResultAsync(
+    (async () => {
+      try {
+        return await tool.run(input, ctx);
+      } catch (e) {
+        ctx.log.error(`tool ${tool.name} threw`, { error: e instanceof Error ? e.message : String(e) });
+        return err(internalError(e, tool.name));
+      }
+    })(),
+  );
 
 const finish = (
   value: unknown,

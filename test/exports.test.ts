@@ -15,6 +15,7 @@ test("runtime exports of lib/index.ts", () => {
       "SERVICE_NAMES",
       "VERSION",
       "createEcsAssistant",
+      "createFileAuditSink",
       "createPolicy",
       "jsonSchemaOf",
       "publicError",
