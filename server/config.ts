@@ -19,6 +19,16 @@ export interface ServerConfig {
   readonly port: number;
   readonly allowedHosts: readonly string[];
   readonly allowedOrigins: readonly string[];
+  /** Bearer token HTTP clients must send (`Authorization: Bearer …`); none = no token check. */
+  readonly authToken?: string;
+  /** Tool calls running at once over HTTP before new ones get 429. */
+  readonly maxConcurrentCalls: number;
+  /** Open HTTP sessions before new ones get 503. */
+  readonly maxSessions: number;
+  /** On SIGINT/SIGTERM, how long in-flight calls may finish before they are cancelled, ms. */
+  readonly shutdownGraceMs: number;
+  /** JSON-lines audit log of every write, when set. */
+  readonly auditLog?: string;
 }
 
 /** A configuration error: says which flag or variable, what it got and what it accepts. */
@@ -47,6 +57,11 @@ const OPTIONS = {
   port: { type: "string" },
   "allowed-host": { type: "string", multiple: true },
   "allowed-origin": { type: "string", multiple: true },
+  "auth-token": { type: "string" },
+  "max-concurrent-calls": { type: "string" },
+  "max-sessions": { type: "string" },
+  "shutdown-grace": { type: "string" },
+  "audit-log": { type: "string" },
 } as const;
 
 const TRUE = new Set(["true", "1", "yes", "on"]);
@@ -124,6 +139,9 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
   const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (profile ? undefined : "us-east-1"));
   const port = int(values.port ?? env.ECS_MCP_PORT, "--port", 0, 65535) ?? 8080;
   const host = values.host ?? "127.0.0.1";
+  const authToken = values["auth-token"] ?? (env.ECS_MCP_AUTH_TOKEN || undefined);
+  if (authToken !== undefined && authToken.length < 16)
+    throw new ConfigError("--auth-token / ECS_MCP_AUTH_TOKEN must be at least 16 characters (use a random value).");
   return {
     command: values.help ? "help" : values.version ? "version" : "serve",
     policy: {
@@ -150,6 +168,13 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     port,
     allowedHosts: values["allowed-host"] ?? [],
     allowedOrigins: values["allowed-origin"] ?? [],
+    ...(authToken ? { authToken } : {}),
+    maxConcurrentCalls: int(values["max-concurrent-calls"], "--max-concurrent-calls", 1, 10_000) ?? 64,
+    maxSessions: int(values["max-sessions"], "--max-sessions", 1, 100_000) ?? 1000,
+    shutdownGraceMs: int(values["shutdown-grace"], "--shutdown-grace", 0, 3_600_000) ?? 10_000,
+    ...((values["audit-log"] ?? env.ECS_MCP_AUDIT_LOG)
+      ? { auditLog: values["audit-log"] ?? env.ECS_MCP_AUDIT_LOG }
+      : {}),
   };
 };
 
@@ -178,5 +203,11 @@ Logging (never to stdout):
 HTTP transport:
   --http  --host H (default 127.0.0.1)  --port N (default 8080)
   --allowed-host H:P  --allowed-origin URL   extra Host/Origin values accepted (DNS-rebinding protection)
+  --auth-token T             require "Authorization: Bearer T" (env ECS_MCP_AUTH_TOKEN; >= 16 chars)
+  --max-concurrent-calls N   tool calls at once before 429 (default 64)
+  --max-sessions N           open sessions before 503 (default 1000)
+  --shutdown-grace MS        on SIGINT/SIGTERM let calls finish this long, then cancel (default 10000)
+Audit:
+  --audit-log FILE           append every write as a JSON line (env ECS_MCP_AUDIT_LOG)
   -v, --version   -h, --help
 `;

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the ecs-mcp-server binary: reads flags and env, builds the assistant, serves MCP over stdio or HTTP.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { COMMIT, createEcsAssistant, VERSION } from "../lib/index.ts";
+import { COMMIT, createEcsAssistant, createFileAuditSink, type FileAuditSink, VERSION } from "../lib/index.ts";
 import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { startHttp } from "./http.ts";
 import { createLogger } from "./log.ts";
 import { createMcpServer } from "./mcp.ts";
+import { createCallTracker } from "./shutdown.ts";
 
 const main = async (): Promise<number> => {
   let config: ServerConfig;
@@ -28,10 +29,20 @@ const main = async (): Promise<number> => {
   }
   const log = createLogger({ level: config.logLevel, file: config.logFile });
   if (log.fileError) log.warn(log.fileError);
+  let audit: FileAuditSink | undefined;
+  if (config.auditLog) {
+    const opened = createFileAuditSink(config.auditLog, (m) => log.error(m));
+    if (opened.isErr()) {
+      process.stderr.write(`ecs-mcp-server: ${opened.error.message}\n`);
+      return 2;
+    }
+    audit = opened.value;
+  }
   const assistant = createEcsAssistant({
     policy: config.policy,
     flagNaming: "env",
     logger: log,
+    ...(audit ? { audit: audit.write } : {}),
     aws: {
       region: config.region,
       profile: config.profile,
@@ -45,29 +56,43 @@ const main = async (): Promise<number> => {
     allowSensitiveData: assistant.policy.allowSensitiveData,
     transport: config.transport,
     region: config.region ?? "(from profile)",
+    ...(audit ? { auditLog: audit.path } : {}),
   });
   process.on("unhandledRejection", (e) => log.error("unhandled rejection", { error: e }));
   process.on("uncaughtException", (e) => log.error("uncaught exception", { error: e }));
 
   const stop = new Promise<string>((resolve) => {
-    for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => resolve(sig));
+    for (const sig of ["SIGINT", "SIGTERM"] as const)
+      process.once(sig, () => {
+        // A second signal during the grace period means "now".
+        process.once(sig, () => process.exit(130));
+        resolve(sig);
+      });
   });
   if (config.transport === "http") {
     const http = await startHttp(assistant, log, config);
     const sig = await stop;
     log.info(`Server shutting down (${sig})`);
-    await http.close();
+    const { cancelled } = await http.close(config.shutdownGraceMs);
+    log.info(`HTTP transport closed${cancelled ? ` (${cancelled} call(s) cancelled)` : ""}`);
   } else {
     const transport = new StdioServerTransport();
     const closed = new Promise<string>((resolve) => {
       transport.onclose = () => resolve("stdin closed");
       process.stdin.once("end", () => resolve("stdin closed"));
     });
+    const tracker = createCallTracker();
     await createMcpServer(assistant, log).connect(transport);
+    tracker.track(transport, () => "stdio");
     const why = await Promise.race([stop, closed]);
     log.info(`Server shutting down (${why})`);
+    if (!(await tracker.idle(config.shutdownGraceMs))) {
+      log.warn(`Cancelling ${tracker.inFlight} tool call(s) still running after ${config.shutdownGraceMs} ms`);
+      await transport.close();
+    }
   }
   assistant.close();
+  audit?.close();
   return 0;
 };
 
