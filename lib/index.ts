@@ -1,5 +1,15 @@
 // Public API of ecs-assistant: explicit named exports only (an export test lists them).
 
+export type { AdapterOptions, AgentAssistant, AgentToolError } from "./adapters/agentCall.ts";
+export { agentCall, isAgentToolError } from "./adapters/agentCall.ts";
+export type { OpenAiFunctionCall, OpenAiToolCall } from "./adapters/runOpenAiToolCalls.ts";
+export { runOpenAiFunctionCalls, runOpenAiToolCalls } from "./adapters/runOpenAiToolCalls.ts";
+export type { AiSdkTool, StandardJsonInputSchema } from "./adapters/toAiSdkTools.ts";
+export { toAiSdkTools } from "./adapters/toAiSdkTools.ts";
+export type { LangChainToolConfig, LangChainToolFactory, LangChainToolFields } from "./adapters/toLangChainTools.ts";
+export { toLangChainTools } from "./adapters/toLangChainTools.ts";
+export type { OpenAiChatTool, OpenAiResponsesTool } from "./adapters/toOpenAiTools.ts";
+export { toOpenAiResponsesTools, toOpenAiTools } from "./adapters/toOpenAiTools.ts";
 export type { EcsAssistant, EcsAssistantOptions, InvokeOptions } from "./assistant.ts";
 export { createEcsAssistant } from "./assistant.ts";
 export type { AuditAwsCall, AuditEntry, AuditSink } from "./audit/auditEntry.ts";

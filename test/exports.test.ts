@@ -8,6 +8,14 @@ test("runtime exports of lib/index.ts", () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       "ALL_TOOLS",
+      "agentCall",
+      "isAgentToolError",
+      "runOpenAiFunctionCalls",
+      "runOpenAiToolCalls",
+      "toAiSdkTools",
+      "toLangChainTools",
+      "toOpenAiResponsesTools",
+      "toOpenAiTools",
       "CATALOGUE",
       "COMMIT",
       "DEFAULT_POLICY",
