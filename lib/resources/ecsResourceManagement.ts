@@ -1,106 +1,110 @@
-// ecs_resource_management: resolves an operation from the catalogue, validates api_params, calls AWS, pages, compacts.
+// ecs_resource_management: resolves an operation, validates api_params against the SDK model, calls AWS, pages, compacts.
 import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from "neverthrow";
 import type { OperationOf } from "../aws/call.ts";
+import { IAM_PREFIX } from "../aws/services.ts";
 import { type EcsError, ecsError } from "../errors.ts";
-import type { CallAccess, ToolContext } from "../tool.ts";
+import { redact } from "../security/redact.ts";
+import type { ToolContext } from "../tool.ts";
 import { compactObject } from "../util/compact.ts";
-import { didYouMean } from "../util/didYouMean.ts";
-import { parseInput } from "../validate.ts";
-import { CATALOGUE, findOperation, type OperationEntry } from "./catalogue.ts";
-import { type EcsResourceManagementInput, OPERATION_PARAMS } from "./schemas.ts";
+import type { OperationEntry } from "./catalogue.ts";
+import { collectPages } from "./collectPages.ts";
+import { ListExpressGatewayServicesParams, listExpressGatewayServices } from "./listExpressGatewayServices.ts";
+import { resolveOperation } from "./resolveOperation.ts";
+import type { EcsResourceManagementInput } from "./schemas.ts";
+import { checkWith, validateParams } from "./validateParams.ts";
+
+export { resolveOperation, resourceAccess } from "./resolveOperation.ts";
 
 /** Default item bound for List operations that page. */
 export const DEFAULT_MAX_ITEMS = 1000;
 
-/** Finds the catalogue entry for `api_operation`, or a validation error with did-you-mean and the service's list. */
-export const resolveOperation = (name: string): Result<OperationEntry, EcsError> => {
-  const entry = findOperation(name);
-  if (entry) return ok(entry);
-  const service = name.startsWith("ecr:") ? "ecr" : "ecs";
-  const names = CATALOGUE.filter((e) => e.service === service).map((e) => e.name);
-  const close = didYouMean(
-    name,
-    CATALOGUE.map((e) => e.name),
-  );
+type Out = Record<string, unknown>;
+
+/**
+ * Runs one catalogue operation: agent-only check, api_params validation (before any AWS call), then a dry-run plan
+ * or the call itself. Results are compact (no $metadata, no empty fields, ISO timestamps).
+ */
+export const ecsResourceManagement = (
+  input: EcsResourceManagementInput,
+  ctx: ToolContext,
+): ResultAsync<Out, EcsError> => {
+  const resolved = resolveOperation(input.api_operation).andThen((op) => refuseAgentOnly(op, ctx));
+  if (resolved.isErr()) return errAsync(resolved.error);
+  const op = resolved.value;
+  const raw = input.api_params ?? {};
+  const params = op.virtual
+    ? okAsync(raw).andThen((p) => checkWith(op, ListExpressGatewayServicesParams, p))
+    : validateParams(op, raw);
+  const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
+  return params.andThen((p) => (input.dry_run ? okAsync(dryRunPlan(op, p, maxItems, ctx)) : run(op, p, maxItems, ctx)));
+};
+
+const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): ResultAsync<Out, EcsError> => {
+  if (op.virtual) return listExpressGatewayServices(params as ListExpressGatewayServicesParams, maxItems, ctx);
+  const call = (p: Out) =>
+    ctx
+      .aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal })
+      .map((out) => out as unknown as Out);
+  const pg = op.paginate;
+  if (!pg) return call(params).map((out) => withEffect(op, compactObject(out)));
+  return collectPages(pg, params, maxItems, call).map(({ items, last, next, pages }) => {
+    const result: Out = { ...compactObject({ ...last, [pg.outputToken]: undefined }), pages };
+    if (pg.items) result[pg.items] = items;
+    if (next) {
+      result.truncated = true;
+      result[pg.outputToken] = next;
+      result.continue_with = pg.items
+        ? `Call again with api_params.${pg.inputToken} set to this ${pg.outputToken} (or raise max_items, now ${maxItems}).`
+        : `More results exist: call again with api_params.${pg.inputToken} set to this ${pg.outputToken}.`;
+    }
+    return result;
+  });
+};
+
+/** Destructive operations say so in their result: it cannot be undone. */
+const withEffect = (op: OperationEntry, out: Out): Out =>
+  op.access === "destructive"
+    ? { ...out, effect: `destructive: ${op.name} deleted or stopped AWS resources; this cannot be undone.` }
+    : out;
+
+/** Agent-only operations run only when the policy's allow list names them explicitly. */
+const refuseAgentOnly = (op: OperationEntry, ctx: ToolContext): Result<OperationEntry, EcsError> => {
+  const listed = ctx.policy.allowOperations?.some((n) => n === op.name || n === `${op.service}:${op.command}`);
+  if (!op.agentOnly || listed) return ok(op);
   return err(
-    ecsError("validation", {
-      message: `Unsupported api_operation "${name}".`,
-      hint: `${close.length > 0 ? `Did you mean ${close.join(" or ")}? ` : ""}Supported ${service.toUpperCase()} operations: ${names.join(", ")}.`,
-      issues: [
-        {
-          path: "api_operation",
-          message: "unsupported operation",
-          expected: `one of ${names.join(", ")}`,
-          got: name,
-          suggestion: close[0],
-        },
-      ],
+    ecsError("policy_denied", {
+      gate: "operation",
+      message: `${op.name} is used only by the Amazon ECS container agent; an assistant calling it can corrupt the cluster's view of its instances and tasks.`,
+      hint: `If you really need it, list ${op.name} in the policy's allowOperations (server: --allow ${op.name}).`,
     }),
   );
 };
 
-/** The policy view of a call: the operation's access class and sensitivity (the registry enforces it). */
-export const resourceAccess = (input: EcsResourceManagementInput): Result<CallAccess, EcsError> =>
-  resolveOperation(input.api_operation).map((e) => ({
-    name: e.name,
-    aliases: [`${e.service}:${e.command}`],
-    access: e.access,
-    sensitive: e.sensitive,
-  }));
-
-/** Runs one catalogue operation. Results are compact (no $metadata, no empty fields, ISO timestamps). */
-export const ecsResourceManagement = (
-  input: EcsResourceManagementInput,
-  ctx: ToolContext,
-): ResultAsync<Record<string, unknown>, EcsError> => {
-  const entry = resolveOperation(input.api_operation);
-  if (entry.isErr()) return errAsync(entry.error);
-  const op = entry.value;
-  const schema = OPERATION_PARAMS[op.name];
-  const params = schema ? parseInput(schema, input.api_params ?? {}, "api_params") : ok(input.api_params ?? {});
-  if (params.isErr()) return errAsync(params.error);
-  const call = (p: Record<string, unknown>) =>
-    ctx
-      .aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal })
-      .map((out) => out as unknown as Record<string, unknown>);
-  if (!op.paginate) return call(params.value as Record<string, unknown>).map(compactObject);
-  return collectPages(op, params.value as Record<string, unknown>, input.max_items ?? DEFAULT_MAX_ITEMS, call);
-};
-
-/** Follows `nextToken` until the item bound; says when the list was truncated and how to continue. */
-const collectPages = (
-  op: OperationEntry,
-  params: Record<string, unknown>,
-  maxItems: number,
-  call: (p: Record<string, unknown>) => ResultAsync<Record<string, unknown>, EcsError>,
-): ResultAsync<Record<string, unknown>, EcsError> => {
-  const pg = op.paginate!;
-  const items: unknown[] = [];
-  let pages = 0;
-  const step = (token: unknown): ResultAsync<Record<string, unknown>, EcsError> => {
-    const remaining = maxItems - items.length;
-    const limit =
-      pg.limitKey && pg.maxPageSize
-        ? Math.min(pg.maxPageSize, remaining, Number(params[pg.limitKey] ?? Infinity))
-        : undefined;
-    const p = { ...params, ...(token ? { [pg.inputToken]: token } : {}), ...(limit ? { [pg.limitKey!]: limit } : {}) };
-    return call(p).andThen((out) => {
-      pages++;
-      items.push(...((out[pg.items] as unknown[] | undefined) ?? []));
-      const next = out[pg.outputToken];
-      if (next && items.length < maxItems) return step(next);
-      const result: Record<string, unknown> = {
-        ...compactObject({ ...out, [pg.outputToken]: undefined }),
-        [pg.items]: items,
-        pages,
-      };
-      if (next) {
-        result.truncated = true;
-        result[pg.outputToken] = next;
-        result.continue_with = `Call again with api_params.${pg.inputToken} set to this ${pg.outputToken} (or raise max_items, now ${maxItems}).`;
-      }
-      return okAsync(result);
-    });
+/** The AWS call a dry run would make: service, operation, IAM action and validated parameters (secrets redacted). */
+const dryRunPlan = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): Out => {
+  const shown = JSON.parse(JSON.stringify(params)) as Out;
+  const parameters = ctx.policy.allowSensitiveData ? shown : redact(shown).value;
+  return {
+    dry_run: true,
+    would_call: op.virtual
+      ? {
+          operation: op.name,
+          composed_of: [
+            "ecs:ListClusters",
+            "ecs:ListServices",
+            "ecs:DescribeServices",
+            "ecs:DescribeExpressGatewayService",
+          ],
+          parameters,
+        }
+      : {
+          service: op.service,
+          operation: op.command,
+          iam_action: `${IAM_PREFIX[op.service]}:${op.command}`,
+          parameters,
+        },
+    access: op.access,
+    ...(op.paginate?.items ? { pages_until: `${maxItems} items (max_items)` } : {}),
+    note: `Nothing was sent to AWS.${op.access === "read" ? "" : ` Call again without dry_run to run it${op.access === "destructive" ? " (destructive: it deletes or stops resources)" : ""}; it needs write access.`}`,
   };
-  return step(params[pg.inputToken]);
 };

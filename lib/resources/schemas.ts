@@ -1,7 +1,7 @@
-// Input schemas of ecs_resource_management: the tool's own parameters and each operation's api_params.
+// Input schema of ecs_resource_management: the tool's own parameters (api_params are checked per operation).
 import * as v from "valibot";
 
-/** The tool's parameters, named as in the reference server. */
+/** The tool's parameters, named as in the reference server, plus max_items and dry_run. */
 export const EcsResourceManagementInput = v.strictObject({
   api_operation: v.pipe(
     v.string(),
@@ -13,7 +13,9 @@ export const EcsResourceManagementInput = v.strictObject({
   api_params: v.optional(
     v.pipe(
       v.record(v.string(), v.unknown()),
-      v.description("Parameters of the operation, named exactly as in the AWS API (camelCase)."),
+      v.description(
+        "Parameters of the operation, named exactly as in the AWS API (camelCase). Checked against the AWS SDK's model before any call: unknown keys, wrong types and missing required members are reported.",
+      ),
     ),
     {},
   ),
@@ -28,28 +30,15 @@ export const EcsResourceManagementInput = v.strictObject({
       ),
     ),
   ),
+  dry_run: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.description(
+        "Validate and return the exact AWS call (service, operation, parameters with secrets redacted) without sending it. Works with writes disabled.",
+      ),
+    ),
+  ),
 });
 export type EcsResourceManagementInput = v.InferOutput<typeof EcsResourceManagementInput>;
 /** What callers pass (api_params optional). */
 export type EcsResourceManagementParams = v.InferInput<typeof EcsResourceManagementInput>;
-
-const str = v.pipe(v.string(), v.minLength(1));
-
-/** api_params schemas per operation (the AWS input shapes; unknown keys are errors). */
-export const OPERATION_PARAMS: Record<string, v.GenericSchema> = {
-  ListClusters: v.strictObject({
-    nextToken: v.optional(v.string()),
-    maxResults: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
-  }),
-  DescribeClusters: v.strictObject({
-    clusters: v.optional(v.array(str)),
-    include: v.optional(v.array(v.picklist(["ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"]))),
-  }),
-  CreateCluster: v.strictObject({
-    clusterName: v.optional(str),
-    tags: v.optional(v.array(v.strictObject({ key: str, value: v.optional(v.string()) }))),
-    settings: v.optional(v.array(v.strictObject({ name: v.picklist(["containerInsights"]), value: v.string() }))),
-    capacityProviders: v.optional(v.array(str)),
-  }),
-  DeleteCluster: v.strictObject({ cluster: str }),
-};

@@ -1,24 +1,27 @@
 // Tool descriptors of the resources capability (data only; no MCP types).
 import { defineTool, READ_ONLY } from "../tool.ts";
-import { CATALOGUE } from "./catalogue.ts";
+import { CATALOGUE, type OperationEntry } from "./catalogue.ts";
 import { ecsResourceManagement, resourceAccess } from "./ecsResourceManagement.ts";
 import { EcsResourceManagementInput } from "./schemas.ts";
 
-const operationList = CATALOGUE.map(
-  (e) =>
-    `- ${e.name} (${e.access === "read" ? "read-only" : e.access === "write" ? "requires WRITE permission" : "destructive, requires WRITE permission"}): ${e.summary}`,
-).join("\n");
+const names = (pick: (e: OperationEntry) => boolean) =>
+  CATALOGUE.filter(pick)
+    .map((e) => e.name)
+    .join(", ");
 
 /** `ecs_resource_management`: one AWS operation per call, validated and gated per operation. */
 export const ecsResourceManagementTool = defineTool({
   name: "ecs_resource_management",
   title: "ECS and ECR resource management",
   description: `Run one Amazon ECS (or ECR, prefixed ecr:) API operation with validated parameters.
-Read operations always run; write operations need ALLOW_WRITE; results that can hold secrets are redacted unless ALLOW_SENSITIVE_DATA.
+api_params use the AWS API's camelCase names and are checked against the AWS SDK model before any call.
+Read operations always run; write and destructive operations need ALLOW_WRITE (dry_run: true shows the exact call without making it); results that can hold secrets are redacted unless ALLOW_SENSITIVE_DATA.
 List operations follow pages up to max_items and say when a list was truncated.
 
-Operations:
-${operationList}`,
+Read-only: ${names((e) => e.access === "read" && !e.agentOnly)}.
+Write (requires WRITE permission): ${names((e) => e.access === "write" && !e.agentOnly)}.
+Destructive (requires WRITE permission; deletes or stops resources): ${names((e) => e.access === "destructive")}.
+Agent-only (refused unless the policy's allow list names them): ${names((e) => Boolean(e.agentOnly))}.`,
   input: EcsResourceManagementInput,
   // Per-operation: read-only operations are the common case, but some are destructive; the registry gates per call.
   annotations: { ...READ_ONLY, readOnlyHint: false, destructiveHint: true, idempotentHint: false },

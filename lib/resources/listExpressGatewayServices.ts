@@ -1,0 +1,92 @@
+// ListExpressGatewayServices, which the AWS API lacks: ECS-managed (Express Mode) services of one or all clusters.
+import { okAsync, ResultAsync } from "neverthrow";
+import * as v from "valibot";
+import type { EcsError } from "../errors.ts";
+import type { ToolContext } from "../tool.ts";
+import { compactObject } from "../util/compact.ts";
+import { collectPages } from "./collectPages.ts";
+
+type Out = Record<string, unknown>;
+
+/** api_params of ListExpressGatewayServices (camelCase like the AWS operations). */
+export const ListExpressGatewayServicesParams = v.strictObject({
+  cluster: v.optional(v.pipe(v.string(), v.minLength(1))),
+  includeDetails: v.optional(v.boolean(), true),
+});
+export type ListExpressGatewayServicesParams = v.InferOutput<typeof ListExpressGatewayServicesParams>;
+
+const LIST = { inputToken: "nextToken", outputToken: "nextToken", limitKey: "maxResults", maxPageSize: 100 };
+/** DescribeServices accepts at most 10 services per call. */
+const DESCRIBE_BATCH = 10;
+
+const chunks = <T>(xs: readonly T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/**
+ * Lists services whose `resourceManagementType` is `ECS` (Express Mode) in `cluster`, or in every cluster, bounded by
+ * `maxItems`: ListClusters → ListServices (filtered by resourceManagementType) → DescribeServices in batches of 10 →
+ * DescribeExpressGatewayService for each (unless includeDetails is false). Independent calls run in parallel.
+ */
+export const listExpressGatewayServices = (
+  params: ListExpressGatewayServicesParams,
+  maxItems: number,
+  ctx: ToolContext,
+): ResultAsync<Out, EcsError> => {
+  const ecs = (op: string, input: Out) =>
+    ctx.aws("ecs", op as "ListServices", input as never, { signal: ctx.signal }) as unknown as ResultAsync<
+      Out,
+      EcsError
+    >;
+  const clusters: ResultAsync<{ items: unknown[]; next?: unknown }, EcsError> = params.cluster
+    ? okAsync({ items: [params.cluster] })
+    : collectPages({ ...LIST, items: "clusterArns" }, {}, 1000, (p) => ecs("ListClusters", p));
+  return clusters.andThen(({ items: clusterList, next: moreClusters }) => {
+    const names = clusterList as string[];
+    const perCluster = names.map((cluster) =>
+      collectPages({ ...LIST, items: "serviceArns" }, { cluster, resourceManagementType: "ECS" }, maxItems, (p) =>
+        ecs("ListServices", p),
+      ).andThen(({ items, next }) =>
+        ResultAsync.combine(
+          chunks(items as string[], DESCRIBE_BATCH).map((services) => ecs("DescribeServices", { cluster, services })),
+        ).map((outs) => ({
+          services: outs.flatMap((o) => (o.services as Out[] | undefined) ?? []),
+          truncated: Boolean(next),
+        })),
+      ),
+    );
+    return ResultAsync.combine(perCluster).andThen((found) => {
+      const all = found.flatMap((f) => f.services).filter((s) => s.resourceManagementType === "ECS");
+      const kept = all.slice(0, maxItems);
+      const truncated = all.length > maxItems || found.some((f) => f.truncated) || Boolean(moreClusters);
+      const details = kept.map((s) =>
+        params.includeDetails
+          ? ecs("DescribeExpressGatewayService", { serviceArn: s.serviceArn })
+              .map((d) => ({ ...summary(s), express: compactObject(d.service) }))
+              .orElse((e) => okAsync({ ...summary(s), express_error: e.message }))
+          : okAsync(summary(s)),
+      );
+      return ResultAsync.combine(details).map((services) => ({
+        services,
+        clusters_scanned: names.length,
+        ...(truncated
+          ? {
+              truncated: true,
+              continue_with: `More Express Mode services exist than max_items (${maxItems}): raise max_items or pass api_params.cluster to narrow the search.`,
+            }
+          : {}),
+      }));
+    });
+  });
+};
+
+const summary = (s: Out): Out =>
+  compactObject({
+    serviceName: s.serviceName,
+    serviceArn: s.serviceArn,
+    clusterArn: s.clusterArn,
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: s.runningCount,
+    pendingCount: s.pendingCount,
+    createdAt: s.createdAt,
+  });

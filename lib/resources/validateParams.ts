@@ -1,0 +1,76 @@
+// Validates api_params against the operation's input shape from the AWS SDK model, before any AWS call.
+import { err, ok, type Result, ResultAsync } from "neverthrow";
+import type * as v from "valibot";
+import { type EcsError, ecsError, internalError, type ValidationIssue, validationError } from "../errors.ts";
+import { didYouMean } from "../util/didYouMean.ts";
+import { parseInput } from "../validate.ts";
+import type { OperationEntry } from "./operationEntry.ts";
+import { schemaBuilder } from "./shapeSchema.ts";
+import type { ShapeTable } from "./shapeTypes.ts";
+
+type Schema = v.GenericSchema<unknown, unknown>;
+
+let loaded: Promise<{ table: ShapeTable; build: ReturnType<typeof schemaBuilder> }> | undefined;
+/** The generated table is ~75 kB: loaded on the first validated call, not at start-up. */
+const load = () => {
+  loaded ??= import("./generated/shapes.ts").then(({ SHAPES }) => ({ table: SHAPES, build: schemaBuilder(SHAPES) }));
+  return loaded;
+};
+
+const bySchema = new Map<string, Schema>();
+
+/** The valibot schema of an operation's api_params (built once per operation). */
+export const paramsSchema = (op: OperationEntry): ResultAsync<Schema, EcsError> =>
+  ResultAsync.fromPromise(
+    load().then(({ table, build }) => {
+      let s = bySchema.get(op.name);
+      if (!s) {
+        const ref = table.operations[op.name];
+        if (ref === undefined) throw new Error(`no input shape for ${op.name}`);
+        s = build(ref);
+        bySchema.set(op.name, s);
+      }
+      return s;
+    }),
+    (e) => internalError(e, `validating ${op.name}`),
+  );
+
+/**
+ * Checks `params` against the SDK's input shape of `op`: unknown keys (with did-you-mean), wrong types and
+ * missing required members are reported with their path; timestamps become Dates for the SDK.
+ */
+export const validateParams = (
+  op: OperationEntry,
+  params: Record<string, unknown>,
+): ResultAsync<Record<string, unknown>, EcsError> =>
+  paramsSchema(op).andThen((schema) => checkWith(op, schema, params));
+
+/** Validates against an already built schema (virtual operations bring their own). */
+export const checkWith = (
+  op: Pick<OperationEntry, "name" | "command">,
+  schema: Schema,
+  params: Record<string, unknown>,
+): Result<Record<string, unknown>, EcsError> => {
+  const parsed = parseInput(schema, params, "api_params");
+  if (parsed.isOk()) return ok(parsed.value as Record<string, unknown>);
+  const e = parsed.error;
+  if (e.kind !== "validation") return err(e);
+  const issues = e.issues.map(suggestEnum);
+  const base = validationError(issues);
+  return err(
+    ecsError("validation", {
+      message: base.message.replace(/^Invalid input/, `Invalid api_params for ${op.name}`),
+      hint: `${base.hint} Parameter names and types are those of the AWS API reference for ${op.command} (camelCase).`,
+      issues,
+    }),
+  );
+};
+
+/** Adds a did-you-mean to enum mismatches (`"fargate"` → `FARGATE`). */
+const suggestEnum = (i: ValidationIssue): ValidationIssue => {
+  if (i.suggestion || !/^\(?"/.test(i.expected ?? "") || !i.got?.startsWith('"')) return i;
+  const options = [...i.expected!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  const got = JSON.parse(i.got) as string;
+  const suggestion = options.find((o) => o.toLowerCase() === got.toLowerCase()) ?? didYouMean(got, options)[0];
+  return suggestion ? { ...i, suggestion, message: `${i.message} (did you mean "${suggestion}"?)` } : i;
+};
