@@ -6,6 +6,10 @@ import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import type { ContainerOptions, PollingOptions } from "./express/options.ts";
+import { createRemoteBridges } from "./knowledge/createRemoteBridges.ts";
+import type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
+import type { RemoteToolResult } from "./knowledge/remoteResult.ts";
+import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./knowledge/schemas.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
 import {
@@ -41,6 +45,10 @@ export interface EcsAssistantOptions {
   readonly polling?: PollingOptions;
   /** Receives one entry per write the assistant performs (e.g. `createFileAuditSink(path)`); none by default. */
   readonly audit?: AuditSink;
+  /** The AWS Knowledge docs proxy (remote MCP server): URL, timeouts, or `enabled: false` to hide its tools. */
+  readonly knowledge?: KnowledgeOptions;
+  /** Opt-in bridge to the AWS-managed ECS MCP server (SigV4); its tools appear as `hosted_<name>` once it answers. */
+  readonly hosted?: HostedOptions;
 }
 
 /** Per-call options. */
@@ -66,6 +74,20 @@ export interface EcsAssistant {
     input: EcsResourceManagementParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Searches AWS documentation through the AWS Knowledge MCP server. */
+  awsKnowledgeSearchDocumentation(
+    input: SearchDocumentationParams,
+    options?: InvokeOptions,
+  ): ResultAsync<RemoteToolResult, EcsError>;
+  /** Reads one AWS documentation page as markdown. */
+  awsKnowledgeReadDocumentation(
+    input: ReadDocumentationParams,
+    options?: InvokeOptions,
+  ): ResultAsync<RemoteToolResult, EcsError>;
+  /** Pages related to an AWS documentation page. */
+  awsKnowledgeRecommend(input: RecommendParams, options?: InvokeOptions): ResultAsync<RemoteToolResult, EcsError>;
+  /** Called when listTools() may have changed (a remote server answered or changed its tools). Returns unsubscribe. */
+  onToolsChanged(listener: () => void): () => void;
   /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
   readonly aws: AwsCall;
   /** AWS services whose SDK client has been created so far. */
@@ -87,7 +109,9 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     observe: options.onAwsCall,
     maxConcurrency: awsOptions.maxConcurrency,
   });
-  const tools = selectTools(ALL_TOOLS, options.tools);
+  const remote = createRemoteBridges({ knowledge: options.knowledge, hosted: options.hosted, aws: awsOptions, log });
+  const tools = remote.offered(selectTools(ALL_TOOLS, options.tools));
+  const withHosted = () => [...tools, ...selectTools(remote.hostedTools(), options.tools)];
 
   const context = (o: InvokeOptions = {}): ToolContext => ({
     aws,
@@ -98,9 +122,10 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     progress: o.onProgress ?? (() => {}),
     confirm: o.confirm,
     express: { container: options.container, polling: options.polling },
+    knowledge: remote.knowledge,
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
-    findTool(tools, name).andThen((tool) => invokeTool(tool, args, context(o), { audit: options.audit }));
+    findTool(withHosted(), name).andThen((tool) => invokeTool(tool, args, context(o), { audit: options.audit }));
   const typed =
     <T>(name: string) =>
     (input: unknown, o?: InvokeOptions) =>
@@ -110,11 +135,18 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     policy,
     version: VERSION,
     tools,
-    listTools: (filter?: ToolFilter) => toolSpecs(selectTools(tools, filter)),
+    listTools: (filter?: ToolFilter) => remote.overlay(toolSpecs(selectTools(withHosted(), filter))),
     callTool,
     ecsResourceManagement: typed<Record<string, unknown>>("ecs_resource_management"),
+    awsKnowledgeSearchDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___search_documentation"),
+    awsKnowledgeReadDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___read_documentation"),
+    awsKnowledgeRecommend: typed<RemoteToolResult>("aws_knowledge_aws___recommend"),
+    onToolsChanged: remote.onToolsChanged,
     aws,
     loadedServices: () => clients.loaded(),
-    close: () => clients.destroy(),
+    close: () => {
+      clients.destroy();
+      void remote.close();
+    },
   });
 };

@@ -4,6 +4,7 @@ import type * as v from "valibot";
 import type { AwsCall } from "./aws/call.ts";
 import type { EcsError } from "./errors.ts";
 import type { ExpressSettings } from "./express/options.ts";
+import type { RemoteMcp } from "./knowledge/remoteMcp.ts";
 import type { Logger } from "./log.ts";
 import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
 
@@ -38,6 +39,8 @@ export interface ToolContext {
   readonly confirm?: (message: string) => Promise<boolean>;
   /** Container runtime and polling settings of the Express Mode pipeline. */
   readonly express?: ExpressSettings;
+  /** The AWS Knowledge MCP client, when the docs proxy is enabled (used by the aws_knowledge_* tools). */
+  readonly knowledge?: Pick<RemoteMcp, "callTool">;
 }
 
 /** Per-call refinement of the gate, for tools whose access depends on the input (e.g. the AWS operation). */

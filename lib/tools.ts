@@ -1,6 +1,7 @@
 // Every tool the assistant offers, in tools/list order. Capabilities add their descriptors here.
+import { KNOWLEDGE_TOOLS } from "./knowledge/tools.ts";
 import type { AnyTool } from "./registry.ts";
 import { ecsResourceManagementTool } from "./resources/tools.ts";
 
 /** All tool descriptors. Filter with `selectTools`; never mutate. */
-export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([ecsResourceManagementTool]);
+export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([ecsResourceManagementTool, ...KNOWLEDGE_TOOLS]);

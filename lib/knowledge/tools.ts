@@ -1,0 +1,69 @@
+// Tool descriptors of the AWS Knowledge proxy: built-in (so tools/list never depends on the network), run remotely.
+import { errAsync, type ResultAsync } from "neverthrow";
+import type * as v from "valibot";
+import { type EcsError, ecsError } from "../errors.ts";
+import { defineTool, READ_ONLY, type ToolContext } from "../tool.ts";
+import { KNOWLEDGE_TOOL_NAMES, withEcsGuidance } from "./guidance.ts";
+import type { RemoteToolResult } from "./remoteResult.ts";
+import { ReadDocumentationInput, RecommendInput, SearchDocumentationInput } from "./schemas.ts";
+
+const disabled = (): EcsError =>
+  ecsError("unavailable", {
+    service: "AWS Knowledge MCP server",
+    message: "The AWS Knowledge documentation proxy is disabled in this assistant.",
+    hint: "Enable it with options.knowledge.enabled (server: drop --no-knowledge).",
+  });
+
+/** Forwards the validated input to the remote tool; docs lookups are idempotent, so one reconnect-and-retry is safe. */
+const forward =
+  (remoteName: string) =>
+  (input: unknown, ctx: ToolContext): ResultAsync<RemoteToolResult, EcsError> =>
+    ctx.knowledge
+      ? ctx.knowledge.callTool(remoteName, input, { signal: ctx.signal, idempotent: true })
+      : errAsync(disabled());
+
+const knowledgeTool = <S extends v.GenericSchema>(
+  remoteName: keyof typeof KNOWLEDGE_TOOL_NAMES,
+  title: string,
+  description: string,
+  input: S,
+) =>
+  defineTool<v.InferOutput<S>, RemoteToolResult>({
+    name: KNOWLEDGE_TOOL_NAMES[remoteName],
+    title,
+    description: withEcsGuidance(description),
+    input,
+    annotations: READ_ONLY,
+    gate: "read",
+    run: forward(remoteName),
+  });
+
+/** `aws_knowledge_aws___search_documentation`. */
+export const searchDocumentationTool = knowledgeTool(
+  "aws___search_documentation",
+  "Search AWS documentation",
+  `Search the AWS documentation, What's New posts, blogs and architecture guidance (remote AWS Knowledge MCP server).
+Returns ranked results with title, URL and a short context; read a result with aws_knowledge_aws___read_documentation.`,
+  SearchDocumentationInput,
+);
+
+/** `aws_knowledge_aws___read_documentation`. */
+export const readDocumentationTool = knowledgeTool(
+  "aws___read_documentation",
+  "Read an AWS documentation page",
+  `Fetch one AWS documentation page as markdown (remote AWS Knowledge MCP server).
+Long pages come in parts: when the answer says the content was truncated, call again with start_index set to the next offset.`,
+  ReadDocumentationInput,
+);
+
+/** `aws_knowledge_aws___recommend`. */
+export const recommendTool = knowledgeTool(
+  "aws___recommend",
+  "Related AWS documentation",
+  `Recommend documentation pages related to a given page: highly rated, new, similar and commonly viewed next (remote AWS Knowledge MCP server).
+Use the "new" recommendations to discover recently released features around a topic.`,
+  RecommendInput,
+);
+
+/** The three knowledge tools, in the reference's order. */
+export const KNOWLEDGE_TOOLS = Object.freeze([searchDocumentationTool, readDocumentationTool, recommendTool]);
