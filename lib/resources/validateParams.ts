@@ -4,6 +4,7 @@ import type * as v from "valibot";
 import { type EcsError, ecsError, internalError, type ValidationIssue, validationError } from "../errors.ts";
 import { didYouMean } from "../util/didYouMean.ts";
 import { parseInput } from "../validate.ts";
+import { exampleParams } from "./exampleParams.ts";
 import type { OperationEntry } from "./operationEntry.ts";
 import { schemaBuilder } from "./shapeSchema.ts";
 import type { ShapeTable } from "./shapeTypes.ts";
@@ -19,31 +20,38 @@ const load = () => {
 
 const bySchema = new Map<string, Schema>();
 
-/** The valibot schema of an operation's api_params (built once per operation). */
-export const paramsSchema = (op: OperationEntry): ResultAsync<Schema, EcsError> =>
+/** The valibot schema of an operation's api_params (built once per operation), with the table it came from. */
+export const paramsSchema = (op: OperationEntry): ResultAsync<{ schema: Schema; table: ShapeTable }, EcsError> =>
   ResultAsync.fromPromise(
     load().then(({ table, build }) => {
-      let s = bySchema.get(op.name);
-      if (!s) {
+      let schema = bySchema.get(op.name);
+      if (!schema) {
         const ref = table.operations[op.name];
         if (ref === undefined) throw new Error(`no input shape for ${op.name}`);
-        s = build(ref);
-        bySchema.set(op.name, s);
+        schema = build(ref);
+        bySchema.set(op.name, schema);
       }
-      return s;
+      return { schema, table };
     }),
     (e) => internalError(e, `validating ${op.name}`),
   );
 
 /**
  * Checks `params` against the SDK's input shape of `op`: unknown keys (with did-you-mean), wrong types and
- * missing required members are reported with their path; timestamps become Dates for the SDK.
+ * missing required members are reported with their path; timestamps become Dates for the SDK. When members are
+ * missing, the hint shows a minimal valid api_params.
  */
 export const validateParams = (
   op: OperationEntry,
   params: Record<string, unknown>,
 ): ResultAsync<Record<string, unknown>, EcsError> =>
-  paramsSchema(op).andThen((schema) => checkWith(op, schema, params));
+  paramsSchema(op).andThen(({ schema, table }) =>
+    checkWith(op, schema, params).mapErr((e) =>
+      e.kind === "validation" && e.issues.some((i) => i.got === "nothing")
+        ? { ...e, hint: `${e.hint} Minimal api_params: ${JSON.stringify(exampleParams(table, op.name))}.` }
+        : e,
+    ),
+  );
 
 /** Validates against an already built schema (virtual operations bring their own). */
 export const checkWith = (

@@ -1,0 +1,319 @@
+// ecs_resource_management behaviour over the wire: validation before any call, pagination, redaction, error hints,
+// dry runs, ECR operations.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { createEcsAssistant, type Policy } from "../../lib/index.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+
+let fake: FakeAws;
+const assistant = (policy: Partial<Policy> = {}) =>
+  createEcsAssistant({
+    policy,
+    aws: {
+      region: "us-east-1",
+      endpoints: { default: fake.url },
+      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      maxAttempts: 1,
+    },
+  });
+const ACCOUNT = "123456789012";
+const taskArn = (i: number) => `arn:aws:ecs:us-east-1:${ACCOUNT}:task/default/${String(i).padStart(32, "0")}`;
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+describe("api_params validation (before any AWS call)", () => {
+  test("unknown key: did-you-mean and the accepted keys", async () => {
+    const e = (
+      await assistant().ecsResourceManagement({ api_operation: "ListServices", api_params: { clustr: "default" } })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "validation", issues: [{ path: "api_params.clustr", suggestion: "cluster" }] });
+    if (e.kind === "validation") expect(e.issues[0]!.expected).toContain("resourceManagementType");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  test("wrong types are named with their nested path", async () => {
+    const e = (
+      await assistant().ecsResourceManagement({
+        api_operation: "RegisterTaskDefinition",
+        dry_run: true,
+        api_params: {
+          family: "web",
+          containerDefinitions: [{ name: "app", image: "nginx", portMappings: [{ containerPort: "80" }] }],
+        },
+      })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({
+      kind: "validation",
+      issues: [
+        { path: "api_params.containerDefinitions.0.portMappings.0.containerPort", expected: "number", got: '"80"' },
+      ],
+    });
+  });
+
+  test("missing required members are named and the hint shows a minimal api_params", async () => {
+    const e = (
+      await assistant().ecsResourceManagement({ api_operation: "ecr:DescribeImages", api_params: {} })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "validation", issues: [{ path: "api_params.repositoryName", got: "nothing" }] });
+    expect(e.hint).toContain('"repositoryName"');
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  test("enum values are checked, with a suggestion for a wrong case", async () => {
+    const e = (
+      await assistant().ecsResourceManagement({ api_operation: "ListTasks", api_params: { launchType: "fargate" } })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "validation", issues: [{ path: "api_params.launchType", suggestion: "FARGATE" }] });
+  });
+
+  test("timestamps accept ISO text and reach AWS as epoch seconds", async () => {
+    fake.on("ecs", "ListServiceDeployments", { serviceDeployments: [] });
+    await assistant().ecsResourceManagement({
+      api_operation: "ListServiceDeployments",
+      api_params: { service: "web", createdAt: { after: "2026-11-01T00:00:00Z" } },
+    });
+    expect(fake.calls[0]!.input.createdAt).toEqual({ after: Date.parse("2026-11-01T00:00:00Z") / 1000 });
+    const bad = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ListServiceDeployments",
+        api_params: { service: "web", createdAt: { after: "last tuesday" } },
+      })
+    )._unsafeUnwrapErr();
+    expect(bad).toMatchObject({ kind: "validation", issues: [{ path: "api_params.createdAt.after" }] });
+  });
+
+  test("unknown operation: closest names, across the ecr: prefix", async () => {
+    const e = (await assistant().ecsResourceManagement({ api_operation: "DescribeImages" }))._unsafeUnwrapErr();
+    expect(e).toMatchObject({
+      kind: "validation",
+      issues: [{ path: "api_operation", suggestion: "ecr:DescribeImages" }],
+    });
+    expect(e.hint).toContain("ecr:ListImages");
+    const e2 = (await assistant().ecsResourceManagement({ api_operation: "ListCluster" }))._unsafeUnwrapErr();
+    expect(e2.hint).toContain("ListClusters");
+  });
+});
+
+describe("pagination", () => {
+  const pagedTasks = (total: number) => (input: Record<string, unknown>) => {
+    const start = Number(input.nextToken ?? 0);
+    const size = Number(input.maxResults ?? 10);
+    const end = Math.min(total, start + size);
+    return {
+      taskArns: Array.from({ length: end - start }, (_, i) => taskArn(start + i)),
+      ...(end < total ? { nextToken: String(end) } : {}),
+    };
+  };
+
+  test("ListTasks follows several pages to the end", async () => {
+    fake.on("ecs", "ListTasks", pagedTasks(250));
+    const r = (
+      await assistant().ecsResourceManagement({ api_operation: "ListTasks", api_params: { cluster: "default" } })
+    )._unsafeUnwrap();
+    expect(r.taskArns).toHaveLength(250);
+    expect(r).toMatchObject({ pages: 3 });
+    expect(r.truncated).toBeUndefined();
+    expect(fake.calls.map((c) => [c.input.nextToken, c.input.maxResults])).toEqual([
+      [undefined, 100],
+      ["100", 100],
+      ["200", 100],
+    ]);
+  });
+
+  test("max_items bounds the pages; the result says it was truncated and how to continue", async () => {
+    fake.on("ecs", "ListTasks", pagedTasks(250));
+    const r = (await assistant().ecsResourceManagement({ api_operation: "ListTasks", max_items: 150 }))._unsafeUnwrap();
+    expect(r.taskArns).toHaveLength(150);
+    expect(r).toMatchObject({ truncated: true, nextToken: "150", pages: 2 });
+    expect(fake.calls.map((c) => c.input.maxResults)).toEqual([100, 50]);
+    const rest = (
+      await assistant().ecsResourceManagement({ api_operation: "ListTasks", api_params: { nextToken: "150" } })
+    )._unsafeUnwrap();
+    expect(rest.taskArns).toHaveLength(100);
+    expect((rest.taskArns as string[])[0]).toBe(taskArn(150));
+  });
+
+  test("ECR ListImages pages with ECR's page size", async () => {
+    fake.on("ecr", "ListImages", (input) =>
+      input.nextToken
+        ? { imageIds: [{ imageTag: "v2", imageDigest: "sha256:b" }] }
+        : { imageIds: [{ imageTag: "v1", imageDigest: "sha256:a" }], nextToken: "n" },
+    );
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ecr:ListImages",
+        api_params: { repositoryName: "web" },
+      })
+    )._unsafeUnwrap();
+    expect(r.imageIds).toEqual([
+      { imageTag: "v1", imageDigest: "sha256:a" },
+      { imageTag: "v2", imageDigest: "sha256:b" },
+    ]);
+    expect(fake.calls[0]!.input).toEqual({ repositoryName: "web", maxResults: 1000 });
+  });
+});
+
+describe("sensitive results", () => {
+  const taskDefinition = {
+    taskDefinition: {
+      family: "web",
+      revision: 3,
+      containerDefinitions: [
+        {
+          name: "app",
+          image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/web:1`,
+          environment: [{ name: "DATABASE_URL", value: "postgres://app:hunter2@db:5432/app" }],
+          secrets: [{ name: "API_KEY", valueFrom: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:api` }],
+        },
+      ],
+    },
+  };
+
+  test("DescribeTaskDefinition: values redacted, names kept, the result says so", async () => {
+    fake.on("ecs", "DescribeTaskDefinition", taskDefinition);
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "DescribeTaskDefinition",
+        api_params: { taskDefinition: "web:3" },
+      })
+    )._unsafeUnwrap();
+    const c = (r.taskDefinition as { containerDefinitions: Record<string, unknown>[] }).containerDefinitions[0]!;
+    expect(c.environment).toEqual([{ name: "DATABASE_URL", value: "[REDACTED]" }]);
+    expect(c.secrets).toEqual([{ name: "API_KEY", valueFrom: "[REDACTED]" }]);
+    expect(JSON.stringify(r)).not.toContain("hunter2");
+    expect(r.redaction).toMatchObject({ redacted_values: 2 });
+  });
+
+  test("with allowSensitiveData the values are returned as they are", async () => {
+    fake.on("ecs", "DescribeTaskDefinition", taskDefinition);
+    const r = (
+      await assistant({ allowSensitiveData: true }).ecsResourceManagement({
+        api_operation: "DescribeTaskDefinition",
+        api_params: { taskDefinition: "web:3" },
+      })
+    )._unsafeUnwrap();
+    expect(JSON.stringify(r)).toContain("hunter2");
+    expect(r.redaction).toBeUndefined();
+  });
+
+  test("DescribeTasks: container override environment is redacted", async () => {
+    fake.on("ecs", "DescribeTasks", {
+      tasks: [
+        {
+          taskArn: taskArn(1),
+          lastStatus: "STOPPED",
+          overrides: { containerOverrides: [{ name: "app", environment: [{ name: "TOKEN", value: "s3cr3t-value" }] }] },
+        },
+      ],
+      failures: [],
+    });
+    const r = (
+      await assistant().ecsResourceManagement({ api_operation: "DescribeTasks", api_params: { tasks: [taskArn(1)] } })
+    )._unsafeUnwrap();
+    expect(JSON.stringify(r)).not.toContain("s3cr3t-value");
+    expect(JSON.stringify(r)).toContain('"TOKEN"');
+  });
+
+  test("non-sensitive operations are not touched", async () => {
+    fake.on("ecs", "DescribeServices", { services: [{ serviceName: "token-service", status: "ACTIVE" }] });
+    const r = (
+      await assistant().ecsResourceManagement({ api_operation: "DescribeServices", api_params: { services: ["x"] } })
+    )._unsafeUnwrap();
+    expect(r).toEqual({ services: [{ serviceName: "token-service", status: "ACTIVE" }] });
+  });
+});
+
+describe("AWS errors carry hints", () => {
+  test("ClusterNotFound points at ListClusters", async () => {
+    fake.fail("ecs", "ListServices", { kind: "aws", code: "ClusterNotFoundException", message: "Cluster not found." });
+    const e = (
+      await assistant().ecsResourceManagement({ api_operation: "ListServices", api_params: { cluster: "nope" } })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({
+      kind: "aws",
+      service: "ecs",
+      operation: "ListServices",
+      code: "ClusterNotFoundException",
+    });
+    expect(e.hint).toContain("ListClusters");
+  });
+
+  test("ECR: RepositoryNotFound and AccessDenied name the repository list and the IAM action", async () => {
+    fake.fail("ecr", "DescribeImages", { kind: "aws", code: "RepositoryNotFoundException", message: "no repo" });
+    const e = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ecr:DescribeImages",
+        api_params: { repositoryName: "web" },
+      })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "aws", service: "ecr", code: "RepositoryNotFoundException" });
+    expect(e.hint).toContain("ecr:DescribeRepositories");
+    fake.reset();
+    fake.fail("ecr", "DescribeRepositories", { kind: "aws", code: "AccessDeniedException", message: "denied" });
+    const d = (
+      await assistant().ecsResourceManagement({ api_operation: "ecr:DescribeRepositories" })
+    )._unsafeUnwrapErr();
+    expect(d.hint).toContain("ecr:DescribeRepositories");
+  });
+});
+
+describe("dry_run", () => {
+  test("a destructive operation with writes off returns the exact call and sends nothing", async () => {
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ecr:BatchDeleteImage",
+        dry_run: true,
+        api_params: { repositoryName: "web", imageIds: [{ imageTag: "old" }] },
+      })
+    )._unsafeUnwrap();
+    expect(r).toMatchObject({
+      dry_run: true,
+      access: "destructive",
+      would_call: {
+        service: "ecr",
+        operation: "BatchDeleteImage",
+        iam_action: "ecr:BatchDeleteImage",
+        parameters: { repositoryName: "web", imageIds: [{ imageTag: "old" }] },
+      },
+    });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  test("secrets in the planned parameters are redacted; invalid params still fail", async () => {
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "RegisterTaskDefinition",
+        dry_run: true,
+        api_params: {
+          family: "web",
+          containerDefinitions: [{ name: "app", image: "nginx", environment: [{ name: "PW", value: "hunter2" }] }],
+        },
+      })
+    )._unsafeUnwrap();
+    expect(JSON.stringify(r)).not.toContain("hunter2");
+    expect(JSON.stringify(r)).toContain('"PW"');
+    const e = await assistant().ecsResourceManagement({
+      api_operation: "DeleteCluster",
+      dry_run: true,
+      api_params: { clusterName: "x" },
+    });
+    const issues =
+      e._unsafeUnwrapErr().kind === "validation" ? (e._unsafeUnwrapErr() as { issues: { path: string }[] }).issues : [];
+    expect(issues.map((i) => i.path)).toEqual(["api_params.cluster", "api_params.clusterName"]);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  test("the deny list still applies to dry runs", async () => {
+    const e = (
+      await assistant({ denyOperations: ["DeleteCluster"] }).ecsResourceManagement({
+        api_operation: "DeleteCluster",
+        dry_run: true,
+        api_params: { cluster: "x" },
+      })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "policy_denied", gate: "operation" });
+  });
+});
