@@ -65,6 +65,8 @@ export const remoteError = (
       cause: e,
     });
   const reason = reasonOf(e);
-  const status = /HTTP (\d{3})/.exec(reason)?.[1];
+  // The SDK's StreamableHTTPError carries the HTTP status as a numeric `code`.
+  const code = (e as { code?: unknown }).code;
+  const status = typeof code === "number" && code >= 400 && code < 600 ? code : /HTTP (\d{3})/.exec(reason)?.[1];
   return unavailableError(ref, status ? `HTTP ${status}: ${reason}` : reason, e);
 };
