@@ -26,7 +26,7 @@ export const operationsTable = (): string =>
     "|---|---|---|---|---|---|",
     ...CATALOGUE.map(
       (e) =>
-        `| \`${e.name}\` | ${e.service.toUpperCase()} | ${e.access} | ${e.sensitive ? "redacted" : "no"} | ${e.paginate ? "yes" : "no"} | ${e.summary} |`,
+        `| \`${e.name}\` | ${e.service.toUpperCase()} | ${e.access}${e.agentOnly ? " (agent only: refused unless allow-listed)" : ""} | ${e.sensitive ? "redacted" : "no"} | ${e.paginate ? "yes" : "no"} | ${e.summary} |`,
     ),
   ].join("\n");
 

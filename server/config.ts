@@ -29,6 +29,10 @@ export interface ServerConfig {
   readonly shutdownGraceMs: number;
   /** JSON-lines audit log of every write, when set. */
   readonly auditLog?: string;
+  /** AWS Knowledge docs proxy: remote URL, or disabled. */
+  readonly knowledge: { readonly url?: string; readonly enabled: boolean };
+  /** Opt-in bridge to the AWS-managed ECS MCP server. */
+  readonly hosted?: { readonly region?: string; readonly url?: string };
 }
 
 /** A configuration error: says which flag or variable, what it got and what it accepts. */
@@ -57,6 +61,10 @@ const OPTIONS = {
   port: { type: "string" },
   "allowed-host": { type: "string", multiple: true },
   "allowed-origin": { type: "string", multiple: true },
+  "knowledge-url": { type: "string" },
+  "no-knowledge": { type: "boolean" },
+  hosted: { type: "boolean" },
+  "hosted-url": { type: "string" },
   "auth-token": { type: "string" },
   "max-concurrent-calls": { type: "string" },
   "max-sessions": { type: "string" },
@@ -168,6 +176,15 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     port,
     allowedHosts: values["allowed-host"] ?? [],
     allowedOrigins: values["allowed-origin"] ?? [],
+    knowledge: {
+      enabled: !values["no-knowledge"],
+      ...((values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL)
+        ? { url: url(values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL!, values["knowledge-url"] ? "--knowledge-url" : "ECS_KNOWLEDGE_URL") }
+        : {}),
+    },
+    ...(values.hosted || values["hosted-url"]
+      ? { hosted: { region, ...(values["hosted-url"] ? { url: url(values["hosted-url"], "--hosted-url") } : {}) } }
+      : {}),
     ...(authToken ? { authToken } : {}),
     maxConcurrentCalls: int(values["max-concurrent-calls"], "--max-concurrent-calls", 1, 10_000) ?? 64,
     maxSessions: int(values["max-sessions"], "--max-sessions", 1, 100_000) ?? 1000,
@@ -207,6 +224,11 @@ HTTP transport:
   --max-concurrent-calls N   tool calls at once before 429 (default 64)
   --max-sessions N           open sessions before 503 (default 1000)
   --shutdown-grace MS        on SIGINT/SIGTERM let calls finish this long, then cancel (default 10000)
+Documentation and hosted tools:
+  --knowledge-url URL        AWS Knowledge MCP server (env ECS_KNOWLEDGE_URL; default https://knowledge-mcp.global.api.aws)
+  --no-knowledge             hide the aws_knowledge_* tools (no network use for docs)
+  --hosted                   also expose the AWS-managed ECS MCP server's tools as hosted_* (SigV4, same credentials)
+  --hosted-url URL           its endpoint (default https://ecs-mcp.<region>.api.aws/mcp; implies --hosted)
 Audit:
   --audit-log FILE           append every write as a JSON line (env ECS_MCP_AUDIT_LOG)
   -v, --version   -h, --help

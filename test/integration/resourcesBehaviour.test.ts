@@ -300,8 +300,8 @@ describe("dry_run", () => {
       dry_run: true,
       api_params: { clusterName: "x" },
     });
-    const issues =
-      e._unsafeUnwrapErr().kind === "validation" ? (e._unsafeUnwrapErr() as { issues: { path: string }[] }).issues : [];
+    const err = e._unsafeUnwrapErr();
+    const issues = err.kind === "validation" ? err.issues : [];
     expect(issues.map((i) => i.path)).toEqual(["api_params.cluster", "api_params.clusterName"]);
     expect(fake.calls).toHaveLength(0);
   });
