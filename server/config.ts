@@ -179,7 +179,12 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     knowledge: {
       enabled: !values["no-knowledge"],
       ...((values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL)
-        ? { url: url(values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL!, values["knowledge-url"] ? "--knowledge-url" : "ECS_KNOWLEDGE_URL") }
+        ? {
+            url: url(
+              values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL!,
+              values["knowledge-url"] ? "--knowledge-url" : "ECS_KNOWLEDGE_URL",
+            ),
+          }
         : {}),
     },
     ...(values.hosted || values["hosted-url"]

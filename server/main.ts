@@ -50,6 +50,8 @@ const main = async (): Promise<number> => {
       maxAttempts: config.maxAttempts,
       requestTimeoutMs: config.requestTimeoutMs,
     },
+    knowledge: config.knowledge,
+    ...(config.hosted ? { hosted: config.hosted } : {}),
   });
   log.info(`Server started: ecs-assistant ${VERSION} (${COMMIT})`, {
     allowWrite: assistant.policy.allowWrite,
