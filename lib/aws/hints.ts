@@ -101,10 +101,14 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
 
 const hintFor = (code: string, message: string, ctx: CallContext, retryable: boolean): string => {
   const action = `${IAM_PREFIX[ctx.service]}:${ctx.operation}`;
+  const region = ctx.region ? `region ${ctx.region}` : "this region";
   if (ACCESS_DENIED.has(code)) {
     const named = /not authorized to perform: ([\w-]+:\w+)/.exec(message)?.[1] ?? action;
     return `The credentials lack the IAM permission ${named}. Add it to the identity's policy (or use a profile that has it).`;
   }
+  // A request signed for another region than the endpoint's ("Credential should be scoped to a valid region").
+  if (/scoped to (a )?(valid|correct) region|region .* is wrong|expecting '?[a-z]{2}-[a-z]+-\d/i.test(message))
+    return `The request was signed for ${region} but the endpoint expects another region. Set AWS_REGION (or --region) to the endpoint's region.`;
   if (CREDENTIALS.has(code)) {
     const sso = ctx.profile ? `aws sso login --profile ${ctx.profile}` : "aws sso login (or aws configure)";
     return `The AWS credentials are missing, invalid or expired. Refresh them (e.g. \`${sso}\`) and retry.`;
@@ -112,11 +116,11 @@ const hintFor = (code: string, message: string, ctx: CallContext, retryable: boo
   if (THROTTLING.has(code))
     return "AWS throttled the request even after retries with backoff. Wait a little and retry, or reduce parallel calls.";
   if (code === "ClusterNotFoundException")
-    return "The cluster does not exist in this region. Call ecs_resource_management with ListClusters to see the clusters, or check AWS_REGION.";
+    return `The cluster does not exist in ${region}. Call ecs_resource_management with ListClusters to see the clusters, or check AWS_REGION.`;
   if (code === "ServiceNotFoundException")
-    return "The service does not exist in that cluster. List the services with ListServices (api_params: {cluster}).";
+    return `The service does not exist in that cluster (${region}). List the services with ListServices (api_params: {cluster}), or check AWS_REGION.`;
   if (code === "RepositoryNotFoundException")
-    return "The ECR repository does not exist in this account/region. List repositories with ecr:DescribeRepositories.";
+    return `The ECR repository does not exist in this account in ${region}. List repositories with ecr:DescribeRepositories, or check AWS_REGION.`;
   if (code === "InvalidParameterException" || code === "ValidationError" || code === "ValidationException")
     return "AWS rejected a parameter; the message names it. Check the value against the AWS API reference for this operation.";
   if (code === "UnknownEndpoint" || code === "UnknownOperationException")
