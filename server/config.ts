@@ -205,6 +205,8 @@ export const HELP = `ecs-mcp-server: MCP server for Amazon ECS Express Mode (dro
 
 Usage: ecs-mcp-server [options]            serve MCP over stdio (default)
        ecs-mcp-server --http [--port N]    serve MCP over Streamable HTTP on 127.0.0.1
+       ecs-mcp-server tools | call <tool> --args '{...}' | doctor
+                                           CLI for people and scripts (ecs-mcp-server call --help)
 
 Policy:
   --allow-write              allow changes to AWS and local files       (env ALLOW_WRITE=true)

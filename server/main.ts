@@ -2,6 +2,7 @@
 // Entry point of the ecs-mcp-server binary: reads flags and env, builds the assistant, serves MCP over stdio or HTTP.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { COMMIT, createEcsAssistant, createFileAuditSink, type FileAuditSink, VERSION } from "../lib/index.ts";
+import { isCliCommand } from "./cli/commands.ts";
 import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { startHttp } from "./http.ts";
 import { createLogger } from "./log.ts";
@@ -9,6 +10,7 @@ import { createMcpServer } from "./mcp.ts";
 import { createCallTracker } from "./shutdown.ts";
 
 const main = async (): Promise<number> => {
+  if (isCliCommand(process.argv[2])) return runCliCommand();
   let config: ServerConfig;
   try {
     config = loadConfig(process.argv.slice(2), process.env);
@@ -96,6 +98,14 @@ const main = async (): Promise<number> => {
   assistant.close();
   audit?.close();
   return 0;
+};
+
+/** `tools`, `call`, `doctor`: the CLI, loaded only when asked for so the server path stays lean. */
+const runCliCommand = async (): Promise<number> => {
+  const [{ runCli }, { processIo }] = await Promise.all([import("./cli.ts"), import("./cli/io.ts")]);
+  const interrupt = new AbortController();
+  process.once("SIGINT", () => interrupt.abort());
+  return runCli(process.argv.slice(2), process.env, processIo(), interrupt.signal);
 };
 
 main().then(
