@@ -119,6 +119,14 @@ const hintFor = (code: string, message: string, ctx: CallContext, retryable: boo
     return `The cluster does not exist in ${region}. Call ecs_resource_management with ListClusters to see the clusters, or check AWS_REGION.`;
   if (code === "ServiceNotFoundException")
     return `The service does not exist in that cluster (${region}). List the services with ListServices (api_params: {cluster}), or check AWS_REGION.`;
+  if (code === "RepositoryNotEmptyException")
+    return "The repository still holds images. Delete them with ecr:BatchDeleteImage, or pass force: true to ecr:DeleteRepository.";
+  if (code === "ImageNotFoundException" || code === "LifecyclePolicyNotFoundException")
+    return "Not found in that repository. List its images with ecr:ListImages, or read the policy with ecr:GetLifecyclePolicy.";
+  if (/^ClusterContains(Services|Tasks|ContainerInstances|CapacityProvider)Exception$/.test(code))
+    return "The cluster is not empty. Delete its services (DeleteService), stop its tasks (StopTask) and deregister its instances first.";
+  if (code === "ServiceDeploymentNotFoundException")
+    return "No such service deployment. List a service's deployments with ListServiceDeployments (api_params: {service, cluster}).";
   if (code === "RepositoryNotFoundException")
     return `The ECR repository does not exist in this account in ${region}. List repositories with ecr:DescribeRepositories, or check AWS_REGION.`;
   if (code === "InvalidParameterException" || code === "ValidationError" || code === "ValidationException")

@@ -317,3 +317,32 @@ describe("dry_run", () => {
     expect(e).toMatchObject({ kind: "policy_denied", gate: "operation" });
   });
 });
+
+describe("error hints for catalogue operations", () => {
+  test("DeleteRepository on a non-empty repository suggests force or BatchDeleteImage", async () => {
+    fake.fail("ecr", "DeleteRepository", { kind: "aws", code: "RepositoryNotEmptyException", message: "not empty" });
+    const e = (
+      await assistant({ allowWrite: true }).ecsResourceManagement({
+        api_operation: "ecr:DeleteRepository",
+        api_params: { repositoryName: "web" },
+      })
+    )._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "aws", code: "RepositoryNotEmptyException" });
+    expect(e.hint).toContain("force: true");
+  });
+
+  test("DeleteCluster on a cluster with services says what to remove first", async () => {
+    fake.fail("ecs", "DeleteCluster", {
+      kind: "aws",
+      code: "ClusterContainsServicesException",
+      message: "has services",
+    });
+    const e = (
+      await assistant({ allowWrite: true }).ecsResourceManagement({
+        api_operation: "DeleteCluster",
+        api_params: { cluster: "default" },
+      })
+    )._unsafeUnwrapErr();
+    expect(e.hint).toContain("DeleteService");
+  });
+});
