@@ -16,16 +16,29 @@ const SECRET_KEY_NAME =
 const PATTERNS: readonly { name: string; re: RegExp }[] = [
   { name: "PRIVATE_KEY", re: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g },
   { name: "AWS_ACCESS_KEY", re: /\b(AKIA|ASIA|AROA|AIDA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g },
-  { name: "AWS_SECRET_KEY", re: /(aws_?secret_?access_?key|secretAccessKey)(["'\s:=]+)[A-Za-z0-9/+=]{40}/gi },
-  { name: "AWS_SESSION_TOKEN", re: /(aws_?session_?token|sessionToken)(["'\s:=]+)[A-Za-z0-9/+=]{100,}/gi },
-  { name: "URL_PASSWORD", re: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi },
+  // Quotes may be backslash-escaped (JSON inside a log line).
+  {
+    name: "AWS_SECRET_KEY",
+    re: /(aws_?secret_?access_?key|secretAccessKey)((?:\\?["'])?[\s:=]+(?:\\?["'])?)[A-Za-z0-9/+=]{40,}/gi,
+  },
+  {
+    name: "AWS_SESSION_TOKEN",
+    re: /(aws_?session_?token|sessionToken)((?:\\?["'])?[\s:=]+(?:\\?["'])?)[A-Za-z0-9/+=]{100,}/gi,
+  },
+  // user:password@ and :password@ (Redis URLs carry no user).
+  { name: "URL_PASSWORD", re: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi },
   { name: "BEARER", re: /\b(bearer\s+)[A-Za-z0-9\-._~+/]{8,}=*/gi },
+  { name: "BASIC_AUTH", re: /\b(basic\s+)[A-Za-z0-9+/]{8,}={0,2}/gi },
   { name: "JWT", re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g },
   { name: "GITHUB_TOKEN", re: /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g },
   { name: "SLACK_TOKEN", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
+  { name: "STRIPE_KEY", re: /\b[rs]k_(live|test)_[A-Za-z0-9]{16,}\b/g },
+  { name: "GOOGLE_API_KEY", re: /\bAIza[A-Za-z0-9_-]{35}\b/g },
+  { name: "NPM_TOKEN", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
   {
     name: "PASSWORD",
-    re: /\b((?:[A-Z0-9_]*_)?(?:password|passwd|pwd|secret|token|api_?key)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+    // NAME=value, NAME: value, "NAME": "value" (also escaped quotes); not ARN parts like `:secret:name`; not already redacted.
+    re: /(?<![:/\w])((?:[A-Z0-9_]*_)?(?:password|passwd|pwd|secret|auth_?token|token|api_?key)(?:\\?["'])?\s*[=:]\s*)(?!\\?["']?\[REDACTED)(\\?"(?:[^"\\]|\\.)*?\\?"|'[^']*'|[^\s,;&]+)/gi,
   },
 ];
 
@@ -37,7 +50,7 @@ export const redactText = (text: string): { text: string; count: number } => {
     out = out.replace(re, (...m: string[]) => {
       count++;
       const marker = `[REDACTED ${name}]`;
-      if (name === "URL_PASSWORD" || name === "BEARER" || name === "PASSWORD")
+      if (name === "URL_PASSWORD" || name === "BEARER" || name === "BASIC_AUTH" || name === "PASSWORD")
         return `${m[1]}${marker}${name === "URL_PASSWORD" ? "@" : ""}`;
       if (name === "AWS_SECRET_KEY" || name === "AWS_SESSION_TOKEN") return `${m[1]}${m[2]}${marker}`;
       return marker;
