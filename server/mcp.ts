@@ -1,8 +1,19 @@
 // The MCP adapter: registry descriptors → MCP tools; results → text + structuredContent; EcsError → isError result.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { type EcsAssistant, type EcsError, type Logger, publicError, type ToolSpec, VERSION } from "../lib/index.ts";
+import {
+  type EcsAssistant,
+  type EcsError,
+  isRemoteToolResult,
+  type Logger,
+  publicError,
+  remoteCallResult,
+  type ToolSpec,
+  VERSION,
+} from "../lib/index.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
+import { installPrompts } from "./prompts.ts";
+import { installResources } from "./resources.ts";
 
 /** Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description). */
 const toMcpTool = (t: ToolSpec) => ({
@@ -34,10 +45,23 @@ export const okResult = (value: unknown): CallToolResult => {
 export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server => {
   const server = new Server(
     { name: "ecs-assistant", title: "ECS Assistant (AWS ECS MCP Server compatible)", version: VERSION },
-    { capabilities: { tools: {}, logging: {} }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: true }, prompts: {}, resources: {}, logging: {} },
+      instructions: INSTRUCTIONS,
+    },
   );
-  const tools = assistant.listTools().map(toMcpTool);
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  // Listed per request: remote tools (docs schemas, hosted ECS tools) can arrive after start-up.
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: assistant.listTools().map(toMcpTool) }));
+  const stopWatching = assistant.onToolsChanged(() => {
+    server.sendToolListChanged().catch((e: unknown) => log.debug("tools/list_changed not sent", { error: String(e) }));
+  });
+  const previousOnClose = server.onclose;
+  server.onclose = () => {
+    stopWatching();
+    previousOnClose?.();
+  };
+  installPrompts(server);
+  installResources(server);
   server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
     const { name, arguments: args } = req.params;
     const token = req.params._meta?.progressToken;
@@ -60,7 +84,7 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
       return result.match(
         (r) => {
           log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
-          return okResult(r.value);
+          return isRemoteToolResult(r.value) ? remoteCallResult(r.value) : okResult(r.value);
         },
         (e) => {
           log.warn(`tool ${name} failed: ${e.kind}: ${e.message}`, { ms: Date.now() - started });
