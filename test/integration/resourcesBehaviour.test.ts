@@ -153,6 +153,39 @@ describe("pagination", () => {
     ]);
     expect(fake.calls[0]!.input).toEqual({ repositoryName: "web", maxResults: 1000 });
   });
+  test("ListServiceDeployments pages although the SDK has no paginator for it", async () => {
+    fake.on("ecs", "ListServiceDeployments", (input) =>
+      input.nextToken
+        ? { serviceDeployments: [{ serviceDeploymentArn: "d2", status: "SUCCESSFUL" }] }
+        : { serviceDeployments: [{ serviceDeploymentArn: "d1", status: "IN_PROGRESS" }], nextToken: "t" },
+    );
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ListServiceDeployments",
+        api_params: { service: "web" },
+      })
+    )._unsafeUnwrap();
+    expect((r.serviceDeployments as { serviceDeploymentArn: string }[]).map((d) => d.serviceDeploymentArn)).toEqual([
+      "d1",
+      "d2",
+    ]);
+  });
+
+  test("nested items (ecr:DescribeImageScanFindings): one page, and the token to continue", async () => {
+    fake.on("ecr", "DescribeImageScanFindings", {
+      imageScanFindings: { findings: [{ name: "CVE-2026-0001", severity: "HIGH" }] },
+      nextToken: "more",
+    });
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "ecr:DescribeImageScanFindings",
+        api_params: { repositoryName: "web", imageId: { imageTag: "v1" } },
+      })
+    )._unsafeUnwrap();
+    expect(r).toMatchObject({ truncated: true, nextToken: "more", pages: 1 });
+    expect(r.imageScanFindings).toEqual({ findings: [{ name: "CVE-2026-0001", severity: "HIGH" }] });
+    expect(fake.calls).toHaveLength(1);
+  });
 });
 
 describe("sensitive results", () => {
