@@ -1,0 +1,194 @@
+// End to end through the compiled binary: docs proxy offline and against the loopback remote, hosted bridge, prompts, resources.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { type CallToolResult, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { fakeAwsEnv, serverBinary } from "../support/binary.ts";
+import { type FakeMcpRemote, startFakeMcpRemote } from "../support/fakeMcpRemote.ts";
+import { HOSTED_TOOLS_FIXTURE } from "../support/fakeMcpTools.ts";
+
+const SEARCH = "aws_knowledge_aws___search_documentation";
+let bin: string;
+let docs: FakeMcpRemote;
+let hosted: FakeMcpRemote;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  bin = serverBinary("linux-x64");
+  docs = await startFakeMcpRemote();
+  hosted = await startFakeMcpRemote({
+    tools: HOSTED_TOOLS_FIXTURE(),
+    sigv4: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake", region: "us-east-1", service: "ecs-mcp" },
+  });
+}, 180_000);
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await docs.close();
+  await hosted.close();
+});
+
+/** Starts the binary over stdio; resolves once initialize and tools/list answered, with the time that took. */
+const start = async (args: string[], env: Record<string, string> = {}) => {
+  const t0 = performance.now();
+  const client = new Client({ name: "e2e-knowledge", version: "1" });
+  clients.push(client);
+  const changed: number[] = [];
+  client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+    changed.push(Date.now());
+  });
+  await client.connect(
+    new StdioClientTransport({ command: bin, args, env: fakeAwsEnv("http://127.0.0.1:1", env), stderr: "pipe" }),
+  );
+  const { tools } = await client.listTools();
+  return { client, tools, ms: performance.now() - t0, changed };
+};
+const text = (r: CallToolResult) => (r.content[0] as { text: string }).text;
+
+describe("docs proxy through the binary", () => {
+  test("offline: starts as fast as without the proxy, lists the three tools, answers unavailable quickly", async () => {
+    const without: number[] = [];
+    const offline: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      without.push((await start(["--no-knowledge"])).ms);
+      const s = await start(["--knowledge-url", "http://127.0.0.1:1/mcp"]);
+      offline.push(s.ms);
+      if (i === 0) {
+        expect(s.tools.filter((t) => t.name.startsWith("aws_knowledge_")).map((t) => t.name)).toEqual([
+          SEARCH,
+          "aws_knowledge_aws___read_documentation",
+          "aws_knowledge_aws___recommend",
+        ]);
+        const t0 = performance.now();
+        const r = (await s.client.callTool({ name: SEARCH, arguments: { search_phrase: "x" } })) as CallToolResult;
+        const callMs = performance.now() - t0;
+        expect(r.isError).toBe(true);
+        expect(r.structuredContent).toMatchObject({
+          error: { kind: "unavailable", service: "AWS Knowledge MCP server" },
+        });
+        expect(text(r)).toContain("Hint:");
+        expect(callMs).toBeLessThan(2_000);
+        console.error(`offline knowledge call answered in ${callMs.toFixed(0)} ms`);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    console.error(
+      `start-up to tools/list: without proxy ${median(without).toFixed(0)} ms, offline proxy ${median(offline).toFixed(0)} ms`,
+    );
+    expect(median(offline)).toBeLessThan(median(without) + 250);
+  }, 60_000);
+
+  test("--no-knowledge hides the tools", async () => {
+    const s = await start(["--no-knowledge"]);
+    expect(s.tools.some((t) => t.name.startsWith("aws_knowledge_"))).toBe(false);
+  }, 30_000);
+
+  test("with the loopback remote: search round-trips, content passes through, the list changes to the remote schema", async () => {
+    docs.received.length = 0;
+    const s = await start([], { ECS_KNOWLEDGE_URL: docs.url });
+    expect(docs.received).toEqual([]); // nothing contacted at start-up
+    const r = (await s.client.callTool({
+      name: SEARCH,
+      arguments: { search_phrase: "ECS Express Mode", limit: 2 },
+    })) as CallToolResult;
+    expect(r.isError).toBeFalsy();
+    expect(JSON.parse(text(r)).results).toHaveLength(2); // the remote's own text block, not a re-serialised object
+    expect(r.structuredContent).toMatchObject({ results: [{ title: "Result 1 for ECS Express Mode" }, {}] });
+    await Bun.sleep(200);
+    expect(s.changed.length).toBe(1);
+    const { tools } = await s.client.listTools();
+    const search = tools.find((t) => t.name === SEARCH);
+    expect(search?.description).toStartWith("Search AWS documentation (remote fixture).");
+    expect(search?.description).toContain("## ECS DOCUMENTATION GUIDANCE:");
+    const page = (await s.client.callTool({
+      name: "aws_knowledge_aws___read_documentation",
+      arguments: { url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express.html", max_length: 6 },
+    })) as CallToolResult;
+    expect(text(page)).toBe("# Page");
+  }, 30_000);
+
+  test("--hosted-url: signed requests accepted, hosted tools appear with list_changed and run", async () => {
+    const s = await start(["--hosted-url", hosted.url]);
+    for (let i = 0; i < 50 && s.changed.length === 0; i++) await Bun.sleep(50);
+    expect(s.changed.length).toBeGreaterThan(0);
+    const { tools } = await s.client.listTools();
+    expect(tools.map((t) => t.name)).toContain("hosted_get_deployment_status");
+    const r = (await s.client.callTool({
+      name: "hosted_get_deployment_status",
+      arguments: { cluster_name: "default", service_name: "web" },
+    })) as CallToolResult;
+    expect(JSON.parse(text(r))).toMatchObject({ rollout_state: "COMPLETED" });
+    expect(hosted.signatures.verified).toBeGreaterThan(0);
+    expect(hosted.signatures.rejected).toBe(0);
+  }, 30_000);
+});
+
+describe("prompts and resources through the binary", () => {
+  test("prompts/list has sane names with optional arguments; prompts/get renders guidance with the arguments", async () => {
+    const { client } = await start([]);
+    const { prompts } = await client.listPrompts();
+    const names = prompts.map((p) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "containerize_app",
+        "containerize_and_deploy",
+        "troubleshoot_ecs_deployment",
+        "ecs_new_features",
+      ]),
+    );
+    for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
+    for (const p of prompts) for (const a of p.arguments ?? []) expect(a.required).toBe(false);
+    const got = await client.getPrompt({
+      name: "containerize_and_deploy",
+      arguments: { app_path: "/work/apps/shop", port: "3000", app_name: "shop" },
+    });
+    const body = (got.messages[0]!.content as { text: string }).text;
+    expect(body).toContain('containerize_app(app_path="/work/apps/shop", port=3000)');
+    const order = [
+      "containerize_app(",
+      "build_and_push_image_to_ecr(",
+      "validate_ecs_express_mode_prerequisites(",
+      "CreateExpressGatewayService",
+      "wait_for_service_ready(",
+      "DescribeExpressGatewayService",
+    ];
+    const at = order.map((s) => body.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at); // the tools come in workflow order
+    const dx = await client.getPrompt({
+      name: "troubleshoot_ecs_deployment",
+      arguments: { cluster: "prod", service: "api" },
+    });
+    expect((dx.messages[0]!.content as { text: string }).text).toContain('action="diagnose"');
+    await expect(client.getPrompt({ name: "stack .* is broken" })).rejects.toThrow(/Unknown prompt/);
+  }, 30_000);
+
+  test("resources/list and resources/read: guide, catalogue with access classes, IAM policies per level", async () => {
+    const { client } = await start([]);
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual([
+      "ecs-assistant://guides/express-mode-workflow",
+      "ecs-assistant://catalogue/ecs_resource_management",
+      "ecs-assistant://iam/read-only.json",
+      "ecs-assistant://iam/troubleshooting-sensitive.json",
+      "ecs-assistant://iam/deploy.json",
+    ]);
+    const read = async (uri: string) => ((await client.readResource({ uri })).contents[0] as { text: string }).text;
+    expect(await read("ecs-assistant://guides/express-mode-workflow")).toContain("CreateExpressGatewayService");
+    const cat = JSON.parse(await read("ecs-assistant://catalogue/ecs_resource_management"));
+    expect(cat.operations.find((o: { name: string }) => o.name === "ListClusters")).toMatchObject({ access: "read" });
+    expect(cat.operations.find((o: { name: string }) => o.name === "DeleteCluster")).toMatchObject({
+      access: "destructive",
+    });
+    const actions = (doc: { Statement: { Action: string[] }[] }) => doc.Statement.flatMap((s) => s.Action);
+    const ro = actions(JSON.parse(await read("ecs-assistant://iam/read-only.json")));
+    const sens = actions(JSON.parse(await read("ecs-assistant://iam/troubleshooting-sensitive.json")));
+    const deploy = actions(JSON.parse(await read("ecs-assistant://iam/deploy.json")));
+    expect(ro).toContain("ecs:ListClusters");
+    expect(ro).not.toContain("ecs:DeleteCluster");
+    expect(ro).not.toContain("logs:GetLogEvents");
+    expect(sens).toContain("logs:GetLogEvents");
+    expect(sens).not.toContain("ecr:PutImage");
+    expect(deploy).toEqual(expect.arrayContaining(["ecs:CreateExpressGatewayService", "ecr:PutImage", "iam:PassRole"]));
+    await expect(client.readResource({ uri: "ecs-assistant://nope" })).rejects.toThrow(/Unknown resource/);
+  }, 30_000);
+});
