@@ -95,6 +95,21 @@ export const invokeTool = (
   ctx: ToolContext,
   hooks: InvokeHooks = {},
 ): ResultAsync<CallResult, EcsError> => {
+  try {
+    return gateAndRun(tool, args, ctx, hooks);
+  } catch (e) {
+    // A schema or access function that throws (a bug) must not escape as an exception.
+    ctx.log.error(`tool ${tool.name} threw before running`, { error: e instanceof Error ? e.message : String(e) });
+    return errAsync(internalError(e, tool.name));
+  }
+};
+
+const gateAndRun = (
+  tool: AnyTool,
+  args: unknown,
+  ctx: ToolContext,
+  hooks: InvokeHooks,
+): ResultAsync<CallResult, EcsError> => {
   const parsed = parseInput(tool.input, args ?? {});
   if (parsed.isErr()) return errAsync(parsed.error);
   const input = parsed.value;
@@ -194,8 +209,10 @@ const finish = (
   policy: Policy,
   naming: ToolContext["naming"],
 ): CallResult => {
-  if (!access.sensitive || policy.allowSensitiveData) return { value, redactions: 0 };
-  const { value: clean, report } = redact(value);
+  if (policy.allowSensitiveData) return { value, redactions: 0 };
+  // Sensitive results lose env values and secret references too; every other result still loses credential-looking
+  // text (a password echoed in a failure reason or an event message).
+  const { value: clean, report } = redact(value, { structural: access.sensitive });
   if (report.count === 0 || !clean || typeof clean !== "object" || Array.isArray(clean)) {
     return { value: clean, redactions: report.count };
   }

@@ -59,11 +59,27 @@ export const redactText = (text: string): { text: string; count: number } => {
   return { text: out, count };
 };
 
+/** Assigns an own property, even `__proto__` (a plain assignment would replace the copy's prototype instead). */
+const setOwn = (o: Record<string, unknown>, k: string, v: unknown) => {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+};
+
+/** Options of `redact`. */
+export interface RedactOptions {
+  /**
+   * Also blank values by position (environment entries, secret references, keys that name secrets). Default true.
+   * False keeps only the text patterns: for results that should hold no secrets at all, where a pagination token or
+   * an env value must survive but a leaked credential must not.
+   */
+  readonly structural?: boolean;
+}
+
 /**
  * Deep-copies `value` with secrets removed: values of `environment`/`environmentFiles` entries, `secrets[].valueFrom`,
  * keys that name secrets, and credential-looking text in any string. Names are kept so the structure stays useful.
  */
-export const redact = <T>(value: T): { value: T; report: RedactionReport } => {
+export const redact = <T>(value: T, options: RedactOptions = {}): { value: T; report: RedactionReport } => {
+  const structural = options.structural ?? true;
   const report: RedactionReport = { count: 0, paths: [] };
   const note = (path: string) => {
     report.count++;
@@ -76,7 +92,8 @@ export const redact = <T>(value: T): { value: T; report: RedactionReport } => {
       return r.text;
     }
     if (Array.isArray(v)) {
-      const envList = parentKey === "environment" || parentKey === "secrets" || parentKey === "environmentFiles";
+      const envList =
+        structural && (parentKey === "environment" || parentKey === "secrets" || parentKey === "environmentFiles");
       return v.map((item, i) => {
         const p = `${path}[${i}]`;
         if (envList && item && typeof item === "object") {
@@ -97,14 +114,15 @@ export const redact = <T>(value: T): { value: T; report: RedactionReport } => {
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         const p = path ? `${path}.${k}` : k;
         if (
+          structural &&
           typeof child === "string" &&
           SECRET_KEY_NAME.test(k) &&
           !/arn|name|type|id$|Id$|count/i.test(k) &&
           child.length > 0
         ) {
-          out[k] = MARK;
+          setOwn(out, k, MARK);
           note(p);
-        } else out[k] = walk(child, p, k);
+        } else setOwn(out, k, walk(child, p, k));
       }
       return out;
     }
