@@ -25,6 +25,7 @@ import {
 import type { EcsResourceManagementParams } from "./resources/schemas.ts";
 import type { Progress, ToolContext } from "./tool.ts";
 import { ALL_TOOLS } from "./tools.ts";
+import type { EcsTroubleshootingParams } from "./troubleshoot/schemas.ts";
 import { VERSION } from "./version.ts";
 
 /** Everything the assistant needs; all optional. */
@@ -69,6 +70,11 @@ export interface EcsAssistant {
   listTools(filter?: ToolFilter): ToolSpec[];
   /** Validates, gates and runs a tool by name. */
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
+  /** Runs one `ecs_troubleshooting_tool` action (`diagnose` ranks every cause at once). */
+  ecsTroubleshootingTool(
+    input: EcsTroubleshootingParams,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
   /** Runs one ECS/ECR operation (`ecs_resource_management`). */
   ecsResourceManagement(
     input: EcsResourceManagementParams,
@@ -138,6 +144,7 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     listTools: (filter?: ToolFilter) => remote.overlay(toolSpecs(selectTools(withHosted(), filter))),
     callTool,
     ecsResourceManagement: typed<Record<string, unknown>>("ecs_resource_management"),
+    ecsTroubleshootingTool: typed<Record<string, unknown>>("ecs_troubleshooting_tool"),
     awsKnowledgeSearchDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___search_documentation"),
     awsKnowledgeReadDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___read_documentation"),
     awsKnowledgeRecommend: typed<RemoteToolResult>("aws_knowledge_aws___recommend"),

@@ -38,4 +38,21 @@ export type { EcsResourceManagementParams } from "./resources/schemas.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type { Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
 export { ALL_TOOLS } from "./tools.ts";
+export {
+  detectImagePullFailures,
+  diagnose,
+  fetchCloudformationStatus,
+  fetchNetworkConfiguration,
+  fetchServiceEvents,
+  fetchTaskFailures,
+  fetchTaskLogs,
+  getEcsTroubleshootingGuidance,
+} from "./troubleshoot/api.ts";
+export type { Diagnosis } from "./troubleshoot/diagnose.ts";
+export type { Evidence, Finding } from "./troubleshoot/finding.ts";
+export type {
+  Action as TroubleshootingAction,
+  ActionInput as TroubleshootingParams,
+  EcsTroubleshootingParams,
+} from "./troubleshoot/schemas.ts";
 export { COMMIT, VERSION } from "./version.ts";

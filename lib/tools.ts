@@ -2,6 +2,11 @@
 import { KNOWLEDGE_TOOLS } from "./knowledge/tools.ts";
 import type { AnyTool } from "./registry.ts";
 import { ecsResourceManagementTool } from "./resources/tools.ts";
+import { ecsTroubleshootingToolDescriptor } from "./troubleshoot/tools.ts";
 
 /** All tool descriptors. Filter with `selectTools`; never mutate. */
-export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([ecsResourceManagementTool, ...KNOWLEDGE_TOOLS]);
+export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([
+  ecsResourceManagementTool,
+  ecsTroubleshootingToolDescriptor,
+  ...KNOWLEDGE_TOOLS,
+]);

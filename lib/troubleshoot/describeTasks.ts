@@ -1,0 +1,51 @@
+// Lists a cluster's tasks (bounded pages) and describes them in concurrent batches of 100.
+
+import type { Task } from "@aws-sdk/client-ecs";
+import { okAsync, ResultAsync } from "neverthrow";
+import type { EcsError } from "../errors.ts";
+import type { ToolContext } from "../tool.ts";
+import { chunk, paginate } from "./paginate.ts";
+
+/** Default cap on tasks listed per status (10 pages of 100). */
+export const MAX_TASKS = 1000;
+
+/** ARNs of tasks in one desired status, optionally of one service, paging with a cap. */
+export const listTaskArns = (
+  ctx: ToolContext,
+  q: { cluster: string; service?: string; status: "RUNNING" | "STOPPED"; maxItems?: number },
+): ResultAsync<{ arns: string[]; truncated: boolean }, EcsError> =>
+  paginate<string>(
+    (token) =>
+      ctx
+        .aws(
+          "ecs",
+          "ListTasks",
+          {
+            cluster: q.cluster,
+            ...(q.service ? { serviceName: q.service } : {}),
+            desiredStatus: q.status,
+            maxResults: 100,
+            ...(token ? { nextToken: token } : {}),
+          },
+          { signal: ctx.signal },
+        )
+        .map((o) => ({ items: o.taskArns, next: o.nextToken })),
+    { maxPages: Math.ceil((q.maxItems ?? MAX_TASKS) / 100), maxItems: q.maxItems ?? MAX_TASKS },
+  ).map((p) => ({ arns: p.items, truncated: p.truncated }));
+
+/** DescribeTasks takes at most 100 ARNs: all batches run at once. */
+export const describeTasks = (
+  ctx: ToolContext,
+  cluster: string,
+  arns: readonly string[],
+): ResultAsync<Task[], EcsError> =>
+  arns.length === 0
+    ? okAsync([])
+    : ResultAsync.combine(
+        chunk(arns, 100).map((batch) =>
+          ctx.aws("ecs", "DescribeTasks", { cluster, tasks: batch }, { signal: ctx.signal }).map((o) => o.tasks ?? []),
+        ),
+      ).map((lists) => lists.flat());
+
+/** Task id = last segment of the task ARN. */
+export const taskIdOf = (arnOrId: string): string => arnOrId.split("/").at(-1) ?? arnOrId;

@@ -1,0 +1,143 @@
+// Fatal log-line patterns per stack (Node, Python, Java, Go, Ruby, generic) and severity of a log line.
+import { type Evidence, type Finding, finding } from "../finding.ts";
+
+/** A log line as the detectors see it. */
+export interface LogLine {
+  readonly timestamp: string;
+  readonly message: string;
+  readonly stream?: string;
+}
+
+interface Pattern {
+  readonly id: string;
+  readonly stack: string;
+  readonly test: RegExp;
+  readonly title: string;
+  readonly likelihood: number;
+  readonly explanation: string;
+  readonly fix: string;
+}
+
+const PATTERNS: readonly Pattern[] = [
+  {
+    id: "binds_localhost",
+    stack: "any",
+    test: /(listening|running|serving|started|bound|bind)\b[^\n]{0,40}\b(127\.0\.0\.1|localhost)(:\d+)?|Listening on tcp:\/\/(127\.0\.0\.1|localhost)/i,
+    title: "The app listens on 127.0.0.1 instead of 0.0.0.0",
+    likelihood: 0.93,
+    explanation:
+      "A server bound to localhost is unreachable from the load balancer and health checks (they come through the task's network interface).",
+    fix: "Bind to 0.0.0.0 (Node: app.listen(port, '0.0.0.0'); Flask: app.run(host='0.0.0.0'); uvicorn/gunicorn: --host 0.0.0.0 / -b 0.0.0.0:PORT; Rails: -b 0.0.0.0).",
+  },
+  {
+    id: "port_in_use",
+    stack: "any",
+    test: /EADDRINUSE|Address already in use|Port \d+ (was|is) already in use|bind: address already in use/i,
+    title: "The port is already in use inside the task",
+    likelihood: 0.88,
+    explanation:
+      "Two processes (or two containers sharing the task's network namespace) try to listen on the same port.",
+    fix: "Give each container in the task its own port, and make sure the app does not start its server twice (e.g. cluster/worker mode or a duplicate listen call).",
+  },
+  {
+    id: "missing_module",
+    stack: "node/python/ruby",
+    test: /Cannot find module|ModuleNotFoundError|ImportError: |No module named|ERR_MODULE_NOT_FOUND|LoadError: cannot load such file/i,
+    title: "A module the app imports is missing from the image",
+    likelihood: 0.9,
+    explanation:
+      "The app crashes at start because a dependency or source file is not in the image (not installed, devDependency only, wrong WORKDIR or .dockerignore excluded it).",
+    fix: "Install the dependency in the image (npm ci --omit=dev must still include it; pip install -r requirements.txt), check WORKDIR and COPY paths, and rebuild.",
+  },
+  {
+    id: "image_arch_mismatch",
+    stack: "any",
+    test: /exec format error/i,
+    title: "Image built for a different CPU architecture",
+    likelihood: 0.93,
+    explanation: "The binary in the image was built for another architecture than the task runs on.",
+    fix: "Build with --platform linux/amd64 (or set runtimePlatform.cpuArchitecture ARM64 to match the image).",
+  },
+  {
+    id: "js_heap_oom",
+    stack: "node/java",
+    test: /JavaScript heap out of memory|java\.lang\.OutOfMemoryError|MemoryError/i,
+    title: "The runtime ran out of heap memory",
+    likelihood: 0.88,
+    explanation: "The app's heap hit its limit and the process died.",
+    fix: "Raise task memory and the runtime's heap limit (NODE_OPTIONS=--max-old-space-size, -XX:MaxRAMPercentage=75), or fix the leak.",
+  },
+  {
+    id: "missing_config",
+    stack: "any",
+    test: /(environment variable|env var|config(uration)?)[^\n]{0,40}(is )?(not set|missing|undefined|required)|KeyError: '[A-Z_]+'|must be set/i,
+    title: "Required configuration is missing",
+    likelihood: 0.8,
+    explanation: "The app stops because an environment variable or secret it needs is not set in the task definition.",
+    fix: "Add the variable to the container's environment (or secrets) in the task definition and redeploy.",
+  },
+  {
+    id: "dependency_unreachable",
+    stack: "any",
+    test: /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection refused|could not connect to server|Communications link failure|getaddrinfo/i,
+    title: "The app cannot reach a dependency (database, cache, API)",
+    likelihood: 0.7,
+    explanation:
+      "A connection from the task to another service fails at start: wrong host, security group, or the dependency is down.",
+    fix: "Check the connection string, the dependency's security group (allow the task's group), and DNS/VPC settings.",
+  },
+  {
+    id: "app_crash",
+    stack: "any",
+    test: /Traceback \(most recent call last\)|UnhandledPromiseRejection|Uncaught Exception|^panic: |APPLICATION FAILED TO START|Worker failed to boot|Exception in thread "main"|FATAL/im,
+    title: "The app crashes at startup",
+    likelihood: 0.65,
+    explanation: "The application raised an unhandled error while starting.",
+    fix: "Read the stack trace in the evidence and fix the failing code or configuration.",
+  },
+];
+
+/** Severity of a line: ERROR for error/exception/fatal words, WARN for warnings, else INFO. */
+export const severityOf = (message: string): "ERROR" | "WARN" | "INFO" => {
+  if (/\b(ERROR|ERR!|EXCEPTION|FATAL|CRITICAL|PANIC|Traceback)\b|Exception\b|Error:/i.test(message)) return "ERROR";
+  if (/\b(WARN|WARNING)\b/i.test(message)) return "WARN";
+  return "INFO";
+};
+
+/** Findings for fatal patterns found in the lines (each pattern once, with up to 3 matching lines). */
+export const logFindings = (lines: readonly LogLine[]): Finding[] => {
+  const out: Finding[] = [];
+  for (const p of PATTERNS) {
+    const hits = lines.filter((l) => p.test.test(l.message));
+    if (hits.length === 0) continue;
+    const evidence: Evidence[] = hits.slice(0, 3).map((l) => ({
+      source: "log",
+      ref: l.stream,
+      at: l.timestamp,
+      text: l.message.length > 300 ? `${l.message.slice(0, 297)}...` : l.message,
+    }));
+    out.push(
+      finding({
+        id: p.id,
+        category: "logs",
+        title: hits.length > 1 ? `${p.title} (${hits.length} lines)` : p.title,
+        likelihood: p.likelihood,
+        evidence,
+        explanation: p.explanation,
+        fix: p.fix,
+      }),
+    );
+  }
+  return out;
+};
+
+/** The port an app says it listens on ("listening on port 3000", "Running on http://0.0.0.0:5000"), if any. */
+export const listenPortOf = (lines: readonly LogLine[]): { port: number; line: LogLine } | undefined => {
+  for (const l of lines) {
+    const m =
+      /(?:listening|running|serving|started|bound)\b[^\n]{0,40}?(?:port\s*[:=]?\s*|:)(\d{2,5})\b/i.exec(l.message) ??
+      /\bport\s+(\d{2,5})\b/i.exec(l.message);
+    if (m) return { port: Number(m[1]), line: l };
+  }
+  return undefined;
+};

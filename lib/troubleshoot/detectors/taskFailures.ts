@@ -1,0 +1,226 @@
+// Classifies stopped tasks (stopCode, stoppedReason, container exit codes) into failure categories and findings.
+import type { Container, Task } from "@aws-sdk/client-ecs";
+import { familyRevision } from "../describeTaskDefinitions.ts";
+import { taskIdOf } from "../describeTasks.ts";
+import { type Evidence, type Finding, finding } from "../finding.ts";
+import { classifyErrorText } from "./pullErrors.ts";
+
+/** A stopped task, compact. */
+export interface TaskSummary {
+  readonly task_id: string;
+  readonly task_definition: string;
+  readonly stopped_at?: string;
+  readonly started_at?: string;
+  readonly stop_code?: string;
+  readonly stopped_reason?: string;
+  readonly category: string;
+  readonly containers: readonly { name?: string; exit_code?: number; reason?: string; last_status?: string }[];
+}
+
+interface Cause {
+  category: string;
+  finding?: Omit<Finding, "evidence">;
+}
+
+const exitCause = (c: Container): Cause | undefined => {
+  const code = c.exitCode;
+  const reason = c.reason ?? "";
+  if (/OutOfMemory/i.test(reason) || (code === 137 && /memory/i.test(reason))) {
+    return {
+      category: "out_of_memory",
+      finding: {
+        id: "oom_killed",
+        category: "task",
+        title: `Container ${c.name} was killed for exceeding its memory limit`,
+        likelihood: 0.92,
+        explanation:
+          "The kernel OOM killer stopped the container (exit 137, OutOfMemoryError): the process needs more memory than the task or container limit allows.",
+        fix: "Raise the task memory (and container `memory` hard limit), or lower the app's heap/worker count (e.g. NODE_OPTIONS=--max-old-space-size, JVM -XX:MaxRAMPercentage).",
+      },
+    };
+  }
+  if (code === 137) {
+    return {
+      category: "killed",
+      finding: {
+        id: "sigkill",
+        category: "task",
+        title: `Container ${c.name} was killed (exit 137)`,
+        likelihood: 0.55,
+        explanation:
+          "Exit 137 is SIGKILL: either memory pressure or the container ignored SIGTERM and was killed after stopTimeout.",
+        fix: "Check memory use (CloudWatch MemoryUtilization) and make the app exit on SIGTERM; raise stopTimeout if shutdown is slow.",
+      },
+    };
+  }
+  if (code === 139) {
+    return {
+      category: "segmentation_fault",
+      finding: {
+        id: "segfault",
+        category: "task",
+        title: `Container ${c.name} crashed with a segmentation fault (exit 139)`,
+        likelihood: 0.8,
+        explanation:
+          "The process was killed by SIGSEGV: a native crash, often a binary built for another libc/architecture or a native module mismatch.",
+        fix: "Rebuild native dependencies inside the image for its base OS and architecture; check the logs just before the crash.",
+      },
+    };
+  }
+  if (code === 127) {
+    return {
+      category: "command_not_found",
+      finding: {
+        id: "command_not_found",
+        category: "task",
+        title: `Container ${c.name} could not find its command (exit 127)`,
+        likelihood: 0.88,
+        explanation:
+          "Exit 127 means the entrypoint or command does not exist in the image (wrong path, missing binary, or a script with CRLF line endings / missing interpreter).",
+        fix: "Check entryPoint/command in the task definition and the Dockerfile CMD; run the image locally with the same command.",
+      },
+    };
+  }
+  if (code === 126) {
+    return {
+      category: "not_executable",
+      finding: {
+        id: "not_executable",
+        category: "task",
+        title: `Container ${c.name} command is not executable (exit 126)`,
+        likelihood: 0.86,
+        explanation:
+          "Exit 126: the command exists but cannot be executed (missing execute permission or wrong format).",
+        fix: "chmod +x the entrypoint in the Dockerfile (RUN chmod +x ...) and check the shebang line.",
+      },
+    };
+  }
+  if (code !== undefined && code !== 0) {
+    return {
+      category: "application_error",
+      finding: {
+        id: "app_exit_nonzero",
+        category: "task",
+        title: `Container ${c.name} exited with code ${code}`,
+        likelihood: 0.7,
+        explanation: "The application process exited with an error shortly after start; the cause is in its logs.",
+        fix: "Read the container's logs (fetch_task_logs) around the stop time and fix the startup error.",
+      },
+    };
+  }
+  return undefined;
+};
+
+const stopCause = (t: Task): Cause | undefined => {
+  const reason = t.stoppedReason ?? "";
+  if (t.stopCode === "SpotInterruption" || t.stopCode === "TerminationNotice") {
+    return {
+      category: "spot_interruption",
+      finding: {
+        id: "spot_interruption",
+        category: "task",
+        title: "Tasks were stopped by Spot interruptions",
+        likelihood: 0.6,
+        explanation: "AWS reclaimed Fargate Spot / EC2 Spot capacity; the tasks did not fail on their own.",
+        fix: "Mix in on-demand capacity (capacity provider strategy with a FARGATE base) and make the app handle SIGTERM within 2 minutes.",
+      },
+    };
+  }
+  if (/failed ELB health checks/i.test(reason)) {
+    return {
+      category: "elb_health_check",
+      finding: {
+        id: "elb_health_check_failed",
+        category: "service",
+        title: "Tasks are killed for failing load balancer health checks",
+        likelihood: 0.72,
+        explanation:
+          "The target group marked the tasks unhealthy and ECS replaced them: the app does not answer the health check path/port with a success code in time.",
+        fix: "Make the health check path return 200 (or set the matcher), check the container port and security groups, and raise healthCheckGracePeriodSeconds if the app starts slowly.",
+      },
+    };
+  }
+  if (/failed container health checks/i.test(reason)) {
+    return {
+      category: "container_health_check",
+      finding: {
+        id: "container_health_check_failed",
+        category: "task",
+        title: "Tasks fail their container health check",
+        likelihood: 0.8,
+        explanation: "The healthCheck command in the task definition keeps failing, so ECS stops the task.",
+        fix: "Run the health check command inside the image (curl/wget may be missing in slim images), fix its port/path, and raise startPeriod for slow starts.",
+      },
+    };
+  }
+  const text = classifyErrorText(reason);
+  if (text) {
+    const { id, category, title, likelihood, explanation, fix } = text;
+    const cat = category === "network" ? "network" : category === "permissions" ? "permissions" : category;
+    return { category: id, finding: { id, category: cat, title, likelihood, explanation, fix } };
+  }
+  if (/Essential container in task exited/i.test(reason)) return { category: "essential_container_exited" };
+  if (
+    /Scaling activity initiated|deployment|UserInitiated|Task stopped by user/i.test(reason) ||
+    t.stopCode === "UserInitiated"
+  ) {
+    return { category: "stopped_by_scheduler" };
+  }
+  return undefined;
+};
+
+/** Categorises one stopped task; container reasons (pull errors, exit codes) win over generic task reasons. */
+export const classifyTask = (t: Task): { summary: TaskSummary; finding?: Finding } => {
+  const id = taskIdOf(t.taskArn ?? "");
+  const containerCauses = (t.containers ?? []).map((c) => ({
+    c,
+    text: classifyErrorText(c.reason),
+    exit: exitCause(c),
+  }));
+  const fromText = containerCauses.find((x) => x.text);
+  const task = stopCause(t);
+  const fromExit = containerCauses.find((x) => x.exit);
+  let cause: Cause | undefined;
+  if (fromText?.text) {
+    const { id: fid, category, title, likelihood, explanation, fix } = fromText.text;
+    cause = { category: fid, finding: { id: fid, category, title, likelihood, explanation, fix } };
+  } else if (task?.finding && task.category !== "elb_health_check") cause = task;
+  else if (fromExit?.exit) cause = fromExit.exit;
+  else cause = task;
+  const at = (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.toISOString();
+  const summary: TaskSummary = {
+    task_id: id,
+    task_definition: familyRevision(t.taskDefinitionArn),
+    stopped_at: at,
+    started_at: t.startedAt?.toISOString(),
+    stop_code: t.stopCode,
+    stopped_reason: t.stoppedReason,
+    category: cause?.category ?? "other",
+    containers: (t.containers ?? []).map((c) => ({
+      name: c.name,
+      exit_code: c.exitCode,
+      reason: c.reason,
+      last_status: c.lastStatus,
+    })),
+  };
+  if (!cause?.finding) return { summary };
+  const evidence: Evidence[] = [
+    {
+      source: "task",
+      ref: id,
+      at,
+      text: [
+        t.stopCode && `stopCode ${t.stopCode}`,
+        t.stoppedReason,
+        ...(t.containers ?? [])
+          .filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
+          .map((c) =>
+            `${c.name}: ${c.exitCode !== undefined ? `exit ${c.exitCode}` : ""}${c.reason ? ` ${c.reason}` : ""}`.trim(),
+          ),
+      ]
+        .filter(Boolean)
+        .join(" | "),
+    },
+  ];
+  return { summary, finding: finding({ ...cause.finding, evidence }) };
+};
