@@ -91,7 +91,7 @@ Writes need ALLOW_WRITE=true; if a call is refused for that reason, tell the use
     render: (
       a,
     ) => `Give the user an overview of their ECS resources${a.cluster ? ` in cluster ${a.cluster}` : ""}, read-only, with ecs_resource_management:
-1. ListClusters, then DescribeClusters for the clusters of interest (status, running/pending tasks, active services).
+1. ecs_resource_management(api_operation="ListClusters"), then DescribeClusters for the clusters of interest (status, running/pending tasks, active services).
 2. ListServices(cluster) and DescribeServices (desired/running/pending counts, deployments, last events)${a.service ? `; focus on service ${a.service}` : ""}. For Express Mode services use ListExpressGatewayServices / DescribeExpressGatewayService (also gives the URL).
 3. ListTasks and DescribeTasks for running or recently stopped tasks (lastStatus, stoppedReason, containers' exit codes).
 4. DescribeTaskDefinition for the task definition in use (image, cpu/memory, ports). Environment values stay redacted unless ALLOW_SENSITIVE_DATA=true.

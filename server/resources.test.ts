@@ -1,0 +1,45 @@
+// Resources: every resource renders; IAM policies grow with the level and follow the catalogue's access classes.
+import { describe, expect, test } from "bun:test";
+import { CATALOGUE } from "../lib/index.ts";
+import { iamPolicy, RESOURCES } from "./resources.ts";
+
+const actions = (doc: Record<string, unknown>) => (doc.Statement as { Action: string[] }[]).flatMap((s) => s.Action);
+
+describe("resources", () => {
+  test("unique URIs; every resource renders non-empty text in its MIME type", () => {
+    expect(new Set(RESOURCES.map((r) => r.uri)).size).toBe(RESOURCES.length);
+    for (const r of RESOURCES) {
+      const text = r.text();
+      expect(text.length).toBeGreaterThan(100);
+      if (r.mimeType === "application/json") expect(() => JSON.parse(text)).not.toThrow();
+    }
+  });
+
+  test("the catalogue resource lists every operation with its access class", () => {
+    const r = RESOURCES.find((x) => x.uri.endsWith("ecs_resource_management"))!;
+    const ops = JSON.parse(r.text()).operations as { name: string; access: string }[];
+    expect(ops).toHaveLength(CATALOGUE.length);
+    for (const e of CATALOGUE) expect(ops.find((o) => o.name === e.name)?.access).toBe(e.access);
+  });
+
+  test("IAM levels: read-only ⊂ troubleshooting-sensitive ⊂ deploy; writes only in deploy", () => {
+    const ro = actions(iamPolicy("read-only"));
+    const sens = actions(iamPolicy("troubleshooting-sensitive"));
+    const deploy = actions(iamPolicy("deploy"));
+    for (const a of ro) expect(sens).toContain(a);
+    for (const a of sens) expect(deploy).toContain(a);
+    const writes = CATALOGUE.filter((e) => e.access !== "read" && !e.virtual && !e.agentOnly).map(
+      (e) => `${e.service}:${e.command}`,
+    );
+    expect(writes.length).toBeGreaterThan(0);
+    for (const w of writes) {
+      expect(ro).not.toContain(w);
+      expect(sens).not.toContain(w);
+      expect(deploy).toContain(w);
+    }
+    const passRole = (iamPolicy("deploy").Statement as { Action: string[]; Condition?: unknown }[]).find((s) =>
+      s.Action.includes("iam:PassRole"),
+    );
+    expect(passRole?.Condition).toBeDefined(); // PassRole only to ECS
+  });
+});
