@@ -13,7 +13,7 @@ describe("guidance", () => {
 
   test("our names are the reference's aws_knowledge_ prefix + the remote name", () => {
     for (const [remote, ours] of Object.entries(KNOWLEDGE_TOOL_NAMES)) {
-      expect(ours).toBe(`aws_knowledge_${remote}`);
+      expect(ours as string).toBe(`aws_knowledge_${remote}`);
       expect(remoteKnowledgeName(ours)).toBe(remote);
     }
     expect(remoteKnowledgeName("ecs_resource_management")).toBeUndefined();
