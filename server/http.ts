@@ -6,7 +6,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
 import { createMcpServer } from "./mcp.ts";
-import { createCallTracker, toolCallIds } from "./shutdown.ts";
+import { cancelRunning, createCallTracker, toolCallIds } from "./shutdown.ts";
 
 /** HTTP transport settings. */
 export interface HttpSettings {
@@ -173,7 +173,7 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
       const cancelled = finished ? 0 : tracker.inFlight;
       if (!finished)
         log.warn(`Cancelling ${cancelled} tool call(s) still running after the ${graceMs} ms grace period`);
-      await Promise.all([...sessions.values()].map((t) => t.close().catch(() => {})));
+      await Promise.all([...sessions.values()].map((t) => cancelRunning(t, tracker, t.sessionId ?? "")));
       server.closeAllConnections();
       await closed;
       return { cancelled };

@@ -7,7 +7,7 @@ import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { startHttp } from "./http.ts";
 import { createLogger } from "./log.ts";
 import { createMcpServer } from "./mcp.ts";
-import { createCallTracker } from "./shutdown.ts";
+import { cancelRunning, createCallTracker } from "./shutdown.ts";
 
 const main = async (): Promise<number> => {
   if (isCliCommand(process.argv[2])) return runCliCommand();
@@ -92,7 +92,7 @@ const main = async (): Promise<number> => {
     log.info(`Server shutting down (${why})`);
     if (!(await tracker.idle(config.shutdownGraceMs))) {
       log.warn(`Cancelling ${tracker.inFlight} tool call(s) still running after ${config.shutdownGraceMs} ms`);
-      await transport.close();
+      await cancelRunning(transport, tracker, "stdio");
     }
   }
   assistant.close();

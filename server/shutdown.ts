@@ -15,6 +15,8 @@ export interface CallTracker {
   admit(scope: string, id: Id): () => void;
   /** Follows `transport` (call after `server.connect`): requests in, responses and cancellations, close. */
   track(transport: Transport, scope: () => string): void;
+  /** Request ids still running in `scope`. */
+  running(scope: string): Id[];
   /** Resolves true once nothing is in flight, false when `timeoutMs` passed first. */
   idle(timeoutMs: number): Promise<boolean>;
 }
@@ -29,6 +31,25 @@ export const toolCallIds = (body: unknown): Id[] =>
       ? [(m as { id: Id }).id]
       : [],
   );
+
+/**
+ * Answers every call still running on `transport` with a JSON-RPC error (so clients do not wait for a timeout), then
+ * closes it, which aborts the handlers: the tools see their signal abort.
+ */
+export const cancelRunning = async (transport: Transport, tracker: CallTracker, scope: string): Promise<void> => {
+  for (const id of tracker.running(scope))
+    await transport
+      .send(
+        {
+          jsonrpc: "2.0",
+          id,
+          error: { code: -32000, message: "Server shutting down: the call was cancelled. Retry later." },
+        },
+        { relatedRequestId: id },
+      )
+      .catch(() => {});
+  await transport.close().catch(() => {});
+};
 
 /** Creates a tracker. */
 export const createCallTracker = (): CallTracker => {
@@ -61,6 +82,7 @@ export const createCallTracker = (): CallTracker => {
       add(scope, id);
       return () => remove(scope, id);
     },
+    running: (scope) => [...(open.get(scope) ?? [])],
     track: (transport, scope) => {
       const onmessage = transport.onmessage;
       transport.onmessage = (m, extra) => {
