@@ -6,6 +6,14 @@ import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import type { ContainerOptions, PollingOptions } from "./express/options.ts";
+import type {
+  BuildAndPushParams,
+  ContainerizeAppParams,
+  DeleteAppParams,
+  DeployAppParams,
+  ValidatePrerequisitesParams,
+  WaitForServiceReadyParams,
+} from "./express/schemas.ts";
 import { createRemoteBridges } from "./knowledge/createRemoteBridges.ts";
 import type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
 import type { RemoteToolResult } from "./knowledge/remoteResult.ts";
@@ -70,6 +78,25 @@ export interface EcsAssistant {
   listTools(filter?: ToolFilter): ToolSpec[];
   /** Validates, gates and runs a tool by name. */
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
+  /** Express Mode pipeline (containerize_app … deploy_app); results are the tools' JSON objects. */
+  containerizeApp(
+    input: ContainerizeAppParams,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
+  buildAndPushImageToEcr(
+    input: BuildAndPushParams,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
+  validateEcsExpressModePrerequisites(
+    input: ValidatePrerequisitesParams,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
+  waitForServiceReady(
+    input: WaitForServiceReadyParams,
+    options?: InvokeOptions,
+  ): ResultAsync<Record<string, unknown>, EcsError>;
+  deleteApp(input: DeleteAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
+  deployApp(input: DeployAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
   /** Runs one `ecs_troubleshooting_tool` action (`diagnose` ranks every cause at once). */
   ecsTroubleshootingTool(
     input: EcsTroubleshootingParams,
@@ -144,6 +171,12 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     listTools: (filter?: ToolFilter) => remote.overlay(toolSpecs(selectTools(withHosted(), filter))),
     callTool,
     ecsResourceManagement: typed<Record<string, unknown>>("ecs_resource_management"),
+    containerizeApp: typed<Record<string, unknown>>("containerize_app"),
+    buildAndPushImageToEcr: typed<Record<string, unknown>>("build_and_push_image_to_ecr"),
+    validateEcsExpressModePrerequisites: typed<Record<string, unknown>>("validate_ecs_express_mode_prerequisites"),
+    waitForServiceReady: typed<Record<string, unknown>>("wait_for_service_ready"),
+    deleteApp: typed<Record<string, unknown>>("delete_app"),
+    deployApp: typed<Record<string, unknown>>("deploy_app"),
     ecsTroubleshootingTool: typed<Record<string, unknown>>("ecs_troubleshooting_tool"),
     awsKnowledgeSearchDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___search_documentation"),
     awsKnowledgeReadDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___read_documentation"),

@@ -1,4 +1,5 @@
 // Every tool the assistant offers, in tools/list order. Capabilities add their descriptors here.
+import { EXPRESS_TOOLS } from "./express/tools.ts";
 import { KNOWLEDGE_TOOLS } from "./knowledge/tools.ts";
 import type { AnyTool } from "./registry.ts";
 import { ecsResourceManagementTool } from "./resources/tools.ts";
@@ -6,6 +7,7 @@ import { ecsTroubleshootingToolDescriptor } from "./troubleshoot/tools.ts";
 
 /** All tool descriptors. Filter with `selectTools`; never mutate. */
 export const ALL_TOOLS: readonly AnyTool[] = Object.freeze([
+  ...EXPRESS_TOOLS,
   ecsResourceManagementTool,
   ecsTroubleshootingToolDescriptor,
   ...KNOWLEDGE_TOOLS,

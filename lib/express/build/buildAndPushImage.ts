@@ -1,0 +1,149 @@
+// build_and_push_image_to_ecr: ECR stack → immutable-tag check → login → build → push → digest verified with DescribeImages.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { type EcsError, ecsError, validationError } from "../../errors.ts";
+import { resolveAppPath } from "../../security/paths.ts";
+import type { ToolContext } from "../../tool.ts";
+import { namesFor } from "../appName.ts";
+import { detectRuntime } from "../runtime/detectRuntime.ts";
+import { type EcrStack, ensureEcrStack } from "../stack/ensureEcrStack.ts";
+import { buildImage } from "./buildImage.ts";
+import { buildPlan } from "./buildPlan.ts";
+import { ecrLogin } from "./ecrLogin.ts";
+import { pushImage } from "./pushImage.ts";
+
+/** Input of build_and_push_image_to_ecr (reference names plus platform and dry_run). */
+export interface BuildAndPushInput {
+  readonly app_name: string;
+  readonly app_path: string;
+  readonly tag?: string | null;
+  readonly platform?: string;
+  readonly dry_run?: boolean;
+}
+
+/** The reference's result fields plus the verified digest and what happened on the way. */
+export interface BuildAndPushResult {
+  readonly repository_uri: string;
+  readonly image_tag: string;
+  readonly full_image_uri: string;
+  readonly ecr_push_pull_role_arn: string;
+  readonly stack_name: string;
+  readonly image_digest: string;
+  readonly stack_operation: EcrStack["operation"];
+  readonly container_runtime: string;
+  readonly platform: string;
+}
+
+const step = (ctx: ToolContext, n: number, message: string) => ctx.progress({ progress: n, total: 6, message });
+
+/** Fails before any build when the tag already exists: the repository's tags are immutable (§5.3). */
+const checkTagFree = (ctx: ToolContext, repository: string, tag: string): ResultAsync<void, EcsError> =>
+  ctx
+    .aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] }, { signal: ctx.signal })
+    .map((o) => (o.imageDetails ?? []).length > 0)
+    .orElse((e) => (e.kind === "aws" && e.code === "ImageNotFoundException" ? okAsync(false) : errAsync(e)))
+    .andThen((exists) =>
+      exists
+        ? errAsync(
+            validationError(
+              [
+                {
+                  path: "tag",
+                  message: `tag '${tag}' already exists in ${repository}, whose tags are immutable`,
+                  got: tag,
+                },
+              ],
+              "Pass a new tag (or omit tag to use the current epoch seconds); use the existing image's URI if it is the one you want.",
+            ),
+          )
+        : okAsync(undefined),
+    );
+
+/** Reads the pushed image back from ECR; its digest must equal what the runtime pushed. */
+const verify = (
+  ctx: ToolContext,
+  repository: string,
+  tag: string,
+  pushed: string | undefined,
+): ResultAsync<string, EcsError> =>
+  ctx
+    .aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] }, { signal: ctx.signal })
+    .andThen((o) => {
+      const digest = o.imageDetails?.[0]?.imageDigest;
+      if (digest && (!pushed || pushed === digest)) return okAsync(digest);
+      return errAsync(
+        ecsError("aws", {
+          service: "ecr",
+          operation: "DescribeImages",
+          code: digest ? "DigestMismatch" : "ImageNotFoundAfterPush",
+          retryable: !digest,
+          message: digest
+            ? `ECR reports digest ${digest} for ${repository}:${tag} but the push produced ${pushed}.`
+            : `Image tag ${tag} not found in repository ${repository} after the push.`,
+          hint: "Another push may have raced this one, or the push went to another registry; check the repository URI and push again with a new tag.",
+        }),
+      );
+    });
+
+/**
+ * Takes a folder with a Dockerfile to a pushed, verified image in the app's ECR repository. Checks (path,
+ * Dockerfile, runtime) come first so nothing is created in AWS for a call that cannot succeed.
+ */
+export const buildAndPushImage = (
+  input: BuildAndPushInput,
+  ctx: ToolContext,
+): ResultAsync<BuildAndPushResult | ReturnType<typeof buildPlan>, EcsError> => {
+  const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });
+  if (path.isErr()) return errAsync(path.error);
+  const appPath = path.value;
+  if (!existsSync(join(appPath, "Dockerfile")))
+    return errAsync(
+      ecsError("not_found", {
+        resource: join(appPath, "Dockerfile"),
+        message: `Dockerfile not found at ${join(appPath, "Dockerfile")}`,
+        hint: "Call containerize_app with write: true to write the proposed Dockerfile (or write one), then build again.",
+      }),
+    );
+  const tag = input.tag ?? String(Math.floor(Date.now() / 1000));
+  const platform = input.platform ?? ctx.express?.container?.platform ?? "linux/amd64";
+  const app = input.app_name;
+  if (input.dry_run) return okAsync(buildPlan(ctx, app, appPath, tag, platform));
+  const repository = namesFor(app).repository;
+  step(ctx, 0, "Detecting the container runtime");
+  return detectRuntime({ ...ctx.express?.container, platform }, ctx.signal).andThen((rt) => {
+    step(ctx, 1, `Using ${rt.name}; creating or updating stack ${namesFor(app).stack}`);
+    return ensureEcrStack(ctx, app).andThen((stack) => {
+      const image = `${stack.repository_uri}:${tag}`;
+      step(ctx, 2, `Stack ${stack.status}; checking that tag ${tag} is free and logging in`);
+      return checkTagFree(ctx, repository, tag)
+        .andThen(() => ecrLogin(ctx, rt, stack.repository_uri))
+        .andThen(() => {
+          step(ctx, 3, `Building ${image} for ${platform}`);
+          return buildImage(ctx, rt, image, appPath, platform);
+        })
+        .andThen(() => {
+          step(ctx, 4, `Pushing ${image}`);
+          return pushImage(ctx, rt, image);
+        })
+        .andThen((pushed) => {
+          step(ctx, 5, "Verifying the pushed digest with ECR DescribeImages");
+          return verify(ctx, stack.repository_name, tag, pushed);
+        })
+        .map((digest): BuildAndPushResult => {
+          step(ctx, 6, `Pushed ${image} (${digest})`);
+          return {
+            repository_uri: stack.repository_uri,
+            image_tag: tag,
+            full_image_uri: image,
+            ecr_push_pull_role_arn: stack.role_arn,
+            stack_name: stack.stack_name,
+            image_digest: digest,
+            stack_operation: stack.operation,
+            container_runtime: rt.name,
+            platform,
+          };
+        });
+    });
+  });
+};

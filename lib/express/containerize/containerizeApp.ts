@@ -1,0 +1,111 @@
+// containerize_app: analyses the project read-only and proposes a Dockerfile and .dockerignore; writes them only on request.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { type EcsError, ecsError } from "../../errors.ts";
+import { resolveAppPath } from "../../security/paths.ts";
+import type { ToolContext } from "../../tool.ts";
+import { detectProject } from "../detect/detectProject.ts";
+import { dockerignoreFor } from "../dockerfile/dockerignore.ts";
+import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
+import { guidanceFor } from "./guidance.ts";
+
+/** Input of containerize_app (reference names plus opt-in writing). */
+export interface ContainerizeInput {
+  readonly app_path: string;
+  readonly port: number;
+  readonly write?: boolean;
+  readonly overwrite?: boolean;
+  readonly dry_run?: boolean;
+}
+
+const GENERIC_BASE = "Slim Docker Library Images from public.ecr.aws (eg public.ecr.aws/docker/library/node:20-slim)";
+
+/**
+ * Detects stack, start command, build step and port, and proposes container files with reasons. The reference
+ * returned the same generic advice for every app; this reads the code (bounded walk) and warns about mismatches.
+ */
+export const containerizeApp = (
+  input: ContainerizeInput,
+  ctx: ToolContext,
+): ResultAsync<Record<string, unknown>, EcsError> => {
+  const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });
+  if (path.isErr()) return errAsync(path.error);
+  const root = path.value;
+  const analysis = detectProject(root);
+  const d = analysis.detection;
+  const healthPath = d.health_check_path ?? "/";
+  const proposal = generateDockerfile({ detection: d, project: analysis.project, port: input.port, healthPath });
+  const warnings = [...(proposal?.warnings ?? [])];
+  if (d.detected_port !== undefined && d.detected_port !== input.port && !d.reads_port_env)
+    warnings.push(
+      `The code listens on port ${d.detected_port} (${d.port_source}) but port is ${input.port}: change the code to listen on ${input.port} (or read $PORT), or call again with port ${d.detected_port}.`,
+    );
+  else if (d.detected_port !== undefined && d.detected_port !== input.port)
+    warnings.push(
+      `The code defaults to port ${d.detected_port} (${d.port_source}) but reads $PORT; the Dockerfile sets PORT=${input.port}.`,
+    );
+  if (!d.health_check_path)
+    warnings.push(
+      "No health route (/health, /healthz, /status, /ping) found: the load balancer will check '/', which must answer 200.",
+    );
+  if (analysis.has_dockerfile)
+    warnings.push(
+      "A Dockerfile already exists; it is kept unless write and overwrite are both true. Compare it with the proposal.",
+    );
+  if (analysis.scan_truncated)
+    warnings.push("The folder is large; only part of it was scanned (dependency and build folders are skipped).");
+  if (!proposal)
+    warnings.push("The stack was not recognised: write a Dockerfile by hand following dockerfile_guidance.");
+  const files = proposal
+    ? [
+        { name: "Dockerfile", content: proposal.dockerfile, exists: analysis.has_dockerfile },
+        { name: ".dockerignore", content: dockerignoreFor(d.stack), exists: analysis.has_dockerignore },
+      ]
+    : [];
+  const result: Record<string, unknown> = {
+    container_port: input.port,
+    base_image: proposal?.base_image ?? GENERIC_BASE,
+    app_path: root,
+    detection: { ...d, start_command: d.start_command.map((c) => c.replaceAll("{PORT}", String(input.port))) },
+    health_check_path: healthPath,
+    dockerfile: proposal
+      ? {
+          path: join(root, "Dockerfile"),
+          exists: analysis.has_dockerfile,
+          content: proposal.dockerfile,
+          reasons: proposal.reasons,
+        }
+      : undefined,
+    dockerignore: files[1]
+      ? { path: join(root, ".dockerignore"), exists: files[1].exists, content: files[1].content }
+      : undefined,
+    ...(analysis.existing_dockerfile ? { existing_dockerfile: analysis.existing_dockerfile } : {}),
+    warnings,
+    guidance: guidanceFor(root, input.port, proposal?.base_image ?? GENERIC_BASE, healthPath),
+  };
+  if (!input.write) return okAsync(result);
+  const toWrite = files.filter((f) => !f.exists || input.overwrite);
+  const skipped = files
+    .filter((f) => f.exists && !input.overwrite)
+    .map((f) => `${join(root, f.name)} (exists; pass overwrite: true to replace it)`);
+  if (input.dry_run)
+    return okAsync({ ...result, dry_run: true, would_write: toWrite.map((f) => join(root, f.name)), skipped });
+  const written: string[] = [];
+  for (const f of toWrite) {
+    try {
+      writeFileSync(join(root, f.name), f.content, { flag: input.overwrite ? "w" : "wx", mode: 0o644 });
+      written.push(join(root, f.name));
+    } catch (e) {
+      return errAsync(
+        ecsError("internal", {
+          message: `Could not write ${join(root, f.name)}: ${(e as Error).message}`,
+          hint: "Check that the folder is writable by the server's user.",
+          cause: e,
+        }),
+      );
+    }
+  }
+  ctx.log.info("containerize_app wrote files", { written });
+  return okAsync({ ...result, written, skipped });
+};

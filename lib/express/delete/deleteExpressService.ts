@@ -1,0 +1,75 @@
+// Deletes an Express Gateway Service and waits (bounded) until it has drained; already deleted counts as done.
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import type { EcsError } from "../../errors.ts";
+import type { ToolContext } from "../../tool.ts";
+import { pollingOf } from "../options.ts";
+import { sleep } from "../util/sleep.ts";
+
+/** Outcome of the service step (reference fields plus `drained`). */
+export interface ServiceDeletion {
+  readonly status: "deleted" | "not_found" | "draining" | "failed";
+  readonly service_arn: string;
+  readonly message?: string;
+  readonly error?: string;
+  readonly details?: Record<string, unknown>;
+}
+
+/** ServiceNotFound-like answers: the service is already gone. */
+export const isGone = (e: EcsError): boolean =>
+  e.kind === "aws" &&
+  (e.code === "ServiceNotFoundException" ||
+    e.code === "ResourceNotFoundException" ||
+    /not found|does not exist|is not active|INACTIVE/i.test(e.message));
+
+/** Deletes the service, then polls until INACTIVE or gone (bounded by drainTimeoutMs); failures become a `failed` outcome. */
+export const deleteExpressService = (ctx: ToolContext, serviceArn: string): ResultAsync<ServiceDeletion, EcsError> => {
+  const polling = pollingOf(ctx.express);
+  const deadline = Date.now() + polling.drainTimeoutMs;
+  const interval = Math.min(polling.serviceIntervalMs, 15_000);
+  const drained = (n: number): ResultAsync<ServiceDeletion, EcsError> =>
+    ctx
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+      .map((o) => o.service?.status?.statusCode as string | undefined)
+      .orElse((e) => (isGone(e) ? okAsync("INACTIVE") : errAsync(e)))
+      .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
+        ctx.progress({ progress: n, message: `Express service ${serviceArn.split("/").pop()}: ${status ?? "?"}` });
+        if (!status || status === "INACTIVE")
+          return okAsync({
+            status: "deleted",
+            service_arn: serviceArn,
+            message: "Express Gateway Service deleted successfully",
+          });
+        if (Date.now() + interval > deadline)
+          return okAsync({
+            status: "draining",
+            service_arn: serviceArn,
+            message: `Deletion started; the service is still ${status} after ${Math.round(polling.drainTimeoutMs / 1000)}s.`,
+          });
+        return sleep(interval, ctx.signal, "delete_app").andThen(() => drained(n + 1));
+      });
+  return ctx
+    .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+    .map((o) => o.service?.status?.statusCode as string | undefined)
+    .orElse((e) => (isGone(e) ? okAsync("GONE") : errAsync(e)))
+    .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
+      if (status === "GONE" || status === "INACTIVE")
+        return okAsync({
+          status: "not_found",
+          service_arn: serviceArn,
+          message: "Express Gateway Service does not exist (may have been deleted already)",
+        });
+      if (status === "DRAINING") return drained(1);
+      return ctx
+        .aws("ecs", "DeleteExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+        .andThen((o) =>
+          drained(1).map((d) =>
+            o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d,
+          ),
+        );
+    })
+    .orElse((e) =>
+      e.kind === "cancelled"
+        ? errAsync(e)
+        : okAsync({ status: "failed" as const, service_arn: serviceArn, error: e.message }),
+    );
+};

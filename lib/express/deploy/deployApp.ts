@@ -1,0 +1,203 @@
+// deploy_app: source folder → Dockerfile → image in ECR → prerequisites → Express service → ready, resumable.
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { type EcsError, publicError } from "../../errors.ts";
+import { resolveAppPath } from "../../security/paths.ts";
+import type { ToolContext } from "../../tool.ts";
+import { buildPlan } from "../build/buildPlan.ts";
+import { detectProject } from "../detect/detectProject.ts";
+import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
+import { DEFAULT_EXECUTION_ROLE, DEFAULT_INFRASTRUCTURE_ROLE } from "../prereq/roleSpecs.ts";
+import { validatePrerequisites } from "../prereq/validatePrerequisites.ts";
+import { waitForServiceReady } from "../service/waitForServiceReady.ts";
+import { contentTag } from "./contentTag.ts";
+import { clusterStep, containerizeStep, imageStep, type StepRecord, serviceStep } from "./deploySteps.ts";
+import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
+
+/** deploy_app input. */
+export interface DeployAppInput extends ServiceOptions {
+  readonly app_path: string;
+  readonly tag?: string;
+  readonly execution_role_arn?: string;
+  readonly infrastructure_role_arn?: string;
+  readonly container_insights?: boolean;
+  readonly timeout_seconds?: number;
+  readonly dry_run?: boolean;
+}
+
+const STEPS = ["containerize", "build_and_push", "prerequisites", "cluster", "service", "wait"] as const;
+type StepName = (typeof STEPS)[number];
+type Failure = { step: StepName; error: EcsError; diagnosis?: Record<string, unknown> };
+
+/**
+ * The whole Express Mode path in one call. Each step detects finished work (Dockerfile present, image tag in
+ * ECR — tags derive from the source so a re-run finds them —, service already on the image), so re-running
+ * after a failure resumes where it stopped.
+ */
+export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<Record<string, unknown>, EcsError> => {
+  const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });
+  if (path.isErr()) return errAsync(path.error);
+  const root = path.value;
+  const tag = input.tag ?? contentTag(root);
+  const cluster = input.cluster ?? "default";
+  const service_name = serviceNameOf(input);
+  if (input.dry_run) return okAsync(plan(ctx, input, root, tag));
+  const steps: StepRecord[] = [];
+  const progress = (i: number, message: string) => ctx.progress({ progress: i, total: STEPS.length, message });
+  const at = <T>(step: StepName, r: ResultAsync<T, EcsError>) => r.mapErr((error): Failure => ({ step, error }));
+  let image = "";
+  let digest = "";
+
+  progress(0, "Checking the Dockerfile");
+  const flow = at("containerize", containerizeStep(ctx, root, input.port))
+    .andThen((rec) => {
+      steps.push(rec);
+      progress(1, "Building and pushing the image");
+      return at("build_and_push", imageStep(ctx, input.app_name, root, tag));
+    })
+    .andThen((img) => {
+      steps.push(img.record);
+      image = img.image;
+      digest = img.digest;
+      progress(2, "Validating roles and image");
+      return at(
+        "prerequisites",
+        validatePrerequisites(
+          {
+            image_uri: image,
+            execution_role_arn: input.execution_role_arn,
+            infrastructure_role_arn: input.infrastructure_role_arn,
+          },
+          ctx,
+          { treatImageAsEcr: true },
+        ),
+      );
+    })
+    .andThen((pre) => {
+      if (!pre.valid)
+        return errAsync<never, Failure>({
+          step: "prerequisites",
+          error: {
+            kind: "validation",
+            message: `Prerequisites are not met: ${pre.errors.join(" | ")}`,
+            hint: "Apply the fixes listed in each error, then call deploy_app again; finished steps are skipped.",
+            issues: [],
+          },
+          diagnosis: pre as unknown as Record<string, unknown>,
+        });
+      steps.push({
+        step: "prerequisites",
+        status: "done",
+        detail: pre.warnings.length ? `valid with warnings: ${pre.warnings.join(" | ")}` : "roles and image valid",
+      });
+      progress(3, `Preparing cluster ${cluster}`);
+      const roles = { execution: pre.details.execution_role.arn, infrastructure: pre.details.infrastructure_role.arn };
+      return at("cluster", clusterStep(ctx, cluster, input.container_insights)).map((rec) => ({ rec, roles }));
+    })
+    .andThen(({ rec, roles }) => {
+      steps.push(rec);
+      progress(4, `Creating or updating Express service ${service_name}`);
+      return at("service", serviceStep(ctx, input, image, roles));
+    })
+    .andThen((svc) => {
+      steps.push(svc.record);
+      progress(5, `Waiting for ${service_name} to be ready`);
+      return at(
+        "wait",
+        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds ?? 600 }, ctx),
+      ).andThen((w) => {
+        if (w.status !== "success")
+          return errAsync<never, Failure>({
+            step: "wait",
+            error: {
+              kind: "timeout",
+              message: w.message,
+              hint: "See diagnosis; ecs_troubleshooting_tool gives a full analysis. Fix and call deploy_app again.",
+            },
+            diagnosis: w as unknown as Record<string, unknown>,
+          });
+        steps.push({ step: "wait", status: "done", detail: w.message });
+        progress(6, w.url ? `Ready at ${w.url}` : "Ready");
+        return okAsync({ svc, w });
+      });
+    })
+    .map(({ svc, w }) => ({
+      status: "success",
+      app_name: input.app_name,
+      url: w.url,
+      message: w.url
+        ? `Once the service is up and running, your application will be accessible at: ${w.url}`
+        : w.message,
+      service_arn: svc.serviceArn,
+      service_name,
+      cluster,
+      full_image_uri: image,
+      image_digest: digest,
+      running_count: w.running_count,
+      steps,
+    }));
+  return flow.orElse((f) =>
+    f.error.kind === "cancelled"
+      ? errAsync(f.error)
+      : okAsync({
+          status: "failed",
+          app_name: input.app_name,
+          failed_step: f.step,
+          error: publicError(f.error),
+          ...(f.diagnosis ? { diagnosis: f.diagnosis } : {}),
+          steps,
+          ...(image ? { full_image_uri: image } : {}),
+          hint: `Step ${f.step} failed: ${f.error.hint} Re-running deploy_app resumes: finished steps are detected and skipped.`,
+        }),
+  );
+};
+
+/** The dry-run plan: every step with its exact calls and generated files; nothing is changed. */
+const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string): Record<string, unknown> => {
+  const analysis = detectProject(root);
+  const proposal = analysis.has_dockerfile
+    ? undefined
+    : generateDockerfile({
+        detection: analysis.detection,
+        project: analysis.project,
+        port: input.port,
+        healthPath: input.health_check_path ?? analysis.detection.health_check_path ?? "/",
+      });
+  const acct = "<account-id>";
+  const params = serviceParams(
+    input,
+    "<full_image_uri from build_and_push>",
+    input.execution_role_arn ?? `arn:aws:iam::${acct}:role/${DEFAULT_EXECUTION_ROLE}`,
+    input.infrastructure_role_arn ?? `arn:aws:iam::${acct}:role/${DEFAULT_INFRASTRUCTURE_ROLE}`,
+  );
+  return {
+    dry_run: true,
+    app_name: input.app_name,
+    image_tag: tag,
+    steps: [
+      {
+        step: "containerize",
+        action: analysis.has_dockerfile ? "skip (Dockerfile exists)" : "write Dockerfile and .dockerignore",
+        ...(proposal ? { dockerfile: proposal.dockerfile } : {}),
+      },
+      {
+        step: "build_and_push",
+        action: "skip when the tag is already in ECR",
+        ...buildPlan(ctx, input.app_name, root, tag, ctx.express?.container?.platform ?? "linux/amd64"),
+      },
+      { step: "prerequisites", calls: ["iam:GetRole", "iam:ListAttachedRolePolicies", "ecr:DescribeImages"] },
+      {
+        step: "cluster",
+        calls: [
+          "ecs:DescribeClusters",
+          `ecs:CreateCluster when missing${input.container_insights !== undefined ? " / ecs:UpdateClusterSettings (containerInsights)" : ""}`,
+        ],
+      },
+      {
+        step: "service",
+        call: "ecs:CreateExpressGatewayService (ecs:UpdateExpressGatewayService when it exists with another image)",
+        params,
+      },
+      { step: "wait", call: "ecs:DescribeServices (poll)", timeout_seconds: input.timeout_seconds ?? 600 },
+    ],
+  };
+};

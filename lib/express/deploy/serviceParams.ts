@@ -1,0 +1,62 @@
+// Builds CreateExpressGatewayService / UpdateExpressGatewayService parameters from deploy_app's input.
+import type { CreateExpressGatewayServiceRequest } from "@aws-sdk/client-ecs";
+
+/** deploy_app's service options (snake_case like the other tools). */
+export interface ServiceOptions {
+  readonly app_name: string;
+  readonly port: number;
+  readonly cluster?: string;
+  readonly service_name?: string;
+  readonly cpu?: string;
+  readonly memory?: string;
+  readonly min_task_count?: number;
+  readonly max_task_count?: number;
+  readonly scaling_metric?: "AVERAGE_CPU" | "AVERAGE_MEMORY" | "REQUEST_COUNT_PER_TARGET";
+  readonly scaling_target_value?: number;
+  readonly health_check_path?: string;
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly secrets?: Readonly<Record<string, string>>;
+}
+
+/** The service name deploy_app uses (default: the app name). */
+export const serviceNameOf = (o: ServiceOptions): string => o.service_name ?? o.app_name;
+
+/** CreateExpressGatewayService input; UpdateExpressGatewayService takes the same fields minus name, cluster and tags. */
+export const serviceParams = (
+  o: ServiceOptions,
+  image: string,
+  executionRoleArn: string,
+  infrastructureRoleArn: string,
+): CreateExpressGatewayServiceRequest => {
+  const scaling =
+    o.min_task_count !== undefined ||
+    o.max_task_count !== undefined ||
+    o.scaling_metric ||
+    o.scaling_target_value !== undefined
+      ? {
+          minTaskCount: o.min_task_count,
+          maxTaskCount: o.max_task_count,
+          autoScalingMetric: o.scaling_metric,
+          autoScalingTargetValue: o.scaling_target_value,
+        }
+      : undefined;
+  return {
+    serviceName: serviceNameOf(o),
+    cluster: o.cluster ?? "default",
+    executionRoleArn,
+    infrastructureRoleArn,
+    primaryContainer: {
+      image,
+      containerPort: o.port,
+      ...(o.environment
+        ? { environment: Object.entries(o.environment).map(([name, value]) => ({ name, value })) }
+        : {}),
+      ...(o.secrets ? { secrets: Object.entries(o.secrets).map(([name, valueFrom]) => ({ name, valueFrom })) } : {}),
+    },
+    ...(o.cpu ? { cpu: o.cpu } : {}),
+    ...(o.memory ? { memory: o.memory } : {}),
+    ...(o.health_check_path ? { healthCheckPath: o.health_check_path } : {}),
+    ...(scaling ? { scalingTarget: scaling } : {}),
+    tags: [{ key: "ecs-assistant:app", value: o.app_name }],
+  };
+};

@@ -1,0 +1,44 @@
+// Detects an app's stack by trying each stack detector in a fixed order over one read-only scan.
+import type { Detection } from "./detection.ts";
+import { detectNode } from "./detectNode.ts";
+import { detectDotnet, detectGo, detectJava, detectPhp, detectRuby, detectStatic } from "./detectOthers.ts";
+import { detectPython } from "./detectPython.ts";
+import { type Project, scanProject } from "./scanProject.ts";
+
+/** Detectors in priority order: a manifest-backed server stack wins over a stray index.html. */
+const DETECTORS = [detectNode, detectPython, detectGo, detectJava, detectDotnet, detectRuby, detectPhp, detectStatic];
+
+/** What containerize_app learns from the folder, plus the facts about existing container files. */
+export interface ProjectAnalysis {
+  readonly detection: Detection;
+  readonly has_dockerfile: boolean;
+  readonly has_dockerignore: boolean;
+  readonly existing_dockerfile?: string;
+  readonly files_scanned: number;
+  readonly scan_truncated: boolean;
+  readonly project: Project;
+}
+
+/** Scans `root` (validated, absolute) and returns the first detector's answer, or stack `unknown`. */
+export const detectProject = (root: string): ProjectAnalysis => {
+  const project = scanProject(root);
+  const detection =
+    DETECTORS.map((d) => d(project)).find((d) => d !== undefined) ??
+    ({
+      stack: "unknown",
+      start_command: [],
+      evidence: [
+        "no known manifest (package.json, requirements.txt, go.mod, pom.xml, Gemfile, *.csproj, composer.json, index.html)",
+      ],
+    } satisfies Detection);
+  const existing = project.read("Dockerfile");
+  return {
+    detection,
+    has_dockerfile: existing !== undefined,
+    has_dockerignore: project.has(".dockerignore"),
+    existing_dockerfile: existing?.slice(0, 4000),
+    files_scanned: project.files.length,
+    scan_truncated: project.truncated,
+    project,
+  };
+};

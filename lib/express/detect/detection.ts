@@ -1,0 +1,27 @@
+// The Detection type: what project analysis found (stack, framework, package manager, commands, port, evidence).
+
+/** Stacks containerize_app recognises. */
+export type Stack = "node" | "python" | "go" | "java" | "ruby" | "dotnet" | "php" | "static" | "unknown";
+
+/** The analysis of one project; every field says what the code (not a guess) showed, `evidence` says where. */
+export interface Detection {
+  readonly stack: Stack;
+  readonly framework?: string;
+  readonly package_manager?: string;
+  /** Major runtime version the project asks for (engines, .python-version, go.mod, pom.xml), if any. */
+  readonly runtime_version?: string;
+  /** Command that starts the app in the container (exec form). */
+  readonly start_command: readonly string[];
+  /** Build step, if the project has one (e.g. `npm run build`). */
+  readonly build_command?: string;
+  /** Port the code listens on by default, if found. */
+  readonly detected_port?: number;
+  readonly port_source?: string;
+  /** Whether the code reads the PORT environment variable (then the container port can be set by ENV PORT). */
+  readonly reads_port_env?: boolean;
+  /** A health-check route found in the code, if any. */
+  readonly health_check_path?: string;
+  /** Main module/artifact (e.g. `app:app` for WSGI, the jar, the .csproj), stack-specific. */
+  readonly entry?: string;
+  readonly evidence: readonly string[];
+}

@@ -1,0 +1,71 @@
+// Dockerfile for static sites and SPA builds: optional Node build stage, nginx serving the files on the container port.
+import {
+  COMMON_REASONS,
+  cmd,
+  ECR_LIBRARY,
+  type GenerateInput,
+  header,
+  healthcheck,
+  type Proposal,
+} from "./proposal.ts";
+
+/** Generates the static-site Dockerfile (nginx; non-root when the port is 1024 or above). */
+export const dockerfileStatic = ({ detection: d, project, port, healthPath }: GenerateInput): Proposal => {
+  const base = `${ECR_LIBRARY}/nginx:1.27-alpine`;
+  const spa = d.framework === "static-spa";
+  const nonRoot = port >= 1024;
+  const conf = [
+    "server {",
+    `    listen ${port};`,
+    "    root /usr/share/nginx/html;",
+    "    index index.html;",
+    `    location / { try_files $uri $uri/ ${spa ? "/index.html" : "=404"}; }`,
+    "}",
+  ]
+    .map((l) => `'${l}'`)
+    .join(" ");
+  const lock = project.has("package-lock.json");
+  const build = spa
+    ? [
+        `FROM ${ECR_LIBRARY}/node:${d.runtime_version ?? "20"}-slim AS build`,
+        "WORKDIR /app",
+        `COPY package.json ${lock ? "package-lock.json " : ""}./`,
+        `RUN ${lock ? "npm ci" : "npm install"} --no-audit --no-fund`,
+        "COPY . .",
+        `RUN ${d.build_command ?? "npm run build"}`,
+        "",
+      ]
+    : [];
+  const copy = spa
+    ? `COPY --from=build /app/${d.entry ?? "dist"} /usr/share/nginx/html`
+    : `COPY ${d.entry && d.entry !== "." ? `${d.entry}/` : "."} /usr/share/nginx/html`;
+  const dockerfile = [
+    header(d),
+    ...build,
+    `FROM ${base}`,
+    `RUN printf '%s\\n' ${conf} > /etc/nginx/conf.d/default.conf${
+      nonRoot
+        ? " \\\n && sed -i -e 's,^pid .*,pid /tmp/nginx.pid;,' -e '/^user /d' /etc/nginx/nginx.conf \\\n && for d in /var/cache/nginx /var/lib/nginx /usr/share/nginx/html; do mkdir -p $d && chown -R nginx:nginx $d; done"
+        : ""
+    }`,
+    `${copy.replace("COPY ", nonRoot ? "COPY --chown=nginx:nginx " : "COPY ")}`,
+    ...(nonRoot ? ["USER nginx"] : []),
+    `EXPOSE ${port}`,
+    healthcheck(`wget -q -O /dev/null http://127.0.0.1:${port}${healthPath} || exit 1`),
+    cmd(["nginx", "-g", "daemon off;"], port),
+    "",
+  ].join("\n");
+  return {
+    base_image: base,
+    dockerfile,
+    reasons: [
+      ...COMMON_REASONS.filter((r) => !r.includes("non-root")),
+      `${base}: a small, pinned nginx that serves files efficiently; the server block listens on ${port}.`,
+      nonRoot
+        ? "nginx runs as the nginx user (pid file in /tmp, writable cache dirs)."
+        : `Port ${port} is below 1024, so the nginx master starts as root and its workers run as nginx; choose a port ≥ 1024 (e.g. 8080) for a fully non-root container.`,
+      ...(spa ? [`A Node build stage runs the SPA build and only its output (${d.entry ?? "dist"}) is served.`] : []),
+    ],
+    warnings: [],
+  };
+};

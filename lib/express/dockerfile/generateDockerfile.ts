@@ -1,0 +1,21 @@
+// Picks the Dockerfile generator for the detected stack.
+import { dockerfileNode } from "./dockerfileNode.ts";
+import { dockerfileDotnet, dockerfileGo, dockerfileJava, dockerfilePhp, dockerfileRuby } from "./dockerfileOthers.ts";
+import { dockerfilePython } from "./dockerfilePython.ts";
+import { dockerfileStatic } from "./dockerfileStatic.ts";
+import type { GenerateInput, Proposal } from "./proposal.ts";
+
+const GENERATORS = {
+  node: dockerfileNode,
+  python: dockerfilePython,
+  go: dockerfileGo,
+  java: dockerfileJava,
+  ruby: dockerfileRuby,
+  dotnet: dockerfileDotnet,
+  php: dockerfilePhp,
+  static: dockerfileStatic,
+} as const;
+
+/** The proposal for the detected stack, or undefined for an unknown stack (the caller then gives generic guidance). */
+export const generateDockerfile = (input: GenerateInput): Proposal | undefined =>
+  input.detection.stack === "unknown" ? undefined : GENERATORS[input.detection.stack](input);

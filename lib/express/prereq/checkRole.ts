@@ -1,0 +1,111 @@
+// Checks an IAM role: it exists, trusts the right service principal (exact match), and has the expected managed policy.
+import { okAsync, ResultAsync } from "neverthrow";
+import type { EcsError } from "../../errors.ts";
+import type { ToolContext } from "../../tool.ts";
+
+/** What a role must satisfy. */
+export interface RoleSpec {
+  /** "Task Execution Role" or "Infrastructure Role" (the reference's wording). */
+  readonly label: string;
+  readonly principal: string;
+  /** Managed policy names of which one must be attached. */
+  readonly policies: readonly string[];
+  /** IAM CLI steps that create a correct role with this name. */
+  readonly createSteps: (name: string) => string[];
+}
+
+/** Outcome of a role check. `warnings` are problems that may still work (e.g. an equivalent inline policy). */
+export interface RoleCheck {
+  readonly status: "valid" | "invalid_trust_policy" | "not_found" | "invalid_arn" | "error";
+  readonly arn: string;
+  readonly name?: string;
+  readonly message?: string;
+  readonly error?: string;
+  readonly attached_policies?: string[];
+  readonly warnings?: string[];
+  readonly fix?: string[];
+}
+
+const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+
+interface Statement {
+  Effect?: string;
+  Action?: string | string[];
+  Principal?: { Service?: string | string[] } | string;
+}
+
+/** True when some Allow statement names `principal` exactly as a service principal for sts:AssumeRole. */
+export const trusts = (document: string | undefined, principal: string): boolean => {
+  if (!document) return false;
+  let doc: { Statement?: Statement | Statement[] };
+  try {
+    doc = JSON.parse(decodeURIComponent(document));
+  } catch {
+    try {
+      doc = JSON.parse(document);
+    } catch {
+      return false;
+    }
+  }
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
+  return statements.some((s) => {
+    if (s.Effect !== "Allow" || typeof s.Principal !== "object") return false;
+    const actions = [s.Action ?? []].flat();
+    if (actions.length > 0 && !actions.some((a) => a === "sts:AssumeRole" || a === "sts:*" || a === "*")) return false;
+    return [s.Principal.Service ?? []].flat().includes(principal);
+  });
+};
+
+/** Checks `arn` against `spec`: GetRole, trust policy, attached managed policies (in parallel after GetRole). */
+export const checkRole = (ctx: ToolContext, arn: string, spec: RoleSpec): ResultAsync<RoleCheck, EcsError> => {
+  const m = ROLE_ARN.exec(arn);
+  if (!m)
+    return okAsync({
+      status: "invalid_arn",
+      arn,
+      error: `${spec.label} ARN is malformed: ${arn}`,
+      fix: ["Use the form arn:aws:iam::<account-id>:role/<role-name>."],
+    });
+  const name = m[2]!;
+  const get = ctx.aws("iam", "GetRole", { RoleName: name }, { signal: ctx.signal });
+  const attached = ctx
+    .aws("iam", "ListAttachedRolePolicies", { RoleName: name, MaxItems: 100 }, { signal: ctx.signal })
+    .map((o) => (o.AttachedPolicies ?? []).map((p) => p.PolicyName ?? "").filter(Boolean))
+    .orElse(() => okAsync<string[] | undefined, EcsError>(undefined));
+  return ResultAsync.combine([get, attached] as const)
+    .map(([role, policies]): RoleCheck => {
+      if (!trusts(role.Role?.AssumeRolePolicyDocument, spec.principal))
+        return {
+          status: "invalid_trust_policy",
+          arn,
+          name,
+          attached_policies: policies,
+          error: `${spec.label} trust policy does not allow ${spec.principal} to assume the role`,
+          fix: [
+            `aws iam update-assume-role-policy --role-name ${name} --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"${spec.principal}"},"Action":"sts:AssumeRole"}]}'`,
+          ],
+        };
+      const warnings: string[] = [];
+      if (policies === undefined)
+        warnings.push(`Could not list the policies attached to ${name} (iam:ListAttachedRolePolicies denied?).`);
+      else if (!policies.some((p) => spec.policies.includes(p)))
+        warnings.push(
+          `${spec.label} ${name} does not have the managed policy ${spec.policies[0]} attached; unless an equivalent inline policy grants the same permissions, deployments will fail. Fix: aws iam attach-role-policy --role-name ${name} --policy-arn arn:aws:iam::aws:policy/service-role/${spec.policies[0]}`,
+        );
+      return {
+        status: "valid",
+        arn,
+        name,
+        attached_policies: policies,
+        message: `${spec.label} is valid`,
+        ...(warnings.length ? { warnings } : {}),
+      };
+    })
+    .orElse((e) =>
+      okAsync<RoleCheck, EcsError>(
+        e.kind === "aws" && (e.code === "NoSuchEntity" || e.code === "NoSuchEntityException")
+          ? { status: "not_found", arn, name, error: `${spec.label} not found: ${arn}`, fix: spec.createSteps(name) }
+          : { status: "error", arn, name, error: `Error validating ${spec.label}: ${e.message}`, fix: [e.hint] },
+      ),
+    );
+};

@@ -1,0 +1,69 @@
+// validate_ecs_express_mode_prerequisites: both roles (existence, trust, managed policy) and the image, checked in parallel.
+import { okAsync, ResultAsync } from "neverthrow";
+import type { EcsError } from "../../errors.ts";
+import type { ToolContext } from "../../tool.ts";
+import { checkImage, type ImageCheck } from "./checkImage.ts";
+import { checkRole, type RoleCheck } from "./checkRole.ts";
+import {
+  DEFAULT_EXECUTION_ROLE,
+  DEFAULT_INFRASTRUCTURE_ROLE,
+  EXECUTION_ROLE,
+  INFRASTRUCTURE_ROLE,
+} from "./roleSpecs.ts";
+
+/** Input of validate_ecs_express_mode_prerequisites (reference names). */
+export interface ValidatePrerequisitesInput {
+  readonly image_uri: string;
+  readonly execution_role_arn?: string | null;
+  readonly infrastructure_role_arn?: string | null;
+}
+
+/** The reference's result shape; `errors` and `warnings` carry the fix, `details` the per-check objects. */
+export interface PrerequisitesResult {
+  readonly valid: boolean;
+  readonly errors: string[];
+  readonly warnings: string[];
+  readonly details: { execution_role: RoleCheck; infrastructure_role: RoleCheck; image: ImageCheck };
+}
+
+const withFix = (error: string | undefined, fix: string | string[] | undefined): string =>
+  `${error ?? "invalid"}${fix?.length ? ` Fix: ${[fix].flat().join(" && ")}` : ""}`;
+
+/**
+ * Checks everything CreateExpressGatewayService needs before it is called, so a deployment does not fail
+ * minutes later on a missing role or image. The account id is looked up only when a default role is used.
+ */
+export const validatePrerequisites = (
+  input: ValidatePrerequisitesInput,
+  ctx: ToolContext,
+  options: { treatImageAsEcr?: boolean } = {},
+): ResultAsync<PrerequisitesResult, EcsError> => {
+  const needAccount = !input.execution_role_arn || !input.infrastructure_role_arn;
+  const identity = needAccount
+    ? ctx.aws("sts", "GetCallerIdentity", {}, { signal: ctx.signal }).map((o) => ({
+        account: o.Account ?? "",
+        partition: o.Arn?.split(":")[1] ?? "aws",
+      }))
+    : okAsync({ account: "", partition: "aws" });
+  const roles = identity.andThen(({ account, partition }) => {
+    const arn = (given: string | null | undefined, name: string) =>
+      given || `arn:${partition}:iam::${account}:role/${name}`;
+    return ResultAsync.combine([
+      checkRole(ctx, arn(input.execution_role_arn, DEFAULT_EXECUTION_ROLE), EXECUTION_ROLE),
+      checkRole(ctx, arn(input.infrastructure_role_arn, DEFAULT_INFRASTRUCTURE_ROLE), INFRASTRUCTURE_ROLE),
+    ] as const);
+  });
+  return ResultAsync.combine([roles, checkImage(ctx, input.image_uri, options.treatImageAsEcr)] as const).map(
+    ([[execution_role, infrastructure_role], image]) => {
+      const errors: string[] = [];
+      const warnings: string[] = [];
+      for (const r of [execution_role, infrastructure_role]) {
+        if (r.status !== "valid") errors.push(withFix(r.error, r.fix));
+        warnings.push(...(r.warnings ?? []));
+      }
+      if (image.status === "not_verifiable") warnings.push(image.message ?? "image not verifiable");
+      else if (image.status !== "exists") errors.push(withFix(image.error, image.fix));
+      return { valid: errors.length === 0, errors, warnings, details: { execution_role, infrastructure_role, image } };
+    },
+  );
+};

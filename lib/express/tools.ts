@@ -1,0 +1,105 @@
+// Tool descriptors of the Express Mode pipeline (data only; no MCP types).
+import { ok } from "neverthrow";
+import { DESTRUCTIVE, defineTool, READ_ONLY, WRITES } from "../tool.ts";
+import { buildAndPushImage } from "./build/buildAndPushImage.ts";
+import { containerizeApp } from "./containerize/containerizeApp.ts";
+import { deleteApp } from "./delete/deleteApp.ts";
+import { deployApp } from "./deploy/deployApp.ts";
+import { validatePrerequisites } from "./prereq/validatePrerequisites.ts";
+import {
+  BuildAndPushInput,
+  ContainerizeAppInput,
+  DeleteAppInput,
+  DeployAppInput,
+  ValidatePrerequisitesInput,
+  WaitForServiceReadyInput,
+} from "./schemas.ts";
+import { waitForServiceReady } from "./service/waitForServiceReady.ts";
+
+/** `containerize_app`: read-only analysis; writing the files is opt-in and then needs allowWrite. */
+export const containerizeAppTool = defineTool({
+  name: "containerize_app",
+  title: "Containerize an application",
+  description: `Analyse an application folder (read-only) and propose a Dockerfile and .dockerignore for it.
+Detects the stack (Node npm/yarn/pnpm with Express/Next.js/NestJS/Fastify, Python pip/poetry/uv with Flask/FastAPI/Django, Go, Java Maven/Gradle/Spring Boot, Ruby Rails/Sinatra, .NET, PHP, static sites), the start command, build step, the port the code listens on (warns when it differs from port) and health routes.
+Returns container_port, base_image, guidance (reference fields), plus detection, dockerfile {content, reasons}, dockerignore and warnings.
+write: true writes the files (needs ALLOW_WRITE); existing files are kept unless overwrite: true.`,
+  input: ContainerizeAppInput,
+  annotations: { ...READ_ONLY, readOnlyHint: false, openWorldHint: false },
+  gate: "read",
+  access: (i) => ok({ name: "containerize_app", access: i.write ? "write" : "read", sensitive: false }),
+  run: containerizeApp,
+});
+
+/** `build_and_push_image_to_ecr`. */
+export const buildAndPushTool = defineTool({
+  name: "build_and_push_image_to_ecr",
+  title: "Build and push an image to ECR",
+  description: `Create or update the ECR stack <app_name>-ecr-infrastructure (repository <app_name>-repo with immutable tags, scan on push, lifecycle policy; role <app_name>-ecr-role), build the image in app_path (needs a Dockerfile: use containerize_app), push it and verify its digest.
+Uses docker, finch or podman (detected); builds linux/amd64 unless platform is set. Progress is reported per step and build line.
+Returns repository_uri, image_tag, full_image_uri, ecr_push_pull_role_arn, stack_name, image_digest. Requires ALLOW_WRITE (dry_run: true shows the plan without it).`,
+  input: BuildAndPushInput,
+  annotations: WRITES,
+  gate: "write",
+  run: buildAndPushImage,
+});
+
+/** `validate_ecs_express_mode_prerequisites`. */
+export const validatePrerequisitesTool = defineTool({
+  name: "validate_ecs_express_mode_prerequisites",
+  title: "Validate Express Mode prerequisites",
+  description: `Check what CreateExpressGatewayService needs: the task execution role (default ecsTaskExecutionRole: trusted by ecs-tasks.amazonaws.com, AmazonECSTaskExecutionRolePolicy attached), the infrastructure role (default ecsInfrastructureRoleForExpressServices: trusted by ecs.amazonaws.com, AmazonECSInfrastructureRoleforExpressGatewayServices attached) and the image (ECR by tag or digest). Checks run in parallel.
+Returns valid, errors (each with the fix), warnings and details.`,
+  input: ValidatePrerequisitesInput,
+  annotations: READ_ONLY,
+  gate: "read",
+  run: (i, ctx) => validatePrerequisites(i, ctx),
+});
+
+/** `wait_for_service_ready`. */
+export const waitForServiceReadyTool = defineTool({
+  name: "wait_for_service_ready",
+  title: "Wait for a service to be ready",
+  description: `Poll an ECS service until its deployment completed with running == desired tasks, it fails (circuit breaker rollback, failed rollout, tasks stopping repeatedly) or timeout_seconds (default 300, max 3600) passes. Sends a progress notification each poll.
+Returns status (success/timeout/failed), message, counts, the public URL for Express services, and on failure the last service events and stopped-task reasons.`,
+  input: WaitForServiceReadyInput,
+  annotations: READ_ONLY,
+  gate: "read",
+  run: waitForServiceReady,
+});
+
+/** `delete_app`. */
+export const deleteAppTool = defineTool({
+  name: "delete_app",
+  title: "Delete an Express Mode app",
+  description: `Delete an Express Mode deployment: the Express Gateway Service (waits until it has drained), then the ECR stack <app_name>-ecr-infrastructure (repository <app_name>-repo, role <app_name>-ecr-role, KMS key).
+Already-deleted resources count as done. A repository that still holds images is kept unless force: true.
+Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires ALLOW_WRITE.`,
+  input: DeleteAppInput,
+  annotations: DESTRUCTIVE,
+  gate: "write",
+  run: deleteApp,
+});
+
+/** `deploy_app` (new). */
+export const deployAppTool = defineTool({
+  name: "deploy_app",
+  title: "Deploy an app to ECS Express Mode",
+  description: `The whole path in one call: write a Dockerfile if missing → build and push to ECR → validate roles and image → create the cluster if missing (Container Insights optional) → CreateExpressGatewayService (or update it) → wait until ready → the public URL.
+Options: cpu, memory, min/max task count, scaling metric and target, health check path, environment, secrets (ARNs), cluster, roles.
+Progress per step. Re-running after a failure resumes (finished steps are skipped). On failure: the failed step, the error and a diagnosis. Requires ALLOW_WRITE; dry_run: true returns the full plan without changes.`,
+  input: DeployAppInput,
+  annotations: WRITES,
+  gate: "write",
+  run: deployApp,
+});
+
+/** All Express Mode tools in the reference's order, then deploy_app. */
+export const EXPRESS_TOOLS = [
+  containerizeAppTool,
+  buildAndPushTool,
+  validatePrerequisitesTool,
+  deleteAppTool,
+  waitForServiceReadyTool,
+  deployAppTool,
+] as const;
