@@ -1,0 +1,58 @@
+// Benchmark entry (`npm run bench`, `--quick` for CI): every figure next to a baseline measured in the same run.
+// Prints the tables and writes bench/results.json.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { COMMIT, VERSION } from "../lib/index.ts";
+import { binarySizes } from "./binarySize.ts";
+import { coldStart } from "./coldStart.ts";
+import { httpThroughput } from "./httpThroughput.ts";
+import { memory } from "./memory.ts";
+import { responseSize } from "./responseSize.ts";
+import { roundTrips } from "./roundTrips.ts";
+
+const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+const section = (title: string) => console.log(`\n## ${title}`);
+
+const main = async () => {
+  const started = Date.now();
+  const results: Record<string, unknown> = { version: VERSION, commit: COMMIT, quick, date: new Date().toISOString() };
+
+  section("Cold start: spawn → initialize → tools/list (median)");
+  const cold = await coldStart(quick ? 5 : 25);
+  console.table([cold]);
+  results.cold_start = cold;
+
+  section("Memory: RSS idle and after tool calls against the loopback fake AWS");
+  const mem = await memory(quick ? 200 : 1000);
+  console.table([mem]);
+  results.memory = mem;
+
+  section("Binary size vs a bare Bun binary, per platform (MB)");
+  const sizes = binarySizes(quick ? ["linux-x64"] : undefined);
+  console.table(sizes);
+  results.binary_size = sizes;
+
+  section("AWS round trips at 50 ms per call: parallel vs strictly sequential");
+  const rt = await roundTrips(50);
+  console.table(rt);
+  results.round_trips = rt;
+
+  section("Response size (tokens ≈ bytes/4): our result vs the raw AWS JSON");
+  const rs = await responseSize();
+  console.table(rs);
+  results.response_size = rs;
+
+  section("Streamable HTTP throughput vs in-process library calls");
+  const ht = await httpThroughput(quick ? [1, 8] : [1, 8, 32], quick ? 10 : 100);
+  console.table(ht);
+  results.http_throughput = ht;
+
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(join(import.meta.dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nbench done in ${results.seconds}s → bench/results.json`);
+};
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

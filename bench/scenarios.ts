@@ -1,0 +1,62 @@
+// Round-trip scenarios for bench/roundTrips.ts: fake AWS answers plus the library call to time.
+import type { EcsAssistant } from "../lib/index.ts";
+import type { FakeAws } from "../test/support/fakeAws.ts";
+import { describeTasks } from "./fixtures.ts";
+
+export interface Scenario {
+  readonly name: string;
+  /** Tool the scenario needs; skipped when absent. */
+  readonly tool?: string;
+  setup(fake: FakeAws): void;
+  /** Runs the work; resolves true when it succeeded. */
+  run(a: EcsAssistant): Promise<boolean>;
+}
+
+const TASKS = 500;
+const taskArn = (i: number) => `arn:aws:ecs:us-east-1:123456789012:task/default/${i.toString(16).padStart(32, "0")}`;
+
+/** ListTasks pages of 100 and DescribeTasks per batch of 100 ARNs. */
+const taskFleet = (fake: FakeAws) => {
+  fake.on("ecs", "ListTasks", (input) => {
+    const start = input.nextToken ? Number(input.nextToken) : 0;
+    const size = Math.min(Number(input.maxResults ?? 100), 100);
+    const end = Math.min(TASKS, start + size);
+    return {
+      taskArns: Array.from({ length: end - start }, (_, i) => taskArn(start + i)),
+      ...(end < TASKS ? { nextToken: String(end) } : {}),
+    };
+  });
+  fake.on("ecs", "DescribeTasks", (input) => {
+    const base = describeTasks(1).tasks[0]!;
+    return { tasks: (input.tasks as string[]).map((arn) => ({ ...base, taskArn: arn })), failures: [] };
+  });
+};
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: `ListTasks + DescribeTasks over ${TASKS} tasks`,
+    tool: "ecs_resource_management",
+    setup: taskFleet,
+    run: async (a) => {
+      const list = await a.ecsResourceManagement({
+        api_operation: "ListTasks",
+        api_params: { cluster: "default" },
+        max_items: TASKS,
+      });
+      if (list.isErr()) return false;
+      const arns = list.value.taskArns as string[];
+      const batches = Array.from({ length: Math.ceil(arns.length / 100) }, (_, i) =>
+        arns.slice(i * 100, i * 100 + 100),
+      );
+      const described = await Promise.all(
+        batches.map((tasks) =>
+          a.ecsResourceManagement({ api_operation: "DescribeTasks", api_params: { cluster: "default", tasks } }),
+        ),
+      );
+      return (
+        described.every((d) => d.isOk()) &&
+        described.reduce((n, d) => n + ((d._unsafeUnwrap().tasks as unknown[]) ?? []).length, 0) === TASKS
+      );
+    },
+  },
+];
