@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { VERSION } from "../lib/version.ts";
 
 /** Release targets: bun target → file name suffix. */
@@ -53,10 +53,12 @@ export const compile = (
   return out;
 };
 
-const main = () => {
+const main = async () => {
   const outDir = join(process.cwd(), "dist", "bin");
   mkdirSync(outDir, { recursive: true });
-  const wanted = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(TARGETS)) as Platform[];
+  const mcpb = process.argv.includes("--mcpb"); // also build the MCPB bundles (scripts/mcpb.ts)
+  const platforms = process.argv.slice(2).filter((a) => a !== "--mcpb");
+  const wanted = (platforms.length > 0 ? platforms : Object.keys(TARGETS)) as Platform[];
   for (const p of wanted)
     if (!(p in TARGETS)) throw new Error(`Unknown platform ${p}; use one of ${Object.keys(TARGETS).join(", ")}`);
   const sums: string[] = [];
@@ -67,8 +69,15 @@ const main = () => {
     sums.push(`${hash}  ${binaryName(p)}`);
     console.error(`${binaryName(p)}  ${(statSync(file).size / 1e6).toFixed(1)} MB  ${Date.now() - started} ms`);
   }
+  if (mcpb) {
+    const { buildMcpbBundles } = await import("./mcpb.ts");
+    for (const file of buildMcpbBundles(wanted, outDir)) {
+      sums.push(`${createHash("sha256").update(readFileSync(file)).digest("hex")}  ${basename(file)}`);
+      console.error(`${basename(file)}  ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+    }
+  }
   writeFileSync(join(outDir, "SHA256SUMS"), `${sums.join("\n")}\n`);
   console.error(`ecs-mcp-server ${VERSION}: ${wanted.length} binaries and SHA256SUMS in ${outDir}`);
 };
 
-if (import.meta.main) main();
+if (import.meta.main) await main();
