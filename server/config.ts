@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly allowedHosts: readonly string[];
   readonly allowedOrigins: readonly string[];
+  /** Container CLI for build/push (`--container-runtime`, env ECS_CONTAINER_RUNTIME); default: detected. */
+  readonly containerRuntime?: "docker" | "finch" | "podman";
   /** Bearer token HTTP clients must send (`Authorization: Bearer …`); none = no token check. */
   readonly authToken?: string;
   /** Tool calls running at once over HTTP before new ones get 429. */
@@ -48,6 +50,7 @@ const OPTIONS = {
   allow: { type: "string", multiple: true },
   deny: { type: "string", multiple: true },
   "allowed-root": { type: "string", multiple: true },
+  "container-runtime": { type: "string" },
   "no-confirm": { type: "boolean" },
   region: { type: "string" },
   profile: { type: "string" },
@@ -147,6 +150,9 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
   const region = values.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (profile ? undefined : "us-east-1"));
   const port = int(values.port ?? env.ECS_MCP_PORT, "--port", 0, 65535) ?? 8080;
   const host = values.host ?? "127.0.0.1";
+  const runtime = values["container-runtime"] ?? (env.ECS_CONTAINER_RUNTIME || undefined);
+  if (runtime !== undefined && !["docker", "finch", "podman"].includes(runtime))
+    throw new ConfigError(`--container-runtime ${JSON.stringify(runtime)} must be docker, finch or podman.`);
   const authToken = values["auth-token"] ?? (env.ECS_MCP_AUTH_TOKEN || undefined);
   if (authToken !== undefined && authToken.length < 16)
     throw new ConfigError("--auth-token / ECS_MCP_AUTH_TOKEN must be at least 16 characters (use a random value).");
@@ -176,6 +182,7 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     port,
     allowedHosts: values["allowed-host"] ?? [],
     allowedOrigins: values["allowed-origin"] ?? [],
+    ...(runtime ? { containerRuntime: runtime as "docker" | "finch" | "podman" } : {}),
     knowledge: {
       enabled: !values["no-knowledge"],
       ...((values["knowledge-url"] ?? env.ECS_KNOWLEDGE_URL)
@@ -214,6 +221,7 @@ Policy:
   --allow OP[,OP]            only these tools/operations may run
   --deny OP[,OP]             these tools/operations never run
   --allowed-root DIR         app paths must lie under DIR (repeatable)
+  --container-runtime R      docker|finch|podman for image builds (env ECS_CONTAINER_RUNTIME; default: detected)
   --no-confirm               do not ask the user before destructive actions
 AWS:
   --region R                 (env AWS_REGION; default us-east-1 unless a profile sets one)

@@ -53,6 +53,11 @@ const main = async (): Promise<number> => {
       requestTimeoutMs: config.requestTimeoutMs,
     },
     knowledge: config.knowledge,
+    // The library never reads process.env: build/push child processes get the server's environment from here.
+    container: {
+      ...(config.containerRuntime ? { runtime: config.containerRuntime } : {}),
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    },
     ...(config.hosted ? { hosted: config.hosted } : {}),
   });
   log.info(`Server started: ecs-assistant ${VERSION} (${COMMIT})`, {
