@@ -1,0 +1,61 @@
+// Every broken-deployment fixture through the real SDK and the loopback fake AWS: diagnose names the root cause first.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { createEcsAssistant, diagnose } from "../../lib/index.ts";
+import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+
+const DIR = join(import.meta.dir, "..", "fixtures", "troubleshoot");
+const SCENARIOS = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.replace(/\.json$/, ""))
+  .sort();
+
+let fake: FakeAws;
+const assistant = (policy = {}) =>
+  createEcsAssistant({
+    policy,
+    aws: {
+      region: "us-east-1",
+      endpoints: { default: fake.url },
+      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      maxAttempts: 1,
+    },
+  });
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+test("the fixture library holds at least 12 broken scenarios and a healthy one", () => {
+  const broken = SCENARIOS.filter((s) => loadScenario(s).expect.top !== null);
+  expect(broken.length).toBeGreaterThanOrEqual(12);
+  expect(SCENARIOS).toContain("healthy");
+});
+
+describe("diagnose over every fixture scenario", () => {
+  for (const name of SCENARIOS) {
+    test(name, async () => {
+      const s = loadScenario(name);
+      installScenario(fake, s);
+      const d = (await diagnose(assistant(), s.params as never))._unsafeUnwrap();
+      const ids = d.findings.map((f) => f.id);
+      if (s.expect.top === null) {
+        expect(d.findings.filter((f) => f.likelihood >= 0.5)).toEqual([]);
+        expect(d.summary).toStartWith("No problem found");
+      } else {
+        expect(ids[0]).toBe(s.expect.top);
+        expect(d.summary).toContain(d.findings[0]!.title);
+        expect(d.findings[0]!.evidence.length).toBeGreaterThan(0);
+        expect(d.findings[0]!.fix.length).toBeGreaterThan(20);
+      }
+      for (const id of s.expect.detects ?? []) expect(ids).toContain(id);
+      expect(d.checks.filter((c) => c.status === "failed")).toEqual([]);
+      // Three rounds of parallel calls (stack mode: stack, then the service it created).
+      expect(d.aws_calls.critical_path).toBeLessThanOrEqual(4);
+    });
+  }
+});
