@@ -19,7 +19,7 @@ describe("manifest", () => {
       expect(m.server.type).toBe("binary");
       expect(m.version).toBe(VERSION);
       expect(m.server.mcp_config.command).toBe(`\${__dirname}/${entryPoint(p)}`);
-      expect(m.compatibility.platforms).toEqual([p.startsWith("windows") ? "win32" : p.split("-")[0]!]);
+      expect(m.compatibility.platforms as string[]).toEqual([p.startsWith("windows") ? "win32" : p.split("-")[0]!]);
     });
   }
 
