@@ -48,7 +48,7 @@ export interface EcsAssistantOptions {
   readonly tools?: ToolFilter;
   /** Called after every AWS call (metrics). */
   readonly onAwsCall?: CallObserver;
-  /** Container runtime for build/push (runtime, child environment, platform); the library never reads process.env. */
+  /** Container runtime for build/push (runtime, child environment, platform); the library never reads the environment itself. */
   readonly container?: ContainerOptions;
   /** Poll intervals and bounds of the Express Mode waits. */
   readonly polling?: PollingOptions;

@@ -3,7 +3,7 @@
 /** Container CLIs the pipeline can drive; all accept the docker command syntax used here. */
 export type ContainerRuntimeName = "docker" | "finch" | "podman";
 
-/** How build/push commands run. The library never reads process.env: the caller passes the child environment. */
+/** How build/push commands run. The library never reads the environment itself: the caller passes the child environment. */
 export interface ContainerOptions {
   /** Runtime to use; default: the first of docker, finch, podman that answers `<runtime> version`. */
   readonly runtime?: ContainerRuntimeName;

@@ -80,7 +80,8 @@ export const dockerfileNode = ({ detection: d, project, port, healthPath }: Gene
     reasons.push(
       `Build stage runs \`${d.build_command}\` with dev dependencies, then prunes them before the runtime stage copies the app.`,
     );
-  const probe = `node -e "require('http').get('http://127.0.0.1:${port}${healthPath}',r=>process.exit(r.statusCode<500?0:1)).on('error',()=>process.exit(1))"`;
+  // A throw (5xx or connection error) exits non-zero; a healthy answer lets node exit 0.
+  const probe = `node -e "require('http').get('http://127.0.0.1:${port}${healthPath}',r=>{r.resume();if(r.statusCode>=500)throw new Error(r.statusCode)}).on('error',e=>{throw e})"`;
   const start = d.framework === "nextjs" ? ["node_modules/.bin/next", "start", "-p", String(port)] : d.start_command;
   const dockerfile = [
     header(d),
