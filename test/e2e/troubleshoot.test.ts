@@ -1,0 +1,68 @@
+// End to end: the compiled binary over MCP stdio runs diagnose and fetch_task_logs against the fake AWS endpoint.
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { fakeAwsEnv, serverBinary } from "../support/binary.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+
+let fake: FakeAws;
+let bin: string;
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+  bin = serverBinary("linux-x64");
+}, 180_000);
+afterAll(() => fake.close());
+
+test("stdio: diagnose ranks the root cause first; fetch_task_logs comes back redacted and says so", async () => {
+  installScenario(fake, loadScenario("module-not-found"));
+  fake.on("logs", "FilterLogEvents", {
+    events: [
+      {
+        logStreamName: "ecs/api/4c2e",
+        timestamp: Date.now() - 60_000,
+        message: "ModuleNotFoundError: No module named 'flask'",
+      },
+      { logStreamName: "ecs/api/4c2e", timestamp: Date.now() - 50_000, message: "DB_PASSWORD=hunter2secret" },
+    ],
+  });
+  const transport = new StdioClientTransport({ command: bin, args: [], env: fakeAwsEnv(fake.url), stderr: "pipe" });
+  const client = new Client({ name: "e2e-troubleshoot", version: "1" });
+  await client.connect(transport);
+  try {
+    const { tools } = await client.listTools();
+    const tool = tools.find((t) => t.name === "ecs_troubleshooting_tool");
+    expect(tool?.annotations?.readOnlyHint).toBe(true);
+    expect(JSON.stringify(tool?.inputSchema)).toContain("diagnose");
+
+    const d = (await client.callTool({
+      name: "ecs_troubleshooting_tool",
+      arguments: { action: "diagnose", parameters: { ecs_cluster_name: "web", ecs_service_name: "api" } },
+    })) as CallToolResult;
+    expect(d.isError).toBeFalsy();
+    const dv = d.structuredContent as { findings: { id: string }[]; aws_calls: { critical_path: number } };
+    expect(dv.findings[0]?.id).toBe("missing_module");
+    expect(dv.aws_calls.critical_path).toBeLessThanOrEqual(3);
+
+    const logs = (await client.callTool({
+      name: "ecs_troubleshooting_tool",
+      arguments: { action: "fetch_task_logs", parameters: { ecs_cluster_name: "web", ecs_service_name: "api" } },
+    })) as CallToolResult;
+    expect(logs.isError).toBeFalsy();
+    const text = JSON.stringify(logs.structuredContent);
+    expect(text).not.toContain("hunter2secret");
+    expect(text).toContain("ALLOW_SENSITIVE_DATA=true");
+    expect(text).toContain("ModuleNotFoundError");
+
+    const bad = (await client.callTool({
+      name: "ecs_troubleshooting_tool",
+      arguments: { action: "fetch_service_events", parameters: { ecs_cluster_name: "web", ecs_servce_name: "api" } },
+    })) as CallToolResult;
+    expect(bad.isError).toBe(true);
+    expect(JSON.stringify(bad.structuredContent)).toContain("ecs_service_name");
+  } finally {
+    await client.close();
+  }
+}, 60_000);
