@@ -68,5 +68,9 @@ export const responseSize = async (): Promise<SizeCase[]> => {
     a.close();
     await fake.close();
   }
+  const ok = rows.filter((r) => Number.isFinite(r.ours_tokens));
+  const raw = ok.reduce((n, r) => n + r.raw_tokens, 0);
+  const ours = ok.reduce((n, r) => n + r.ours_tokens, 0);
+  rows.push({ operation: "ALL (sum)", raw_tokens: raw, ours_tokens: ours, ratio: round(ours / raw, 2) });
   return rows;
 };

@@ -5,7 +5,8 @@ import { IAM_PREFIX } from "../aws/services.ts";
 import { type EcsError, ecsError } from "../errors.ts";
 import { redact } from "../security/redact.ts";
 import type { ToolContext } from "../tool.ts";
-import { compactObject } from "../util/compact.ts";
+import { compact, compactObject } from "../util/compact.ts";
+import { shrink } from "../util/shrink.ts";
 import type { OperationEntry } from "./catalogue.ts";
 import { collectPages } from "./collectPages.ts";
 import { ListExpressGatewayServicesParams, listExpressGatewayServices } from "./listExpressGatewayServices.ts";
@@ -36,7 +37,11 @@ export const ecsResourceManagement = (
     ? okAsync(raw).andThen((p) => checkWith(op, ListExpressGatewayServicesParams, p))
     : validateParams(op, raw);
   const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
-  return params.andThen((p) => (input.dry_run ? okAsync(dryRunPlan(op, p, maxItems, ctx)) : run(op, p, maxItems, ctx)));
+  return params.andThen((p) =>
+    input.dry_run
+      ? okAsync(dryRunPlan(op, p, maxItems, ctx))
+      : run(op, p, maxItems, ctx).map((out) => (input.response_format === "aws" ? out : (shrink(out) as Out))),
+  );
 };
 
 const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): ResultAsync<Out, EcsError> => {
@@ -49,7 +54,7 @@ const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext
   if (!pg) return call(params).map((out) => withEffect(op, compactObject(out)));
   return collectPages(pg, params, maxItems, call).map(({ items, last, next, pages }) => {
     const result: Out = { ...compactObject({ ...last, [pg.outputToken]: undefined }), pages };
-    if (pg.items) result[pg.items] = items;
+    if (pg.items) result[pg.items] = compact(items) ?? [];
     if (next) {
       result.truncated = true;
       result[pg.outputToken] = next;

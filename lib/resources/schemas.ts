@@ -30,6 +30,14 @@ export const EcsResourceManagementInput = v.strictObject({
       ),
     ),
   ),
+  response_format: v.optional(
+    v.pipe(
+      v.picklist(["compact", "aws"]),
+      v.description(
+        'How results are shaped. "compact" (default): fewer tokens, same facts — repeated events collapsed with a count, fields common to every list item given once in <list>_shared, ARN lists as <list>_prefix + ids, name/value lists as objects. "aws": the AWS response shape (still without $metadata and empty fields).',
+      ),
+    ),
+  ),
   dry_run: v.optional(
     v.pipe(
       v.boolean(),

@@ -1,0 +1,76 @@
+import { describe, expect, test } from "bun:test";
+import { shrink } from "./shrink.ts";
+
+describe("shrink", () => {
+  test("repeated service events collapse with count and first/last time", () => {
+    const events = [
+      { id: "1", createdAt: "2026-11-25T12:00:00.000Z", message: "(service web) has reached a steady state." },
+      { id: "2", createdAt: "2026-11-25T06:00:00.000Z", message: "(service web) has reached a steady state." },
+      { id: "3", createdAt: "2026-11-25T05:00:00.000Z", message: "(service web) deployment completed." },
+      { id: "4", createdAt: "2026-11-25T00:00:00.000Z", message: "(service web) has reached a steady state." },
+    ];
+    expect(shrink({ services: [{ serviceName: "web", events }] })).toEqual({
+      services: [
+        {
+          serviceName: "web",
+          events: [
+            {
+              message: "(service web) has reached a steady state.",
+              createdAt: "2026-11-25T12:00:00Z",
+              count: 3,
+              firstAt: "2026-11-25T00:00:00Z",
+            },
+            { message: "(service web) deployment completed.", createdAt: "2026-11-25T05:00:00Z" },
+          ],
+        },
+      ],
+    });
+  });
+
+  test("fields shared by every item are hoisted into <list>_shared", () => {
+    const tasks = [1, 2, 3].map((i) => ({
+      taskArn: `t${i}`,
+      clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/default",
+      lastStatus: "RUNNING",
+    }));
+    expect(shrink({ tasks })).toEqual({
+      tasks_shared: { clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/default", lastStatus: "RUNNING" },
+      tasks: [{ taskArn: "t1" }, { taskArn: "t2" }, { taskArn: "t3" }],
+    });
+  });
+
+  test("two items are left alone; a child's copy of its parent's field is dropped", () => {
+    const r = shrink({ tasks: [{ taskArn: "a", containers: [{ name: "web", taskArn: "a" }] }, { taskArn: "b" }] });
+    expect(r).toEqual({ tasks: [{ taskArn: "a", containers: [{ name: "web" }] }, { taskArn: "b" }] });
+  });
+
+  test("name/value lists become objects, but never environment or secrets", () => {
+    const r = shrink({
+      details: [
+        { name: "subnetId", value: "subnet-1" },
+        { name: "privateIPv4Address", value: "10.0.0.1" },
+      ],
+      environment: [{ name: "PORT", value: "8080" }],
+    });
+    expect(r).toEqual({
+      details: { subnetId: "subnet-1", privateIPv4Address: "10.0.0.1" },
+      environment: [{ name: "PORT", value: "8080" }],
+    });
+  });
+
+  test("ARN lists give the shared prefix once; ids stay usable", () => {
+    const taskArns = ["a1", "b2", "c3"].map((id) => `arn:aws:ecs:us-east-1:123456789012:task/default/${id}`);
+    expect(shrink({ taskArns })).toEqual({
+      taskArns_prefix: "arn:aws:ecs:us-east-1:123456789012:task/default/",
+      taskArns: ["a1", "b2", "c3"],
+    });
+    expect(shrink({ taskArns: taskArns.slice(0, 2) })).toEqual({ taskArns: taskArns.slice(0, 2) });
+  });
+
+  test("lossless: every original fact can be rebuilt", () => {
+    const tasks = [1, 2, 3].map((i) => ({ taskArn: `t${i}`, cpu: "256", createdAt: "2026-11-25T12:00:00.000Z" }));
+    const r = shrink({ tasks }) as { tasks_shared: object; tasks: object[] };
+    const rebuilt = r.tasks.map((t) => ({ ...r.tasks_shared, ...t }));
+    expect(rebuilt).toEqual(tasks.map((t) => ({ ...t, createdAt: "2026-11-25T12:00:00Z" })));
+  });
+});
