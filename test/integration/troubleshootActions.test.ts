@@ -233,6 +233,17 @@ describe("pagination and batching", () => {
     // Concurrent: all three batches were sent before the first answer could arrive.
     expect(Math.max(...batches.map((b) => b.time)) - Math.min(...batches.map((b) => b.time))).toBeLessThan(30);
   });
+  test("diagnose runs its calls in three parallel rounds: with 100 ms per call, 14 calls take well under 14 x 100 ms", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    fake.latencyMs = 100;
+    const a = assistant();
+    const started = Date.now();
+    const d = (await diagnose(a, web))._unsafeUnwrap();
+    const ms = Date.now() - started;
+    expect(d.aws_calls.total).toBeGreaterThanOrEqual(12);
+    expect(d.aws_calls.critical_path).toBe(3);
+    expect(ms).toBeLessThan(900);
+  });
 });
 
 describe("other actions", () => {
