@@ -68,7 +68,8 @@ export const dockerfileNode = ({ detection: d, project, port, healthPath }: Gene
         `FROM ${base} AS deps`,
         "WORKDIR /app",
         manifests,
-        `RUN ${prod}`,
+        // mkdir: an app without dependencies gets no node_modules, and COPY --from would fail on it.
+        `RUN ${prod} && mkdir -p node_modules`,
         "",
         `FROM ${base}`,
         `ENV NODE_ENV=production PORT=${port}`,

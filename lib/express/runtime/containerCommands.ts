@@ -31,10 +31,10 @@ export const digestFromPushOutput = (lines: readonly string[]): string | undefin
   return undefined;
 };
 
-/** The build step a line announces (Podman/Buildah `STEP 3/7: RUN …`, BuildKit `#7 [build 3/5] RUN …`, classic `Step 3/7 : RUN …`). */
+/** The build step a line announces (Podman/Buildah `[1/2] STEP 3/7: RUN …`, BuildKit `#7 [build 3/5] RUN …`, classic `Step 3/7 : RUN …`). */
 export const stepOf = (line: string): string | undefined => {
   const m =
-    /^(STEP \d+\/\d+: .*)$/.exec(line) ??
+    /^((?:\[\d+\/\d+\] )?STEP \d+\/\d+: .*)$/.exec(line) ??
     /^#\d+ (\[[^\]]*\d+\/\d+\] .*)$/.exec(line) ??
     /^(Step \d+\/\d+ : .*)$/.exec(line);
   return m?.[1]?.slice(0, 300);

@@ -36,6 +36,7 @@ describe("runCommand", () => {
     const d = `sha256:${"b".repeat(64)}`;
     expect(digestFromPushOutput(["x", `latest: digest: ${d} size: 1234`])).toBe(d);
     expect(stepOf("STEP 3/7: RUN npm ci")).toBe("STEP 3/7: RUN npm ci");
+    expect(stepOf("[1/2] STEP 3/4: RUN npm ci")).toBe("[1/2] STEP 3/4: RUN npm ci");
     expect(stepOf("#7 [build 3/5] RUN npm run build")).toBe("[build 3/5] RUN npm run build");
     expect(stepOf("Step 2/4 : COPY . .")).toBe("Step 2/4 : COPY . .");
     expect(stepOf("npm ERR! missing script")).toBeUndefined();
