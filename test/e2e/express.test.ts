@@ -1,0 +1,91 @@
+// End to end: the compiled binary over MCP stdio takes a source folder to a pushed image (podman → loopback registry, fake ECR).
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { fakeAwsEnv, serverBinary } from "../support/binary.ts";
+import { fakeEcrOnRegistry } from "../support/express/fakeEcrRegistry.ts";
+import { fakeStack } from "../support/express/fakeExpress.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { ensureRegistry, getManifestDigest, type RegistryEnv } from "../support/registry/registry.ts";
+
+let fake: FakeAws;
+let reg: RegistryEnv | null = null;
+let bin: string;
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+  reg = await ensureRegistry();
+  bin = serverBinary("linux-x64");
+}, 15 * 60_000);
+afterAll(() => fake.close());
+
+describe("Express Mode through MCP (compiled binary)", () => {
+  test("containerize_app → build_and_push_image_to_ecr: progress notifications and a digest equal to the registry's", async () => {
+    if (!reg) return;
+    const app = "e2enode";
+    fakeStack(fake, app, { repositoryUri: `${reg.ecrHost}/${app}-repo` });
+    fakeEcrOnRegistry(fake, reg);
+    const dir = join(mkdtempSync(join(tmpdir(), "express-e2e-")), "node-http");
+    cpSync(join(import.meta.dir, "../fixtures/apps/node-http"), dir, { recursive: true });
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ["--container-runtime", "podman"],
+      env: fakeAwsEnv(fake.url, { ...reg.env, ALLOW_WRITE: "true" }),
+      stderr: "pipe",
+    });
+    const client = new Client({ name: "e2e-express", version: "1" });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(
+        expect.arrayContaining([
+          "containerize_app",
+          "build_and_push_image_to_ecr",
+          "validate_ecs_express_mode_prerequisites",
+          "wait_for_service_ready",
+          "delete_app",
+          "deploy_app",
+        ]),
+      );
+      expect(tools.find((t) => t.name === "delete_app")?.annotations?.destructiveHint).toBe(true);
+
+      const c = (await client.callTool({
+        name: "containerize_app",
+        arguments: { app_path: dir, port: 8080, write: true },
+      })) as CallToolResult;
+      expect(c.isError).toBeFalsy();
+      expect(c.structuredContent).toMatchObject({
+        container_port: 8080,
+        detection: { stack: "node" },
+        written: [join(dir, "Dockerfile"), join(dir, ".dockerignore")],
+      });
+
+      const progress: string[] = [];
+      const tag = `e2e${Date.now()}`;
+      const r = (await client.callTool(
+        { name: "build_and_push_image_to_ecr", arguments: { app_name: app, app_path: dir, tag } },
+        undefined,
+        { onprogress: (p) => progress.push(p.message ?? ""), timeout: 300_000 },
+      )) as CallToolResult;
+      expect(r.isError).toBeFalsy();
+      const out = r.structuredContent as Record<string, string>;
+      expect(out).toMatchObject({
+        image_tag: tag,
+        full_image_uri: `${reg.ecrHost}/${app}-repo:${tag}`,
+        stack_name: `${app}-ecr-infrastructure`,
+        container_runtime: "podman",
+      });
+      expect(out.image_digest).toBe(await getManifestDigest(reg.ecrHost, `${app}-repo`, tag, reg));
+      expect(progress.some((m) => m.includes("Creating stack"))).toBe(true);
+      expect(progress.some((m) => m.startsWith("build: "))).toBe(true);
+      expect(progress.some((m) => m.startsWith("Pushed "))).toBe(true);
+      expect(JSON.stringify(r)).not.toContain(reg.password);
+    } finally {
+      await client.close();
+    }
+  }, 300_000);
+});
