@@ -27,5 +27,7 @@ export const fakeAwsEnv = (url: string, extra: Record<string, string> = {}): Rec
   AWS_ACCESS_KEY_ID: "AKIDFAKE",
   AWS_SECRET_ACCESS_KEY: "fake",
   AWS_EC2_METADATA_DISABLED: "true",
+  // Never the real AWS Knowledge server from a test: a closed loopback port unless a test points it elsewhere.
+  ECS_KNOWLEDGE_URL: "http://127.0.0.1:1/mcp",
   ...extra,
 });
