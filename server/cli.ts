@@ -1,8 +1,10 @@
 // The CLI for people and scripts: `tools`, `call <tool> --args '{...}'`, `doctor`, with the server's policy and AWS flags.
+
+import { KNOWLEDGE_DEFAULT_URL } from "../lib/index.ts";
 import { assistantFromConfig } from "./cli/assistantFromConfig.ts";
 import { callCommand, EXIT } from "./cli/callCommand.ts";
 import { type CliCommand, isCliCommand } from "./cli/commands.ts";
-import { DEFAULT_KNOWLEDGE_URL, doctorCommand } from "./cli/doctorCommand.ts";
+import { doctorCommand } from "./cli/doctorCommand.ts";
 import type { CliIo } from "./cli/io.ts";
 import { type CliFlags, splitArgs } from "./cli/splitArgs.ts";
 import { toolsCommand } from "./cli/toolsCommand.ts";
@@ -11,7 +13,7 @@ import { ConfigError, loadConfig, type ServerConfig } from "./config.ts";
 /** Usage of the subcommands (the server's flags are in `--help`). */
 export const CLI_HELP = `Usage: ecs-mcp-server tools [--json] [policy flags]
        ecs-mcp-server call <tool> --args '{...}' | --args-file FILE|- [--pretty] [policy and AWS flags]
-       ecs-mcp-server doctor [--json] [--timeout MS] [--knowledge-url URL] [AWS flags]
+       ecs-mcp-server doctor [--json] [--timeout MS] [AWS and knowledge flags]
 
   tools    lists the tools with their gate (read, write, sensitive, per operation)
   call     runs one tool with the same policy as the server (read-only unless --allow-write) and prints
@@ -22,12 +24,9 @@ export const CLI_HELP = `Usage: ecs-mcp-server tools [--json] [policy flags]
 Policy, AWS and logging flags and environment variables are the server's: see ecs-mcp-server --help.
 `;
 
-const knowledgeUrlOf = (config: ServerConfig, flags: CliFlags): string | undefined => {
-  if (flags.knowledgeUrl !== undefined) return flags.knowledgeUrl === "off" ? undefined : flags.knowledgeUrl;
-  const k = (config as { knowledge?: { url?: string; enabled?: boolean } }).knowledge;
-  if (k?.enabled === false) return undefined;
-  return k?.url ?? DEFAULT_KNOWLEDGE_URL;
-};
+/** The knowledge server the doctor probes: the server's --knowledge-url / ECS_KNOWLEDGE_URL, none with --no-knowledge. */
+const knowledgeUrlOf = (config: ServerConfig): string | undefined =>
+  config.knowledge.enabled ? (config.knowledge.url ?? KNOWLEDGE_DEFAULT_URL) : undefined;
 
 /** Runs one subcommand; returns the exit code. `argv` starts with the subcommand. */
 export const runCli = async (
@@ -78,10 +77,16 @@ const dispatch = async (
       io.err("ecs-mcp-server doctor: --timeout must be an integer from 100 to 120000 (ms)\n");
       return EXIT.usage;
     }
-    const knowledgeUrl = knowledgeUrlOf(config, flags);
+    const knowledgeUrl = knowledgeUrlOf(config);
     return doctorCommand(config, rest, env, io, { json: flags.json, timeoutMs, knowledgeUrl, levelAsked });
   }
-  const assistant = assistantFromConfig(config, levelAsked);
+  let assistant: ReturnType<typeof assistantFromConfig>;
+  try {
+    assistant = assistantFromConfig(config, levelAsked, env);
+  } catch (e) {
+    io.err(`ecs-mcp-server ${command}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
   try {
     return command === "tools"
       ? toolsCommand(assistant, io, flags.json)

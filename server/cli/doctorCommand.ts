@@ -5,9 +5,6 @@ import type { CheckStatus } from "./doctor/check.ts";
 import { runDoctor } from "./doctor/runDoctor.ts";
 import type { CliIo } from "./io.ts";
 
-/** The public AWS Knowledge MCP server, used when nothing overrides it. */
-export const DEFAULT_KNOWLEDGE_URL = "https://knowledge-mcp.global.api.aws";
-
 /** How the doctor was asked to run. */
 export interface DoctorOptions {
   readonly json: boolean;
@@ -44,6 +41,7 @@ export const doctorCommand = async (
       requestTimeoutMs: Math.min(config.requestTimeoutMs ?? options.timeoutMs, options.timeoutMs),
     },
     options.levelAsked,
+    env,
   );
   const checks = await runDoctor({
     assistant,

@@ -7,7 +7,6 @@ export interface CliFlags {
   readonly pretty: boolean;
   readonly json: boolean;
   readonly timeoutMs?: string;
-  readonly knowledgeUrl?: string;
   readonly help: boolean;
 }
 
@@ -15,7 +14,6 @@ const VALUED: Record<string, keyof CliFlags> = {
   "--args": "args",
   "--args-file": "argsFile",
   "--timeout": "timeoutMs",
-  "--knowledge-url": "knowledgeUrl",
 };
 const BOOLEAN: Record<string, keyof CliFlags> = {
   "--pretty": "pretty",
