@@ -93,8 +93,9 @@ export const EcsTroubleshootingInput = v.strictObject({
   action: v.optional(
     v.pipe(
       v.picklist(ACTIONS, (issue) => {
-        const close = didYouMean(String(issue.input), ACTIONS);
-        return `unknown action ${JSON.stringify(issue.input)}${close.length ? ` (did you mean "${close[0]}"?)` : ""}; actions: ${ACTIONS.join(", ")}`;
+        const got = typeof issue.input === "string" ? issue.input : undefined;
+        const close = got === undefined ? [] : didYouMean(got, ACTIONS);
+        return `unknown action ${got === undefined ? `(a ${typeof issue.input})` : JSON.stringify(got.slice(0, 60))}${close.length ? ` (did you mean "${close[0]}"?)` : ""}; actions: ${ACTIONS.join(", ")}`;
       }),
       v.description("What to do; `diagnose` runs every relevant check at once and ranks the findings."),
     ),
