@@ -66,7 +66,7 @@ test("generateText runs our tool when the model calls it, through the policy", a
   });
   const result = await generateText({
     model,
-    tools: toAiSdkTools(assistantFor(fake.url)),
+    tools: toAiSdkTools(assistantFor(fake.url), { filter: { names: ["ecs_resource_management"] } }),
     prompt: "list my clusters",
     stopWhen: stepCountIs(3),
   });

@@ -39,7 +39,9 @@ test("invoke runs the tool through the assistant; LangChain rejects schema-inval
 });
 
 test("a policy refusal comes back as error JSON with the hint, not a throw", async () => {
-  const [t] = toLangChainTools<StructuredToolInterface>(assistantFor(fake.url), tool);
+  const [t] = toLangChainTools<StructuredToolInterface>(assistantFor(fake.url), tool, {
+    filter: { names: ["ecs_resource_management"] },
+  });
   const text = await t!.invoke({ api_operation: "CreateCluster", api_params: { clusterName: "x" } });
   const r = JSON.parse(String(text));
   expect(r.status).toBe("error");
