@@ -1,5 +1,6 @@
 // Round-trip scenarios for bench/roundTrips.ts: fake AWS answers plus the library call to time.
 import type { EcsAssistant } from "../lib/index.ts";
+import { installScenario, loadScenario } from "../test/fixtures/troubleshoot/loadScenario.ts";
 import type { FakeAws } from "../test/support/fakeAws.ts";
 import { describeTasks } from "./fixtures.ts";
 
@@ -32,7 +33,23 @@ const taskFleet = (fake: FakeAws) => {
   });
 };
 
+/** A troubleshooting fixture scenario run through one action of ecs_troubleshooting_tool. */
+const troubleshoot = (fixture: string, action: string, params?: Record<string, unknown>): Scenario => {
+  const scenario = loadScenario(fixture);
+  return {
+    name: `${action} (${fixture})`,
+    tool: "ecs_troubleshooting_tool",
+    setup: (fake) => {
+      installScenario(fake, scenario);
+    },
+    run: async (a) =>
+      (await a.callTool("ecs_troubleshooting_tool", { action, parameters: params ?? scenario.params })).isOk(),
+  };
+};
+
 export const SCENARIOS: readonly Scenario[] = [
+  troubleshoot("image-tag-missing", "diagnose"),
+  troubleshoot("oom-killed", "fetch_task_failures", { ecs_cluster_name: "prod" }),
   {
     name: `ListTasks + DescribeTasks over ${TASKS} tasks`,
     tool: "ecs_resource_management",
