@@ -4,7 +4,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { silentLogger } from "../../lib/index.ts";
-import { type HttpHandle, type HttpSettings, startHttp, tokenMatches } from "../../server/http.ts";
+import { type HttpSettings, startHttp, tokenMatches } from "../../server/http.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 import { type SleepLog, withSleepTool } from "./support/slowTool.ts";
 import { answerEverything, fakeAssistant } from "./support/world.ts";
