@@ -21,6 +21,15 @@ export type { ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
+export type { ContainerOptions, ContainerRuntimeName, PollingOptions } from "./express/options.ts";
+export type {
+  BuildAndPushParams,
+  ContainerizeAppParams,
+  DeleteAppParams,
+  DeployAppParams,
+  ValidatePrerequisitesParams,
+  WaitForServiceReadyParams,
+} from "./express/schemas.ts";
 export type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
 export { KNOWLEDGE_DEFAULT_URL } from "./knowledge/options.ts";
 export type { RemoteContent, RemoteToolResult } from "./knowledge/remoteResult.ts";

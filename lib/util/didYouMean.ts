@@ -3,6 +3,8 @@ import { distance } from "fastest-levenshtein";
 
 /** Returns up to `max` candidates close to `word` (case-insensitive), best first. */
 export const didYouMean = (word: string, candidates: readonly string[], max = 3): string[] => {
+  // Names are short; a huge input (fuzzing, a pasted document) is no misspelling and would cost O(n·m) time.
+  if (word.length > 128) return [];
   const w = word.toLowerCase();
   const scored = candidates
     .map((c) => {
