@@ -159,8 +159,13 @@ export const DeployAppInput = v.strictObject({
 
 /** Parameter types of the Express tools (what the typed assistant methods accept). */
 export type ContainerizeAppParams = v.InferInput<typeof ContainerizeAppInput>;
+/** Arguments of `build_and_push_image_to_ecr`. */
 export type BuildAndPushParams = v.InferInput<typeof BuildAndPushInput>;
+/** Arguments of `validate_ecs_express_mode_prerequisites`. */
 export type ValidatePrerequisitesParams = v.InferInput<typeof ValidatePrerequisitesInput>;
+/** Arguments of `wait_for_service_ready`. */
 export type WaitForServiceReadyParams = v.InferInput<typeof WaitForServiceReadyInput>;
+/** Arguments of `delete_app`. */
 export type DeleteAppParams = v.InferInput<typeof DeleteAppInput>;
+/** Arguments of `deploy_app`. */
 export type DeployAppParams = v.InferInput<typeof DeployAppInput>;
