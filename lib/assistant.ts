@@ -63,6 +63,7 @@ export interface EcsAssistantOptions {
 /** Per-call options. */
 export interface InvokeOptions {
   readonly signal?: AbortSignal;
+  /** Progress of long steps (build, push, stack and service waits); the server turns it into MCP notifications. */
   readonly onProgress?: (p: Progress) => void;
   /** Asks the user to confirm destructive actions (MCP elicitation); omit when nobody can be asked. */
   readonly confirm?: (message: string) => Promise<boolean>;
@@ -83,19 +84,24 @@ export interface EcsAssistant {
     input: ContainerizeAppParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Builds the app's image and pushes it to its ECR repository (`build_and_push_image_to_ecr`; a write). */
   buildAndPushImageToEcr(
     input: BuildAndPushParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Checks roles and image before an Express service is created (`validate_ecs_express_mode_prerequisites`). */
   validateEcsExpressModePrerequisites(
     input: ValidatePrerequisitesParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Waits until a service's rollout completed or failed, with progress (`wait_for_service_ready`). */
   waitForServiceReady(
     input: WaitForServiceReadyParams,
     options?: InvokeOptions,
   ): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Deletes an app's Express service and ECR stack (`delete_app`; destructive). */
   deleteApp(input: DeleteAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
+  /** Source folder to running Express service in one resumable call (`deploy_app`; a write). */
   deployApp(input: DeployAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
   /** Runs one `ecs_troubleshooting_tool` action (`diagnose` ranks every cause at once). */
   ecsTroubleshootingTool(

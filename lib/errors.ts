@@ -47,6 +47,7 @@ export type EcsError =
   | (Base & { readonly kind: "unavailable"; readonly service?: string; readonly cause?: unknown })
   | (Base & { readonly kind: "internal"; readonly cause?: unknown });
 
+/** The discriminant of {@link EcsError}: what a program switches on. */
 export type EcsErrorKind = EcsError["kind"];
 
 type Fields<K extends EcsErrorKind> = Omit<Extract<EcsError, { kind: K }>, "kind">;

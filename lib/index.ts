@@ -15,13 +15,12 @@ export { createEcsAssistant } from "./assistant.ts";
 export type { AuditAwsCall, AuditEntry, AuditSink } from "./audit/auditEntry.ts";
 export type { FileAuditSink } from "./audit/fileAuditSink.ts";
 export { createFileAuditSink } from "./audit/fileAuditSink.ts";
-export type { AwsCall, CallObserver, InputOf, OperationOf, OutputOf } from "./aws/call.ts";
+export type { AwsCall, CallObserver, CallOptions, InputOf, OperationOf, OutputOf } from "./aws/call.ts";
 export type { AwsOptions } from "./aws/clients.ts";
-export type { ServiceName } from "./aws/services.ts";
+export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
-export type { ContainerOptions, ContainerRuntimeName, PollingOptions } from "./express/options.ts";
 export type {
   BuildAndPushParams,
   ContainerizeAppParams,
@@ -30,8 +29,11 @@ export type {
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
 } from "./express/schemas.ts";
+export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./express/options.ts";
 export type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
 export { KNOWLEDGE_DEFAULT_URL } from "./knowledge/options.ts";
+export type { RemoteRef } from "./knowledge/remoteErrors.ts";
+export type { RemoteCallOptions, RemoteMcp, RemoteTool } from "./knowledge/remoteMcp.ts";
 export type { RemoteContent, RemoteToolResult } from "./knowledge/remoteResult.ts";
 export { isRemoteToolResult, remoteCallResult } from "./knowledge/remoteResult.ts";
 export type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./knowledge/schemas.ts";
@@ -43,9 +45,11 @@ export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
 export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
 export type { OperationEntry } from "./resources/catalogue.ts";
 export { CATALOGUE } from "./resources/catalogue.ts";
+export type { Pagination } from "./resources/operationEntry.ts";
 export type { EcsResourceManagementParams } from "./resources/schemas.ts";
+export type { RedactionReport, RedactOptions } from "./security/redact.ts";
 export { redact, redactText } from "./security/redact.ts";
-export type { Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
+export type { CallAccess, Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
 export { ALL_TOOLS } from "./tools.ts";
 export {
   detectImagePullFailures,
@@ -57,11 +61,24 @@ export {
   fetchTaskLogs,
   getEcsTroubleshootingGuidance,
 } from "./troubleshoot/api.ts";
+export type { CallStats } from "./troubleshoot/callCounter.ts";
+export type { ImageCheck } from "./troubleshoot/checkImages.ts";
+export type { ImagePullReport } from "./troubleshoot/detectImagePullFailures.ts";
+export type { EventLine } from "./troubleshoot/detectors/dedupeEvents.ts";
+export type { TaskSummary } from "./troubleshoot/detectors/taskFailures.ts";
 export type { Diagnosis } from "./troubleshoot/diagnose.ts";
-export type { Evidence, Finding } from "./troubleshoot/finding.ts";
+export type { CloudformationStatus } from "./troubleshoot/fetchCloudformationStatus.ts";
+export type { NetworkConfiguration } from "./troubleshoot/fetchNetworkConfiguration.ts";
+export type { ServiceEvents } from "./troubleshoot/fetchServiceEvents.ts";
+export type { TaskFailures } from "./troubleshoot/fetchTaskFailures.ts";
+export type { TaskLogs } from "./troubleshoot/fetchTaskLogs.ts";
+export type { Evidence, EvidenceSource, Finding, FindingCategory } from "./troubleshoot/finding.ts";
+export type { TroubleshootingGuidance } from "./troubleshoot/getEcsTroubleshootingGuidance.ts";
+export type { LogEntry, LogGroupRead } from "./troubleshoot/readLogs.ts";
 export type {
   Action as TroubleshootingAction,
   ActionInput as TroubleshootingParams,
   EcsTroubleshootingParams,
 } from "./troubleshoot/schemas.ts";
+export type { CheckReport } from "./troubleshoot/settle.ts";
 export { COMMIT, VERSION } from "./version.ts";

@@ -12,6 +12,7 @@ import { type CallAccess, defaultAccess, type ToolContext, type ToolDescriptor, 
 import { didYouMean } from "./util/didYouMean.ts";
 import { parseInput } from "./validate.ts";
 
+/** A descriptor of any input and output type, as lists of tools hold them. */
 // biome-ignore lint/suspicious/noExplicitAny: descriptors of different input types live in one list.
 export type AnyTool = ToolDescriptor<any, any>;
 

@@ -61,6 +61,7 @@ export interface ToolDescriptor<I = unknown, O = unknown> {
   readonly gate: ToolGate;
   /** Access of this particular call; default derives from `gate`. */
   readonly access?: (input: I) => Result<CallAccess, EcsError>;
+  /** Does the work; called by the registry only after validation and the policy check. Never throws. */
   readonly run: (input: I, ctx: ToolContext) => ResultAsync<O, EcsError>;
 }
 

@@ -10,13 +10,16 @@ export interface StandardJsonInputSchema {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: string;
+    /** Accepts any JSON object; the registry validates in detail when the tool runs. */
     readonly validate: (
       value: unknown,
     ) =>
       | { readonly value: Record<string, unknown>; readonly issues?: undefined }
       | { readonly issues: readonly { readonly message: string; readonly path?: readonly PropertyKey[] }[] };
     readonly jsonSchema: {
+      /** The tool's input JSON Schema (draft-07 or draft-2020-12 requested). */
       readonly input: (options: { readonly target: string }) => Record<string, unknown>;
+      /** Same as `input` (tools take their input unchanged). */
       readonly output: (options: { readonly target: string }) => Record<string, unknown>;
     };
   };
@@ -28,6 +31,7 @@ export interface AiSdkTool {
   /** Not sent to the model; the AI SDK copies it onto tool-call parts (where the tool came from, its gate). */
   readonly metadata: { readonly source: "ecs-assistant"; readonly title: string; readonly gate: string };
   readonly inputSchema: StandardJsonInputSchema;
+  /** Runs the tool through the assistant; resolves to its value or an `AgentToolError`. */
   readonly execute: (
     input: Record<string, unknown>,
     options: { readonly abortSignal?: AbortSignal },

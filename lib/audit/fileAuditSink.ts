@@ -10,6 +10,7 @@ export interface FileAuditSink {
   readonly write: AuditSink;
   readonly path: string;
   failures: number;
+  /** Releases the file descriptor; later entries are counted as failures. */
   close(): void;
 }
 

@@ -20,6 +20,7 @@ export type InputOf<S extends ServiceName, Op extends string> =
 /** Output type of `Op` on service `S`. */
 export type OutputOf<S extends ServiceName, Op extends string> =
   Instance<CommandCtor<S, Op>> extends {
+    /** The SDK command's handler; only its output type is used. */
     resolveMiddleware(...a: never[]): (...a: never[]) => Promise<{ output: infer O }>;
   }
     ? O

@@ -20,8 +20,10 @@ export interface ServiceModules {
   sts: typeof STS;
 }
 
+/** An AWS service the library calls (keys of `aws.endpoints` and of `ctx.aws`). */
 export type ServiceName = keyof ServiceModules;
 
+/** Every service the library may call, e.g. for endpoint overrides or doctor checks. */
 export const SERVICE_NAMES: readonly ServiceName[] = [
   "ecs",
   "ecr",

@@ -41,9 +41,11 @@ export interface RemoteMcp {
   tools(): readonly RemoteTool[] | undefined;
   /** Connects (if needed) and lists the tools. Used by callers and for background warm-up. */
   connect(signal?: AbortSignal): ResultAsync<readonly RemoteTool[], EcsError>;
+  /** Calls a remote tool with the call timeout; failures are `unavailable` errors, never throws. */
   callTool(name: string, args: unknown, options?: RemoteCallOptions): ResultAsync<RemoteToolResult, EcsError>;
   /** Called when the remote's tool list changed (first listing included). Returns an unsubscribe function. */
   onToolsChanged(listener: () => void): () => void;
+  /** Closes the remote session (idempotent). */
   close(): Promise<void>;
 }
 

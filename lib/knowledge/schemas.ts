@@ -33,6 +33,7 @@ export const SearchDocumentationInput = v.looseObject({
     ),
   ),
 });
+/** Arguments of `aws_knowledge_aws___search_documentation`. */
 export type SearchDocumentationParams = v.InferInput<typeof SearchDocumentationInput>;
 
 /** `aws___read_documentation`: one page as markdown, paged with start_index / max_length. */
@@ -56,8 +57,10 @@ export const ReadDocumentationInput = v.looseObject({
     ),
   ),
 });
+/** Arguments of `aws_knowledge_aws___read_documentation`. */
 export type ReadDocumentationParams = v.InferInput<typeof ReadDocumentationInput>;
 
 /** `aws___recommend`: pages related to a documentation page (including newly released ones). */
 export const RecommendInput = v.looseObject({ url: httpUrl });
+/** Arguments of `aws_knowledge_aws___recommend`. */
 export type RecommendParams = v.InferInput<typeof RecommendInput>;

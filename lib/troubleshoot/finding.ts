@@ -24,6 +24,7 @@ export interface Evidence {
   readonly at?: string;
 }
 
+/** The area a finding belongs to, for grouping in reports. */
 export type FindingCategory = "image" | "task" | "service" | "network" | "cloudformation" | "logs" | "permissions";
 
 /** A diagnosed cause. `likelihood` (0..1) ranks root causes above the symptoms they produce. */

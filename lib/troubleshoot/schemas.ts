@@ -13,6 +13,7 @@ export const ACTIONS = [
   "fetch_network_configuration",
   "diagnose",
 ] as const;
+/** One `ecs_troubleshooting_tool` action name. */
 export type Action = (typeof ACTIONS)[number];
 
 const str = (description: string) => v.pipe(v.string(), v.minLength(1), v.description(description));
