@@ -113,7 +113,8 @@ describe("fuzz: every tool through the library", () => {
             endOnFailure: true,
           },
         );
-        expect(c.library).toBeGreaterThan(Math.min(RUNS, 20));
+        // Valid wait_for_service_ready inputs wait out their budget, so a loaded 2-core CI machine tries fewer of them.
+        expect(c.library).toBeGreaterThan(Math.min(RUNS, 10));
         expect(rejections).toEqual([]);
       },
       TIME_PER_TOOL_MS + 30_000,
