@@ -2,6 +2,7 @@
 // Entry point of the ecs-mcp-server binary: reads flags and env, builds the assistant, serves MCP over stdio or HTTP.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { COMMIT, createEcsAssistant, createFileAuditSink, type FileAuditSink, VERSION } from "../lib/index.ts";
+import { assistantOptions } from "./assistantOptions.ts";
 import { isCliCommand } from "./cli/commands.ts";
 import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { startHttp } from "./http.ts";
@@ -40,26 +41,7 @@ const main = async (): Promise<number> => {
     }
     audit = opened.value;
   }
-  const assistant = createEcsAssistant({
-    policy: config.policy,
-    flagNaming: "env",
-    logger: log,
-    ...(audit ? { audit: audit.write } : {}),
-    aws: {
-      region: config.region,
-      profile: config.profile,
-      endpoints: config.endpoints,
-      maxAttempts: config.maxAttempts,
-      requestTimeoutMs: config.requestTimeoutMs,
-    },
-    knowledge: config.knowledge,
-    // The library never reads process.env: build/push child processes get the server's environment from here.
-    container: {
-      ...(config.containerRuntime ? { runtime: config.containerRuntime } : {}),
-      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
-    },
-    ...(config.hosted ? { hosted: config.hosted } : {}),
-  });
+  const assistant = createEcsAssistant(assistantOptions(config, log, process.env, audit?.write));
   log.info(`Server started: ecs-assistant ${VERSION} (${COMMIT})`, {
     allowWrite: assistant.policy.allowWrite,
     allowSensitiveData: assistant.policy.allowSensitiveData,

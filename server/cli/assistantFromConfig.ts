@@ -1,5 +1,6 @@
 // Builds the assistant the CLI uses from the same ServerConfig as the MCP server, so flags and env mean the same.
 import { createEcsAssistant, createFileAuditSink, type EcsAssistant } from "../../lib/index.ts";
+import { assistantOptions } from "../assistantOptions.ts";
 import type { ServerConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 
@@ -16,23 +17,5 @@ export const assistantFromConfig = (
   const log = createLogger({ level: levelAsked ? config.logLevel : "warn", file: config.logFile });
   const audit = config.auditLog ? createFileAuditSink(config.auditLog, (m) => log.error(m)) : undefined;
   if (audit?.isErr()) throw new Error(audit.error.message);
-  return createEcsAssistant({
-    policy: config.policy,
-    flagNaming: "env",
-    logger: log,
-    ...(audit?.isOk() ? { audit: audit.value.write } : {}),
-    aws: {
-      region: config.region,
-      profile: config.profile,
-      endpoints: config.endpoints,
-      maxAttempts: config.maxAttempts,
-      requestTimeoutMs: config.requestTimeoutMs,
-    },
-    knowledge: config.knowledge,
-    container: {
-      ...(config.containerRuntime ? { runtime: config.containerRuntime } : {}),
-      env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
-    },
-    ...(config.hosted ? { hosted: config.hosted } : {}),
-  });
+  return createEcsAssistant(assistantOptions(config, log, env, audit?.isOk() ? audit.value.write : undefined));
 };
