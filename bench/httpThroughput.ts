@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { createEcsAssistant } from "../lib/index.ts";
+import { fakeAwsOptions } from "../test/support/clients.ts";
 import { ourBinary } from "./lib/build.ts";
 import { serverEnv, startBenchAws } from "./lib/fakeEnv.ts";
 import { percentile, round } from "./lib/stats.ts";
@@ -57,9 +58,7 @@ export const httpThroughput = async (levels: readonly number[], perClient: numbe
   const server = await startServer(env);
   const lib = createEcsAssistant({
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
     },
   });
   const rows: ThroughputRow[] = [];

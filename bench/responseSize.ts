@@ -1,5 +1,6 @@
 // Response size: tokens of our tool results vs the raw AWS JSON for the same calls (tokens ≈ bytes / 4, documented).
 import { createEcsAssistant } from "../lib/index.ts";
+import { fakeAwsOptions } from "../test/support/clients.ts";
 import { startFakeAws } from "../test/support/fakeAws.ts";
 import { describeClustersRaw } from "./fixtures/clusters.ts";
 import { describeServices, describeTaskDefinition, describeTasks, listTasks } from "./fixtures.ts";
@@ -40,9 +41,7 @@ export const responseSize = async (): Promise<SizeCase[]> => {
   const a = createEcsAssistant({
     policy: { allowSensitiveData: true },
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
     },
   });
   const rows: SizeCase[] = [];

@@ -2,6 +2,7 @@
 // strictly sequential (maxConcurrency 1, the reference's approach). Depth ≈ wall time / latency.
 import { performance } from "node:perf_hooks";
 import { ALL_TOOLS, createEcsAssistant, type EcsAssistant } from "../lib/index.ts";
+import { fakeAwsOptions } from "../test/support/clients.ts";
 import { type FakeAws, startFakeAws } from "../test/support/fakeAws.ts";
 import { round } from "./lib/stats.ts";
 import { SCENARIOS } from "./scenarios.ts";
@@ -20,9 +21,7 @@ const assistantFor = (fake: FakeAws, maxConcurrency: number): EcsAssistant =>
   createEcsAssistant({
     policy: { allowSensitiveData: true },
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxConcurrency,
     },
     polling: { intervalMs: 10 },

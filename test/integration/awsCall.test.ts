@@ -1,6 +1,7 @@
 // The AWS call wrapper against the loopback fake: timeouts, query-protocol error codes, lazy client creation.
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -13,9 +14,7 @@ beforeEach(() => fake.reset());
 const make = (extra = {}) =>
   createEcsAssistant({
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
       ...extra,
     },

@@ -53,6 +53,7 @@ describe("ECR stack", () => {
     expect(create.input.Parameters).toEqual([{ ParameterKey: "AppName", ParameterValue: "shop" }]);
     const template = JSON.parse(create.input.TemplateBody);
     expect(template.Resources.ECRRepository.Properties.ImageTagMutability).toBe("IMMUTABLE");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder, not JS
     expect(template.Resources.ECRPushPullRole.Properties.RoleName).toEqual({ "Fn::Sub": "${AppName}-ecr-role" });
     expect(progress.some((p) => p.message.includes("CREATE_IN_PROGRESS"))).toBe(true);
   });

@@ -1,6 +1,7 @@
 // ecs_resource_management through the real SDK against the loopback fake AWS endpoint (serialization, retries, errors).
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -8,9 +9,7 @@ const assistant = (policy = {}, maxAttempts = 3) =>
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts,
     },
   });

@@ -1,6 +1,7 @@
 // ecs_resource_management behaviour over the wire: validation before any call, pagination, redaction.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { createEcsAssistant, type Policy } from "../../lib/index.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -8,9 +9,7 @@ const assistant = (policy: Partial<Policy> = {}) =>
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
   });

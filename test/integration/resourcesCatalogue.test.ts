@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:tes
 import { CATALOGUE, createEcsAssistant, type Policy } from "../../lib/index.ts";
 import { exampleParams } from "../../lib/resources/exampleParams.ts";
 import { SHAPES } from "../../lib/resources/generated/shapes.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -11,9 +12,7 @@ const assistant = (policy: Partial<Policy> = {}) =>
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
   });

@@ -1,6 +1,7 @@
 // ListExpressGatewayServices (not an AWS API): ECS-managed services across clusters, described in batches, over the wire.
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -8,9 +9,7 @@ const assistant = (allowSensitiveData = false) =>
   createEcsAssistant({
     policy: { allowSensitiveData },
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
   });

@@ -12,6 +12,7 @@ import {
   getEcsTroubleshootingGuidance,
 } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 let fake: FakeAws;
@@ -19,9 +20,7 @@ const assistant = (policy = {}) =>
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
   });

@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createEcsAssistant, diagnose } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
 const DIR = join(import.meta.dir, "..", "fixtures", "troubleshoot");
@@ -17,9 +18,7 @@ const assistant = (policy = {}) =>
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
   });

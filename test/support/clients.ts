@@ -73,3 +73,11 @@ export const createClients = (fake: { readonly url: string }, options: FakeClien
     },
   };
 };
+
+/** The `aws` options of an assistant that talks to the fake (region, endpoint, fake static credentials). */
+export const fakeAwsOptions = (fake: { readonly url: string }) =>
+  ({
+    region: "us-east-1",
+    endpoints: { default: fake.url },
+    credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+  }) as const;

@@ -1,5 +1,6 @@
 // Shared set-up of the hardening suites: a fake AWS endpoint answering everything, and assistants wired to it.
 import { createEcsAssistant, type EcsAssistant, type EcsAssistantOptions, type Policy } from "../../../lib/index.ts";
+import { fakeAwsOptions } from "../../support/clients.ts";
 import type { FakeAws, FakeService } from "../../support/fakeAws.ts";
 
 export const SERVICES: readonly FakeService[] = ["ecs", "ecr", "logs", "cloudformation", "iam", "elbv2", "ec2", "sts"];
@@ -19,9 +20,7 @@ export const fakeAssistant = (
     ...extra,
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
       requestTimeoutMs: 5_000,
       ...extra.aws,

@@ -1,5 +1,6 @@
 // Fake-AWS scenarios for the Express pipeline: a CloudFormation stack state machine, roles, images, services.
 import { createEcsAssistant, type EcsAssistantOptions } from "../../../lib/index.ts";
+import { fakeAwsOptions } from "../clients.ts";
 import { awsError, type FakeAws } from "../fakeAws.ts";
 
 export const ACCOUNT = "123456789012";
@@ -14,9 +15,7 @@ export const expressAssistant = (
   createEcsAssistant({
     policy,
     aws: {
-      region: "us-east-1",
-      endpoints: { default: fake.url },
-      credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" },
+      ...fakeAwsOptions(fake),
       maxAttempts: 1,
     },
     polling: {
