@@ -21,6 +21,7 @@ export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
+export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./express/options.ts";
 export type {
   BuildAndPushParams,
   ContainerizeAppParams,
@@ -29,7 +30,6 @@ export type {
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
 } from "./express/schemas.ts";
-export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./express/options.ts";
 export type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
 export { KNOWLEDGE_DEFAULT_URL } from "./knowledge/options.ts";
 export type { RemoteRef } from "./knowledge/remoteErrors.ts";
