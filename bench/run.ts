@@ -7,6 +7,7 @@ import { binarySizes } from "./binarySize.ts";
 import { coldStart } from "./coldStart.ts";
 import { httpThroughput } from "./httpThroughput.ts";
 import { memory } from "./memory.ts";
+import { writePerformance } from "./readme.ts";
 import { responseSize } from "./responseSize.ts";
 import { roundTrips } from "./roundTrips.ts";
 
@@ -49,6 +50,7 @@ const main = async () => {
 
   results.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(join(import.meta.dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writePerformance(results);
   console.log(`\nbench done in ${results.seconds}s → bench/results.json`);
 };
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_TOOLS, CATALOGUE } from "../lib/index.ts";
 
-const gateText = (gate: string, readOnly: boolean) => (gate === "read" && !readOnly ? "per operation" : gate);
+const gateText = (gate: string, readOnly: boolean) => (gate === "read" && !readOnly ? "per call" : gate);
 
 /** Markdown table of all tools. */
 export const toolsTable = (): string =>

@@ -1,0 +1,84 @@
+// Renders the README "Performance" section from a full bench run's results (quick runs never touch the README).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+type Row = Record<string, unknown>;
+
+const table = (rows: Row[], columns: string[]): string =>
+  [
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${columns.map((c) => String(r[c] ?? "")).join(" | ")} |`),
+  ].join("\n");
+
+/** Markdown for the results object written by bench/run.ts. */
+export const renderPerformance = (r: Record<string, unknown>): string => {
+  const cold = r.cold_start as Row;
+  const mem = r.memory as Row;
+  return [
+    `Measured by \`npm run bench\` on the 2-core CI machine (ecs-assistant ${r.version}, ${String(r.date).slice(0, 10)}); every figure sits next to a baseline measured in the same run. Reproduce with \`npm run bench\` (about a minute; \`--quick\` for a smoke run) — it writes \`bench/results.json\` and refreshes this section.`,
+    "",
+    "**Cold start** (spawn → `initialize` → `tools/list` answered, median of runs) and **idle memory**, against a bare Bun binary and a minimal MCP SDK server with one tool, compiled the same way:",
+    "",
+    table(
+      [cold],
+      [
+        "runs",
+        "hello_ms",
+        "minimal_server_ms",
+        "ours_ms",
+        "ours_vs_minimal",
+        "minimal_rss_mb",
+        "ours_rss_mb",
+        "rss_vs_minimal",
+      ],
+    ),
+    "",
+    `**Memory under use**: ${mem.calls} tool calls against the loopback fake AWS; growth over the second half of the calls vs the minimal server's over as many echo calls:`,
+    "",
+    table(
+      [mem],
+      [
+        "calls",
+        "ours_idle_mb",
+        "ours_warm_mb",
+        "ours_after_mb",
+        "ours_growth_2nd_half_mb",
+        "minimal_growth_2nd_half_mb",
+      ],
+    ),
+    "",
+    "**Binary size** per platform vs a bare Bun binary for the same target (MB):",
+    "",
+    table(r.binary_size as Row[], ["platform", "bare_mb", "ours_mb", "over_bare_mb"]),
+    "",
+    "**AWS round trips** with 50 ms injected per call: our parallel library vs the same work strictly sequential (maxConcurrency 1, the reference's way); depth ≈ wall time / 50 ms:",
+    "",
+    table(r.round_trips as Row[], ["scenario", "calls", "parallel_ms", "sequential_ms", "depth", "speedup"]),
+    "",
+    '**Response size** (tokens ≈ UTF-8 bytes / 4) of `ecs_resource_management` results vs the raw AWS JSON of the same call, same facts kept (`response_format: "compact"`, the default):',
+    "",
+    table(r.response_size as Row[], ["operation", "raw_tokens", "ours_tokens", "ratio"]),
+    "",
+    "**Streamable HTTP** throughput (each client its own MCP session, sequential calls) next to the same calls made in-process:",
+    "",
+    table(r.http_throughput as Row[], [
+      "clients",
+      "calls",
+      "http_calls_per_s",
+      "http_p50_ms",
+      "http_p99_ms",
+      "inprocess_calls_per_s",
+      "errors",
+    ]),
+  ].join("\n");
+};
+
+/** Replaces the README's performance block with the rendering of `results`. */
+export const writePerformance = (results: Record<string, unknown>) => {
+  const file = join(import.meta.dir, "..", "README.md");
+  const readme = readFileSync(file, "utf8");
+  const re = /(<!-- performance:start -->)[\s\S]*?(<!-- performance:end -->)/;
+  if (!re.test(readme)) throw new Error("README lacks the performance markers");
+  writeFileSync(file, readme.replace(re, `$1\n${renderPerformance(results)}\n$2`));
+};
