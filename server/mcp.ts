@@ -66,6 +66,8 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     const { name, arguments: args } = req.params;
     const token = req.params._meta?.progressToken;
     const started = Date.now();
+    // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
+    let progressSent: Promise<void> = Promise.resolve();
     try {
       const result = await assistant.callTool(name, args ?? {}, {
         signal: extra.signal,
@@ -73,14 +75,20 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
           token === undefined
             ? undefined
             : (p) => {
-                extra
-                  .sendNotification({ method: "notifications/progress", params: { progressToken: token, ...p } })
+                progressSent = progressSent
+                  .then(() =>
+                    extra.sendNotification({
+                      method: "notifications/progress",
+                      params: { progressToken: token, ...p },
+                    }),
+                  )
                   .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
               },
         confirm: server.getClientCapabilities()?.elicitation
           ? (message) => confirmWithUser(server, message)
           : undefined,
       });
+      await progressSent;
       return result.match(
         (r) => {
           log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
