@@ -67,7 +67,7 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     const token = req.params._meta?.progressToken;
     const started = Date.now();
     // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
-    let progressSent: Promise<void> = Promise.resolve();
+    let progressSent: Promise<void> | undefined;
     try {
       const result = await assistant.callTool(name, args ?? {}, {
         signal: extra.signal,
@@ -75,7 +75,7 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
           token === undefined
             ? undefined
             : (p) => {
-                progressSent = progressSent
+                progressSent = (progressSent ?? Promise.resolve())
                   .then(() =>
                     extra.sendNotification({
                       method: "notifications/progress",
@@ -88,7 +88,12 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
           ? (message) => confirmWithUser(server, message)
           : undefined,
       });
-      await progressSent;
+      if (progressSent) {
+        await progressSent;
+        // The SDK client handles notifications a microtask late but responses at once: a result in the same read as
+        // the last progress would drop that progress. A short pause lets the transport deliver them separately.
+        await new Promise((r) => setTimeout(r, 10));
+      }
       return result.match(
         (r) => {
           log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });

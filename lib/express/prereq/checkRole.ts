@@ -27,6 +27,7 @@ export interface RoleCheck {
 }
 
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const ROLE_NAME = /^()([\w+=,.@-]{1,64})$/;
 
 interface Statement {
   Effect?: string;
@@ -56,14 +57,19 @@ export const trusts = (document: string | undefined, principal: string): boolean
   });
 };
 
-/** Checks `arn` against `spec`: GetRole, trust policy, attached managed policies (in parallel after GetRole). */
-export const checkRole = (ctx: ToolContext, arn: string, spec: RoleSpec): ResultAsync<RoleCheck, EcsError> => {
-  const m = ROLE_ARN.exec(arn);
+/**
+ * Checks a role against `spec`: GetRole, trust policy, attached managed policies, all at once. A bare role name
+ * (the defaults) needs no account id: GetRole returns the ARN, so no STS round trip precedes the checks.
+ */
+export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): ResultAsync<RoleCheck, EcsError> => {
+  const byName = !arnOrName.startsWith("arn:");
+  const arn = arnOrName;
+  const m = (byName ? ROLE_NAME : ROLE_ARN).exec(arnOrName);
   if (!m)
     return okAsync({
       status: "invalid_arn",
       arn,
-      error: `${spec.label} ARN is malformed: ${arn}`,
+      error: `${spec.label} ${byName ? "name" : "ARN"} is malformed: ${arn}`,
       fix: ["Use the form arn:aws:iam::<account-id>:role/<role-name>."],
     });
   const name = m[2]!;
@@ -74,6 +80,7 @@ export const checkRole = (ctx: ToolContext, arn: string, spec: RoleSpec): Result
     .orElse(() => okAsync<string[] | undefined, EcsError>(undefined));
   return ResultAsync.combine([get, attached] as const)
     .map(([role, policies]): RoleCheck => {
+      const arn = role.Role?.Arn ?? arnOrName;
       if (!trusts(role.Role?.AssumeRolePolicyDocument, spec.principal))
         return {
           status: "invalid_trust_policy",
@@ -101,11 +108,28 @@ export const checkRole = (ctx: ToolContext, arn: string, spec: RoleSpec): Result
         ...(warnings.length ? { warnings } : {}),
       };
     })
-    .orElse((e) =>
-      okAsync<RoleCheck, EcsError>(
-        e.kind === "aws" && (e.code === "NoSuchEntity" || e.code === "NoSuchEntityException")
-          ? { status: "not_found", arn, name, error: `${spec.label} not found: ${arn}`, fix: spec.createSteps(name) }
-          : { status: "error", arn, name, error: `Error validating ${spec.label}: ${e.message}`, fix: [e.hint] },
-      ),
-    );
+    .orElse((e) => {
+      if (!(e.kind === "aws" && (e.code === "NoSuchEntity" || e.code === "NoSuchEntityException")))
+        return okAsync<RoleCheck, EcsError>({
+          status: "error",
+          arn,
+          name,
+          error: `Error validating ${spec.label}: ${e.message}`,
+          fix: [e.hint],
+        });
+      const notFound = (full: string): RoleCheck => ({
+        status: "not_found",
+        arn: full,
+        name,
+        error: `${spec.label} not found: ${full}`,
+        fix: spec.createSteps(name),
+      });
+      // Only a missing role needs the account id, to name the ARN the user should create.
+      return byName
+        ? ctx
+            .aws("sts", "GetCallerIdentity", {}, { signal: ctx.signal })
+            .map((id) => notFound(`arn:${id.Arn?.split(":")[1] ?? "aws"}:iam::${id.Account}:role/${name}`))
+            .orElse(() => okAsync<RoleCheck, EcsError>(notFound(`role/${name}`)))
+        : okAsync<RoleCheck, EcsError>(notFound(arn));
+    });
 };

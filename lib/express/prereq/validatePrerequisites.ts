@@ -1,5 +1,5 @@
 // validate_ecs_express_mode_prerequisites: both roles (existence, trust, managed policy) and the image, checked in parallel.
-import { okAsync, ResultAsync } from "neverthrow";
+import { ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { checkImage, type ImageCheck } from "./checkImage.ts";
@@ -31,28 +31,18 @@ const withFix = (error: string | undefined, fix: string | string[] | undefined):
 
 /**
  * Checks everything CreateExpressGatewayService needs before it is called, so a deployment does not fail
- * minutes later on a missing role or image. The account id is looked up only when a default role is used.
+ * minutes later on a missing role or image. All checks start at once (one round trip deep).
  */
 export const validatePrerequisites = (
   input: ValidatePrerequisitesInput,
   ctx: ToolContext,
   options: { treatImageAsEcr?: boolean } = {},
 ): ResultAsync<PrerequisitesResult, EcsError> => {
-  const needAccount = !input.execution_role_arn || !input.infrastructure_role_arn;
-  const identity = needAccount
-    ? ctx.aws("sts", "GetCallerIdentity", {}, { signal: ctx.signal }).map((o) => ({
-        account: o.Account ?? "",
-        partition: o.Arn?.split(":")[1] ?? "aws",
-      }))
-    : okAsync({ account: "", partition: "aws" });
-  const roles = identity.andThen(({ account, partition }) => {
-    const arn = (given: string | null | undefined, name: string) =>
-      given || `arn:${partition}:iam::${account}:role/${name}`;
-    return ResultAsync.combine([
-      checkRole(ctx, arn(input.execution_role_arn, DEFAULT_EXECUTION_ROLE), EXECUTION_ROLE),
-      checkRole(ctx, arn(input.infrastructure_role_arn, DEFAULT_INFRASTRUCTURE_ROLE), INFRASTRUCTURE_ROLE),
-    ] as const);
-  });
+  // Default roles are checked by name: GetRole returns their ARN, so no STS call has to come first.
+  const roles = ResultAsync.combine([
+    checkRole(ctx, input.execution_role_arn || DEFAULT_EXECUTION_ROLE, EXECUTION_ROLE),
+    checkRole(ctx, input.infrastructure_role_arn || DEFAULT_INFRASTRUCTURE_ROLE, INFRASTRUCTURE_ROLE),
+  ] as const);
   return ResultAsync.combine([roles, checkImage(ctx, input.image_uri, options.treatImageAsEcr)] as const).map(
     ([[execution_role, infrastructure_role], image]) => {
       const errors: string[] = [];
