@@ -66,3 +66,35 @@ test("stdio: diagnose ranks the root cause first; fetch_task_logs comes back red
     await client.close();
   }
 }, 60_000);
+
+test("stdio: every action answers through the binary (healthy service, rolled-back stack)", async () => {
+  fake.reset();
+  installScenario(fake, loadScenario("cfn-rollback")); // the healthy service plus a stack that rolled back
+  // Without a service name, fetch_network_configuration finds the cluster's services first.
+  fake.on("ecs", "ListServices", { serviceArns: ["arn:aws:ecs:us-east-1:123456789012:service/web/api"] });
+  const client = new Client({ name: "e2e-troubleshoot-all", version: "1" });
+  await client.connect(new StdioClientTransport({ command: bin, args: [], env: fakeAwsEnv(fake.url), stderr: "pipe" }));
+  const svc = { ecs_cluster_name: "web", ecs_service_name: "api" };
+  const actions: [string, Record<string, unknown>][] = [
+    ["get_ecs_troubleshooting_guidance", { ...svc, symptoms_description: "tasks keep restarting" }],
+    ["fetch_cloudformation_status", { cfn_stack_name: "api-stack" }],
+    ["fetch_service_events", { ...svc, time_window: 7200 }],
+    ["fetch_task_failures", { ecs_cluster_name: "web" }],
+    ["fetch_task_logs", { ...svc, filter_pattern: "ERROR" }],
+    ["detect_image_pull_failures", svc],
+    ["fetch_network_configuration", { ecs_cluster_name: "web" }],
+    ["diagnose", svc],
+  ];
+  try {
+    for (const [action, parameters] of actions) {
+      const r = (await client.callTool({
+        name: "ecs_troubleshooting_tool",
+        arguments: { action, parameters },
+      })) as CallToolResult;
+      expect({ action, isError: r.isError ?? false }).toEqual({ action, isError: false });
+      expect(Object.keys(r.structuredContent ?? {}).length).toBeGreaterThan(0);
+    }
+  } finally {
+    await client.close();
+  }
+}, 120_000);
