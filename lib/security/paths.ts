@@ -21,6 +21,16 @@ export interface AppPathOptions {
 export const HOME_SECRETS = [".aws", ".ssh", ".kube", ".gnupg", ".docker", ".config/gcloud"] as const;
 /** System directories never usable as an app path (nor their ancestors such as `/`). */
 export const SYSTEM_BLOCKED = ["/etc", "/root", "/var/lib", "/proc", "/sys", "/dev", "/boot"] as const;
+/** The same for Windows (the .exe): system folders of the system drive; drive roots are ancestors of these. */
+export const WINDOWS_BLOCKED = [
+  "C:\\Windows",
+  "C:\\Program Files",
+  "C:\\Program Files (x86)",
+  "C:\\ProgramData",
+] as const;
+
+/** System directories for the platform this runs on (node:path's separator tells the .exe apart). */
+const systemBlocked = (): readonly string[] => (sep === "\\" ? WINDOWS_BLOCKED : SYSTEM_BLOCKED);
 
 const real = (p: string): string => {
   try {
@@ -59,7 +69,7 @@ export const resolveAppPath = (input: string, options: AppPathOptions = {}): Res
         {
           path: param,
           message: "must be an absolute path",
-          expected: "an absolute path like /home/me/app",
+          expected: sep === "\\" ? "an absolute path like C:\\Users\\me\\app" : "an absolute path like /home/me/app",
           got: input,
         },
       ]),
@@ -67,7 +77,7 @@ export const resolveAppPath = (input: string, options: AppPathOptions = {}): Res
   const resolved = real(input);
   const homes = options.homes ?? defaultHomes();
   const blocked = [
-    ...(options.blocked ?? SYSTEM_BLOCKED),
+    ...(options.blocked ?? systemBlocked()),
     ...homes.flatMap((h) => HOME_SECRETS.map((d) => join(h, d))),
   ].map(real);
   for (const b of new Set(blocked)) {

@@ -2,14 +2,21 @@
 // each answer --version and an MCP initialize + tools/list + tools/call over stdio.
 import { afterAll, describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { VERSION } from "../../lib/index.ts";
 import { serverBinary } from "../support/binary.ts";
-import { qemuArm64Command, type RunnablePlatform, runBinary, stopWine, wineCommand } from "../support/platforms.ts";
+import {
+  qemuArm64Command,
+  type RunnablePlatform,
+  runBinary,
+  stopWine,
+  wineCommand,
+  winPath,
+} from "../support/platforms.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "ecs-platforms-"));
 afterAll(() => {
@@ -23,6 +30,22 @@ const staged = (platform: RunnablePlatform) => {
   const dst = join(scratch, basename(src));
   copyFileSync(src, dst);
   return dst;
+};
+
+/** The .exe takes Windows paths: a drive path to a real app works; system folders and relative paths are refused. */
+const windowsPaths = async (client: Client) => {
+  const app = join(scratch, "node-http");
+  cpSync(join(import.meta.dir, "..", "fixtures", "apps", "node-http"), app, { recursive: true });
+  const call = (app_path: string) => client.callTool({ name: "containerize_app", arguments: { app_path, port: 8080 } });
+  const ok = await call(winPath(app));
+  expect(ok.isError).toBeFalsy();
+  expect(ok.structuredContent).toMatchObject({ container_port: 8080, detection: { stack: "node" } });
+  const system = await call("C:\\Windows");
+  expect(system.isError).toBe(true);
+  expect(system.structuredContent).toMatchObject({ error: { kind: "policy_denied", gate: "path" } });
+  const relative = await call("app\\src");
+  expect(relative.structuredContent).toMatchObject({ error: { kind: "validation" } });
+  expect(JSON.stringify(relative.structuredContent)).toContain("C:\\\\Users");
 };
 
 const cases: { platform: RunnablePlatform; available: boolean }[] = [
@@ -59,6 +82,7 @@ describe("cross-platform binaries", () => {
           arguments: { api_operation: "DeleteCluster", api_params: { cluster: "x" } },
         });
         expect(denied.isError).toBe(true);
+        if (platform === "windows-x64") await windowsPaths(client);
         await client.close();
       },
       300_000,

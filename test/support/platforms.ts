@@ -118,7 +118,7 @@ export const qemuArm64Command = (): { cmd: string; args: string[] } | null => {
 };
 
 /** Windows path of a host file through wine's Z: drive (the default prefix maps Z: to /). */
-const winPath = (p: string): string => `Z:${resolve(p).replaceAll("/", "\\")}`;
+export const winPath = (p: string): string => `Z:${resolve(p).replaceAll("/", "\\")}`;
 
 /**
  * How to spawn `binPath` built for `platform` on this host, stdio included (pipes work for all three). For windows-x64
