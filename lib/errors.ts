@@ -88,3 +88,7 @@ export const publicError = (error: EcsError): Record<string, unknown> => {
   const { cause: _cause, ...rest } = error as EcsError & { cause?: unknown };
   return rest;
 };
+
+/** A failure that may pass on its own (throttling after the SDK's retries, 5xx, timeouts, connection problems): long waits poll on. */
+export const isTransient = (e: EcsError): boolean =>
+  e.kind === "unavailable" || e.kind === "timeout" || (e.kind === "aws" && e.retryable);

@@ -1,7 +1,7 @@
 // wait_for_service_ready: polls a service until its deployment completes, fails, or the bounded timeout passes.
 import type { Deployment, Service } from "@aws-sdk/client-ecs";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import type { EcsError } from "../../errors.ts";
+import { type EcsError, isTransient } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
 import { sleep } from "../util/sleep.ts";
@@ -108,11 +108,7 @@ export const waitForServiceReady = (
     ctx
       .aws("ecs", "DescribeServices", { cluster, services: [service_name] }, { signal: ctx.signal })
       .map((o) => ({ service: o.services?.[0], transient: undefined as EcsError | undefined }))
-      .orElse((e) =>
-        e.kind === "unavailable" || e.kind === "timeout" || (e.kind === "aws" && e.retryable)
-          ? okAsync({ service: undefined, transient: e })
-          : errAsync(e),
-      )
+      .orElse((e) => (isTransient(e) ? okAsync({ service: undefined, transient: e }) : errAsync(e)))
       .andThen(({ service, transient }) => {
         if (service) missing = 0;
         else if (!transient) missing += 1;

@@ -1,6 +1,6 @@
 // Polls a CloudFormation stack until its operation settles, with bounded backoff, progress and cancellation.
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
-import { type EcsError, ecsError } from "../../errors.ts";
+import { type EcsError, ecsError, isTransient } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
 import { sleep } from "../util/sleep.ts";
@@ -43,7 +43,20 @@ export const waitForStack = (
       .aws("cloudformation", "DescribeStacks", { StackName: stackName }, { signal: ctx.signal })
       .map((out) => out.Stacks?.[0])
       .orElse((e) => (goal === "delete" && isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
-      .andThen((stack): ResultAsync<SettledStack, EcsError> => {
+      .map((stack) => ({ stack, transient: undefined as EcsError | undefined }))
+      .orElse((e) => (isTransient(e) ? okAsync({ stack: undefined, transient: e }) : errAsync(e)))
+      .andThen(({ stack, transient }): ResultAsync<SettledStack, EcsError> => {
+        if (transient) {
+          // One failed poll (after the SDK's own retries) must not abandon a stack that is still being built.
+          ctx.progress({
+            progress: attempt,
+            message: `Stack ${stackName}: poll failed (${transient.message}), retrying`,
+          });
+          if (Date.now() + interval > deadline) return errAsync(transient);
+          return sleep(interval, ctx.signal, `waiting for stack ${stackName}`).andThen(() =>
+            poll(attempt + 1, interval),
+          );
+        }
         const status = stack?.StackStatus ?? "DELETE_COMPLETE";
         const settled: SettledStack = {
           status,

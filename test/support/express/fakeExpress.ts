@@ -37,6 +37,8 @@ export interface StackScript {
   initial?: string;
   noUpdates?: boolean;
   repositoryUri?: string;
+  /** Called when CreateStack arrives (e.g. to inject faults into the following polls). */
+  onCreate?: () => void;
   failedEvents?: {
     LogicalResourceId: string;
     ResourceType: string;
@@ -80,6 +82,7 @@ export const fakeStack = (fake: FakeAws, app: string, script: StackScript) => {
   });
   fake.on("cloudformation", "CreateStack", () => {
     start(script.create, ["CREATE_IN_PROGRESS", "CREATE_COMPLETE"]);
+    script.onCreate?.();
     return { StackId: `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/${name}/1` };
   });
   fake.on("cloudformation", "UpdateStack", () => {
