@@ -1,5 +1,6 @@
 // Follows an operation's page token until an item bound, so List results are complete or say they were cut.
-import { okAsync, type ResultAsync } from "neverthrow";
+import type { ResultAsync } from "neverthrow";
+import { paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { Pagination } from "./operationEntry.ts";
 
@@ -11,6 +12,8 @@ export interface Pages {
   readonly last: Out;
   /** Set when more items exist beyond `maxItems`: pass it as the input token to continue. */
   readonly next?: unknown;
+  /** More items exist than were returned (with or without a token to continue). */
+  readonly truncated: boolean;
   readonly pages: number;
 }
 
@@ -24,21 +27,29 @@ export const collectPages = (
   maxItems: number,
   call: (p: Out) => ResultAsync<Out, EcsError>,
 ): ResultAsync<Pages, EcsError> => {
-  const items: unknown[] = [];
-  let pages = 0;
   const requested = typeof params[pg.limitKey ?? ""] === "number" ? (params[pg.limitKey!] as number) : Infinity;
-  const step = (token: unknown): ResultAsync<Pages, EcsError> => {
-    const remaining = maxItems - items.length;
-    const limit = pg.limitKey && pg.maxPageSize ? Math.min(pg.maxPageSize, remaining, requested) : undefined;
+  let last: Out = {};
+  let seen = 0;
+  const page = (token: string | undefined) => {
+    // Ask only for what is still wanted, so a bounded list never drops items and `next` resumes exactly.
+    const limit = pg.limitKey && pg.maxPageSize ? Math.min(pg.maxPageSize, maxItems - seen, requested) : undefined;
     const p = { ...params, ...(token ? { [pg.inputToken]: token } : {}), ...(limit ? { [pg.limitKey!]: limit } : {}) };
-    return call(p).andThen((out) => {
-      pages++;
-      const next = out[pg.outputToken];
-      if (!pg.items) return okAsync({ items, last: out, next: next || undefined, pages });
-      items.push(...((out[pg.items] as unknown[] | undefined) ?? []));
-      if (next && items.length < maxItems) return step(next);
-      return okAsync({ items, last: out, next: next || undefined, pages });
+    return call(p).map((out) => {
+      last = out;
+      const items = pg.items ? ((out[pg.items] as unknown[] | undefined) ?? []) : [];
+      seen += items.length;
+      // Without an items key there is nothing to gather: one page, and its token is handed back.
+      return { items, next: pg.items ? (out[pg.outputToken] as string | undefined) || undefined : undefined, raw: out };
     });
   };
-  return step(params[pg.inputToken]);
+  const start = params[pg.inputToken] as string | undefined;
+  return paginate(page, { maxPages: Number.POSITIVE_INFINITY, maxItems }, start).map((r) => ({
+    items: r.items,
+    last,
+    next:
+      (r.truncated ? r.next : undefined) ??
+      (pg.items ? undefined : (last[pg.outputToken] as string | undefined) || undefined),
+    pages: r.pages,
+    truncated: r.truncated,
+  }));
 };

@@ -52,7 +52,7 @@ const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext
       .map((out) => out as unknown as Out);
   const pg = op.paginate;
   if (!pg) return call(params).map((out) => withEffect(op, compactObject(out)));
-  return collectPages(pg, params, maxItems, call).map(({ items, last, next, pages }) => {
+  return collectPages(pg, params, maxItems, call).map(({ items, last, next, pages, truncated }) => {
     const result: Out = { ...compactObject({ ...last, [pg.outputToken]: undefined }), pages };
     if (pg.items) result[pg.items] = compact(items) ?? [];
     if (next) {
@@ -61,6 +61,10 @@ const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext
       result.continue_with = pg.items
         ? `Call again with api_params.${pg.inputToken} set to this ${pg.outputToken} (or raise max_items, now ${maxItems}).`
         : `More results exist: call again with api_params.${pg.inputToken} set to this ${pg.outputToken}.`;
+    } else if (truncated) {
+      // AWS returned more than asked for in its last page: the extra items were dropped, with no token to resume.
+      result.truncated = true;
+      result.continue_with = `More than max_items (${maxItems}) exist: raise max_items.`;
     }
     return result;
   });

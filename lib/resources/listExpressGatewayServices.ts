@@ -37,27 +37,27 @@ export const listExpressGatewayServices = (
       Out,
       EcsError
     >;
-  const clusters: ResultAsync<{ items: unknown[]; next?: unknown }, EcsError> = params.cluster
-    ? okAsync({ items: [params.cluster] })
+  const clusters: ResultAsync<{ items: unknown[]; truncated: boolean }, EcsError> = params.cluster
+    ? okAsync({ items: [params.cluster], truncated: false })
     : collectPages({ ...LIST, items: "clusterArns" }, {}, 1000, (p) => ecs("ListClusters", p));
-  return clusters.andThen(({ items: clusterList, next: moreClusters }) => {
+  return clusters.andThen(({ items: clusterList, truncated: moreClusters }) => {
     const names = clusterList as string[];
     const perCluster = names.map((cluster) =>
       collectPages({ ...LIST, items: "serviceArns" }, { cluster, resourceManagementType: "ECS" }, maxItems, (p) =>
         ecs("ListServices", p),
-      ).andThen(({ items, next }) =>
+      ).andThen(({ items, truncated }) =>
         ResultAsync.combine(
           chunks(items as string[], DESCRIBE_BATCH).map((services) => ecs("DescribeServices", { cluster, services })),
         ).map((outs) => ({
           services: outs.flatMap((o) => (o.services as Out[] | undefined) ?? []),
-          truncated: Boolean(next),
+          truncated,
         })),
       ),
     );
     return ResultAsync.combine(perCluster).andThen((found) => {
       const all = found.flatMap((f) => f.services).filter((s) => s.resourceManagementType === "ECS");
       const kept = all.slice(0, maxItems);
-      const truncated = all.length > maxItems || found.some((f) => f.truncated) || Boolean(moreClusters);
+      const truncated = all.length > maxItems || found.some((f) => f.truncated) || moreClusters;
       const details = kept.map((s) =>
         params.includeDetails
           ? ecs("DescribeExpressGatewayService", { serviceArn: s.serviceArn })

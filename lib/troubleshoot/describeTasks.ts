@@ -4,7 +4,7 @@ import type { Task } from "@aws-sdk/client-ecs";
 import { okAsync, ResultAsync } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
-import { chunk, paginate } from "./paginate.ts";
+import { chunk, paginate } from "../aws/paginate.ts";
 
 /** Default cap on tasks listed per status (10 pages of 100). */
 export const MAX_TASKS = 1000;

@@ -10,7 +10,7 @@ import { describeTasks, listTaskArns } from "./describeTasks.ts";
 import { classifyTask } from "./detectors/taskFailures.ts";
 import { type Finding, rankFindings } from "./finding.ts";
 import { describeService } from "./gatherService.ts";
-import { paginate } from "./paginate.ts";
+import { paginate } from "../aws/paginate.ts";
 import { resolveService } from "./resolveService.ts";
 import type { ActionParams } from "./schemas.ts";
 

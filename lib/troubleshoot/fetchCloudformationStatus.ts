@@ -5,7 +5,7 @@ import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { cfnFindings, latestOperation, rootCauseEvent } from "./detectors/cfnRootCause.ts";
 import type { Finding } from "./finding.ts";
-import { paginate } from "./paginate.ts";
+import { paginate } from "../aws/paginate.ts";
 import type { ActionParams } from "./schemas.ts";
 
 /** Result of fetch_cloudformation_status. */

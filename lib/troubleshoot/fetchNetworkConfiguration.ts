@@ -8,7 +8,7 @@ import { networkFindings } from "./detectors/networkRules.ts";
 import { targetHealthFindings } from "./detectors/targetHealthRules.ts";
 import { type Finding, rankFindings } from "./finding.ts";
 import { gatherService, type ServiceFacts } from "./gatherService.ts";
-import { chunk, paginate } from "./paginate.ts";
+import { chunk, paginate } from "../aws/paginate.ts";
 import { shortName } from "./resolveService.ts";
 import type { ActionParams } from "./schemas.ts";
 import { networkFactsOf } from "./serviceFindingsOf.ts";

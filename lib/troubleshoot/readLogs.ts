@@ -5,7 +5,7 @@ import { ResultAsync } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { severityOf } from "./detectors/logPatterns.ts";
-import { paginate } from "./paginate.ts";
+import { paginate } from "../aws/paginate.ts";
 import type { TimeWindow } from "./timeWindow.ts";
 
 /** Where one container's logs live. */
