@@ -2,9 +2,9 @@
 
 import type { Task } from "@aws-sdk/client-ecs";
 import { okAsync, ResultAsync } from "neverthrow";
+import { chunk, paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
-import { chunk, paginate } from "../aws/paginate.ts";
 
 /** Default cap on tasks listed per status (10 pages of 100). */
 export const MAX_TASKS = 1000;

@@ -2,6 +2,7 @@
 import type { StackResourceSummary } from "@aws-sdk/client-cloudformation";
 import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { paginate } from "../aws/paginate.ts";
 import { type EcsError, validationError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { checkImages, type ImageCheck, imageFindings } from "./checkImages.ts";
@@ -10,7 +11,6 @@ import { describeTasks, listTaskArns } from "./describeTasks.ts";
 import { classifyTask } from "./detectors/taskFailures.ts";
 import { type Finding, rankFindings } from "./finding.ts";
 import { describeService } from "./gatherService.ts";
-import { paginate } from "../aws/paginate.ts";
 import { resolveService } from "./resolveService.ts";
 import type { ActionParams } from "./schemas.ts";
 

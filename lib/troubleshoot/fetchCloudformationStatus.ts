@@ -1,11 +1,11 @@
 // fetch_cloudformation_status: stack status, failed resources, the root-cause event of a rollback, deleted stacks.
 import type { Stack, StackEvent, StackResourceSummary, StackSummary } from "@aws-sdk/client-cloudformation";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { cfnFindings, latestOperation, rootCauseEvent } from "./detectors/cfnRootCause.ts";
 import type { Finding } from "./finding.ts";
-import { paginate } from "../aws/paginate.ts";
 import type { ActionParams } from "./schemas.ts";
 
 /** Result of fetch_cloudformation_status. */

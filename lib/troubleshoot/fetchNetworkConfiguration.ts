@@ -1,6 +1,7 @@
 // fetch_network_configuration: the VPC pieces behind a cluster's services, evaluated by the network rules.
 import type { Service } from "@aws-sdk/client-ecs";
 import { okAsync, ResultAsync, safeTry } from "neverthrow";
+import { chunk, paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { compact } from "../util/compact.ts";
@@ -8,7 +9,6 @@ import { networkFindings } from "./detectors/networkRules.ts";
 import { targetHealthFindings } from "./detectors/targetHealthRules.ts";
 import { type Finding, rankFindings } from "./finding.ts";
 import { gatherService, type ServiceFacts } from "./gatherService.ts";
-import { chunk, paginate } from "../aws/paginate.ts";
 import { shortName } from "./resolveService.ts";
 import type { ActionParams } from "./schemas.ts";
 import { networkFactsOf } from "./serviceFindingsOf.ts";

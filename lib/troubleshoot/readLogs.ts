@@ -2,10 +2,10 @@
 
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { ResultAsync } from "neverthrow";
+import { paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { severityOf } from "./detectors/logPatterns.ts";
-import { paginate } from "../aws/paginate.ts";
 import type { TimeWindow } from "./timeWindow.ts";
 
 /** Where one container's logs live. */

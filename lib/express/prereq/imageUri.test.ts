@@ -25,7 +25,7 @@ describe("parseImageUri", () => {
       repository: "app",
       tag: "v1",
     });
-    expect(parseImageUri("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1@" + d)).toMatchObject({
+    expect(parseImageUri(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1@${d}`)).toMatchObject({
       repository: "team/app",
       tag: "1",
       digest: d,
