@@ -108,29 +108,20 @@ export const SCENARIOS: readonly Scenario[] = [
   troubleshoot("image-tag-missing", "diagnose"),
   troubleshoot("oom-killed", "fetch_task_failures", { ecs_cluster_name: "prod" }),
   {
-    name: `ListTasks + DescribeTasks over ${TASKS} tasks`,
-    tool: "ecs_resource_management",
-    setup: taskFleet,
-    run: async (a) => {
-      const list = await a.ecsResourceManagement({
-        api_operation: "ListTasks",
-        api_params: { cluster: "default" },
-        max_items: TASKS,
+    name: `ListTasks + DescribeTasks over ${TASKS} tasks (fetch_task_failures)`,
+    tool: "ecs_troubleshooting_tool",
+    setup: (fake) => {
+      taskFleet(fake);
+      fake.on("ecs", "DescribeClusters", {
+        clusters: [{ clusterName: "default", status: "ACTIVE", runningTasksCount: 0 }],
       });
-      if (list.isErr()) return false;
-      const arns = list.value.taskArns as string[];
-      const batches = Array.from({ length: Math.ceil(arns.length / 100) }, (_, i) =>
-        arns.slice(i * 100, i * 100 + 100),
-      );
-      const described = await Promise.all(
-        batches.map((tasks) =>
-          a.ecsResourceManagement({ api_operation: "DescribeTasks", api_params: { cluster: "default", tasks } }),
-        ),
-      );
-      return (
-        described.every((d) => d.isOk()) &&
-        described.reduce((n, d) => n + ((d._unsafeUnwrap().tasks as unknown[]) ?? []).length, 0) === TASKS
-      );
+    },
+    run: async (a) => {
+      const r = await a.callTool("ecs_troubleshooting_tool", {
+        action: "fetch_task_failures",
+        parameters: { ecs_cluster_name: "default" },
+      });
+      return r.isOk() && (r.value.value as { cluster_exists?: boolean }).cluster_exists === true;
     },
   },
 ];

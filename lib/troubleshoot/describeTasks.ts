@@ -14,24 +14,10 @@ export const listTaskArns = (
   ctx: ToolContext,
   q: { cluster: string; service?: string; status: "RUNNING" | "STOPPED"; maxItems?: number },
 ): ResultAsync<{ arns: string[]; truncated: boolean }, EcsError> =>
-  paginate<string>(
-    (token) =>
-      ctx
-        .aws(
-          "ecs",
-          "ListTasks",
-          {
-            cluster: q.cluster,
-            ...(q.service ? { serviceName: q.service } : {}),
-            desiredStatus: q.status,
-            maxResults: 100,
-            ...(token ? { nextToken: token } : {}),
-          },
-          { signal: ctx.signal },
-        )
-        .map((o) => ({ items: o.taskArns, next: o.nextToken })),
-    { maxPages: Math.ceil((q.maxItems ?? MAX_TASKS) / 100), maxItems: q.maxItems ?? MAX_TASKS },
-  ).map((p) => ({ arns: p.items, truncated: p.truncated }));
+  paginate<string>((token) => listPage(ctx, q, token).map((o) => ({ items: o.taskArns, next: o.nextToken })), {
+    maxPages: Math.ceil((q.maxItems ?? MAX_TASKS) / 100),
+    maxItems: q.maxItems ?? MAX_TASKS,
+  }).map((p) => ({ arns: p.items, truncated: p.truncated }));
 
 /** DescribeTasks takes at most 100 ARNs: all batches run at once. */
 export const describeTasks = (
@@ -46,6 +32,47 @@ export const describeTasks = (
           ctx.aws("ecs", "DescribeTasks", { cluster, tasks: batch }, { signal: ctx.signal }).map((o) => o.tasks ?? []),
         ),
       ).map((lists) => lists.flat());
+
+/**
+ * Lists tasks and describes each page as soon as it arrives, so the describes overlap the remaining list pages:
+ * the critical path is the list pages plus one describe, not list pages plus describe batches.
+ */
+export const listAndDescribeTasks = (
+  ctx: ToolContext,
+  q: { cluster: string; service?: string; status: "RUNNING" | "STOPPED"; maxItems?: number },
+): ResultAsync<{ tasks: Task[]; truncated: boolean }, EcsError> => {
+  const maxItems = q.maxItems ?? MAX_TASKS;
+  const described: ResultAsync<Task[], EcsError>[] = [];
+  return paginate<string>(
+    (token) =>
+      listPage(ctx, q, token).map((o) => {
+        if (o.taskArns?.length) described.push(describeTasks(ctx, q.cluster, o.taskArns));
+        return { items: o.taskArns, next: o.nextToken };
+      }),
+    { maxPages: Math.ceil(maxItems / 100), maxItems },
+  ).andThen((p) =>
+    ResultAsync.combine(described).map((lists) => ({ tasks: lists.flat().slice(0, maxItems), truncated: p.truncated })),
+  );
+};
+
+/** One ListTasks page (100 ARNs, AWS's largest). */
+const listPage = (
+  ctx: ToolContext,
+  q: { cluster: string; service?: string; status: "RUNNING" | "STOPPED" },
+  token: string | undefined,
+) =>
+  ctx.aws(
+    "ecs",
+    "ListTasks",
+    {
+      cluster: q.cluster,
+      ...(q.service ? { serviceName: q.service } : {}),
+      desiredStatus: q.status,
+      maxResults: 100,
+      ...(token ? { nextToken: token } : {}),
+    },
+    { signal: ctx.signal },
+  );
 
 /** Task id = last segment of the task ARN. */
 export const taskIdOf = (arnOrId: string): string => arnOrId.split("/").at(-1) ?? arnOrId;

@@ -2,7 +2,7 @@
 import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
-import { describeTasks, listTaskArns, MAX_TASKS } from "./describeTasks.ts";
+import { listAndDescribeTasks, MAX_TASKS } from "./describeTasks.ts";
 import type { TaskSummary } from "./detectors/taskFailures.ts";
 import { type Finding, rankFindings } from "./finding.ts";
 import { shortName } from "./resolveService.ts";
@@ -40,7 +40,7 @@ export const fetchTaskFailures = (
     const service = p.ecs_service_name ? shortName(p.ecs_service_name) : undefined;
     const [clusters, listed] = await Promise.all([
       ctx.aws("ecs", "DescribeClusters", { clusters: [cluster] }, { signal: ctx.signal }),
-      listTaskArns(ctx, { cluster, service, status: "STOPPED", maxItems: MAX_TASKS }),
+      listAndDescribeTasks(ctx, { cluster, service, status: "STOPPED", maxItems: MAX_TASKS }),
     ]);
     const missing =
       (clusters.isOk() && !clusters.value.clusters?.some((c) => c.status !== "INACTIVE")) ||
@@ -58,7 +58,7 @@ export const fetchTaskFailures = (
       });
     }
     if (listed.isErr()) return errAsync(listed.error);
-    const tasks = yield* describeTasks(ctx, cluster, listed.value.arns);
+    const tasks = listed.value.tasks;
     const { summaries, findings } = stoppedTasksOf(tasks, w);
     const categories: Record<string, string[]> = {};
     for (const s of summaries) categories[s.category] = [...(categories[s.category] ?? []), s.task_id];
