@@ -58,6 +58,18 @@ describe("shrink", () => {
     });
   });
 
+  test("name-only items are never lost: one stays an object, three or more become a list of names", () => {
+    expect(shrink({ overrides: { containerOverrides: [{ name: "web" }] } })).toEqual({
+      overrides: { containerOverrides: [{ name: "web" }] },
+    });
+    expect(shrink({ requiresAttributes: [{ name: "a" }, { name: "b" }, { name: "c" }] })).toEqual({
+      requiresAttributes: ["a", "b", "c"],
+    });
+    expect(shrink({ details: [{ name: "x" }, { name: "y", value: "1" }] })).toEqual({
+      details: [{ name: "x" }, { name: "y", value: "1" }],
+    });
+  });
+
   test("ARN lists give the shared prefix once; ids stay usable", () => {
     const taskArns = ["a1", "b2", "c3"].map((id) => `arn:aws:ecs:us-east-1:123456789012:task/default/${id}`);
     expect(shrink({ taskArns })).toEqual({

@@ -1,7 +1,7 @@
 // Lossless size reductions of compacted AWS results, so a model reads fewer tokens for the same facts.
 // Rules (documented in the tool description): repeated service events are collapsed with a count; fields equal in
 // every item of a list are given once in `<list>_shared`; a nested field repeating its parent's value is dropped;
-// name/value lists become objects (never environment/secrets); lists of ARNs sharing a prefix give the prefix once in
+// name/value lists become objects and lists of name-only objects lists of names (never environment/secrets); lists of ARNs sharing a prefix give the prefix once in
 // `<list>_prefix` (the rest is the resource id, which ECS APIs accept); timestamps drop ".000".
 
 type Json = unknown;
@@ -41,6 +41,9 @@ const shrinkList = (key: string, list: Json[], owner: Obj): Obj => {
     if (new Set(names).size === names.length)
       return { [key]: Object.fromEntries(list.map((e) => [(e as Obj).name, (e as Obj).value])) };
   }
+  if (!NEVER_MAP.has(key) && list.length >= MIN_ITEMS && list.every(isNameOnly)) {
+    return { [key]: list.map((e) => (e as Obj).name) };
+  }
   if (list.length >= MIN_ITEMS && list.every((s) => typeof s === "string" && s.startsWith("arn:"))) {
     const prefix = commonArnPrefix(list as string[]);
     if (prefix.length >= 20)
@@ -56,8 +59,8 @@ const shrinkList = (key: string, list: Json[], owner: Obj): Obj => {
   return { [key]: items };
 };
 
-const isNameValue = (e: Json) =>
-  isObj(e) && typeof e.name === "string" && Object.keys(e).every((k) => k === "name" || k === "value");
+const isNameValue = (e: Json) => isObj(e) && typeof e.name === "string" && "value" in e && Object.keys(e).length === 2;
+const isNameOnly = (e: Json) => isObj(e) && typeof e.name === "string" && Object.keys(e).length === 1;
 
 /** Longest common prefix ending at a "/" or ":" (so the rest is an id or name). */
 const commonArnPrefix = (arns: string[]): string => {
