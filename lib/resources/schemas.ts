@@ -34,7 +34,7 @@ export const EcsResourceManagementInput = v.strictObject({
     v.pipe(
       v.picklist(["compact", "aws"]),
       v.description(
-        'How results are shaped. "compact" (default): fewer tokens, same facts — repeated events collapsed with a count, fields common to every list item given once in <list>_shared, list item fields equal to the same field of the object holding the list omitted, ARN lists as <list>_prefix + ids, name/value lists as objects, lists of name-only objects as lists of names. "aws": the AWS response shape (still without $metadata and empty fields).',
+        'How results are shaped. "compact" (default): fewer tokens, same facts — repeated events collapsed with a count, fields common to every list item given once in <list>_shared (merge it into each item: objects by key, lists by position), list item fields equal to the same field of the object holding the list omitted, ARN lists as <list>_prefix + ids, name/value lists as objects, lists of name-only objects as lists of names. "aws": the AWS response shape (still without $metadata and empty fields).',
       ),
     ),
   ),

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { shrink } from "./shrink.ts";
+import fc from "fast-check";
+import { compact } from "./compact.ts";
+import { mergeShared, shrink } from "./shrink.ts";
 
 describe("shrink", () => {
   test("repeated service events collapse with count and first/last time", () => {
@@ -84,5 +86,33 @@ describe("shrink", () => {
     const r = shrink({ tasks }) as { tasks_shared: object; tasks: object[] };
     const rebuilt = r.tasks.map((t) => ({ ...r.tasks_shared, ...t }));
     expect(rebuilt).toEqual(tasks.map((t) => ({ ...t, createdAt: "2026-11-25T12:00:00Z" })));
+  });
+});
+
+describe("shared fields are lossless (property)", () => {
+  const scalar = fc.oneof(fc.constantFrom("a", "b", "x1"), fc.integer({ min: 0, max: 3 }), fc.boolean());
+  // Nested keys differ from item keys, so the parent-field rule does not apply; no name/value/events/arn shapes.
+  const inner = fc.dictionary(fc.constantFrom("p", "q", "r"), scalar, { maxKeys: 3 });
+  const item = fc.record(
+    {
+      k1: scalar,
+      k2: scalar,
+      obj: inner,
+      list: fc.array(inner, { minLength: 1, maxLength: 2 }),
+      deep: fc.record({ s: inner, t: fc.array(inner, { minLength: 1, maxLength: 2 }) }),
+    },
+    { requiredKeys: [] },
+  );
+  test("merging <list>_shared into every item gives the items back", () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 3, maxLength: 6 }), (items) => {
+        const input = compact({ items }) as { items: object[] } | undefined;
+        if (!input?.items || input.items.length < 3) return;
+        const out = shrink(input) as { items: object[]; items_shared?: object };
+        const rebuilt = out.items.map((r) => (out.items_shared ? mergeShared(out.items_shared, r) : r));
+        expect(rebuilt).toEqual(input.items);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,8 +1,9 @@
 // Lossless size reductions of compacted AWS results, so a model reads fewer tokens for the same facts.
 // Rules (documented in the tool description): repeated service events are collapsed with a count; fields equal in
-// every item of a list are given once in `<list>_shared`; a nested field repeating its parent's value is dropped;
-// name/value lists become objects and lists of name-only objects lists of names (never environment/secrets); lists of ARNs sharing a prefix give the prefix once in
-// `<list>_prefix` (the rest is the resource id, which ECS APIs accept); timestamps drop ".000".
+// every item of a list are given once in `<list>_shared` (objects merge by key, short lists by position); a nested
+// field repeating its parent's value is dropped; name/value lists become objects and lists of name-only objects
+// lists of names (never environment/secrets); lists of ARNs sharing a prefix give the prefix once in `<list>_prefix`
+// (the rest is the resource id, which ECS APIs accept); timestamps drop ".000".
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -51,9 +52,9 @@ const shrinkList = (key: string, list: Json[], owner: Obj): Obj => {
   }
   const items = list.map((x) => walk(x, owner));
   if (items.length >= MIN_ITEMS && items.every(isObj)) {
-    const shared = sharedFields(items as Obj[]);
-    if (Object.keys(shared).length > 0) {
-      return { [`${key}_shared`]: shared, [key]: (items as Obj[]).map((i) => omit(i, Object.keys(shared))) };
+    const { shared, rest } = splitShared(items);
+    if (shared !== undefined && JSON.stringify(shared).length * (items.length - 1) > 40) {
+      return { [`${key}_shared`]: shared, [key]: rest.map((r) => r ?? {}) };
     }
   }
   return { [key]: items };
@@ -70,15 +71,57 @@ const commonArnPrefix = (arns: string[]): string => {
   return cut >= 0 ? p.slice(0, cut + 1) : "";
 };
 
-/** Fields present with the same value in every item, when hoisting them saves space. */
-const sharedFields = (items: Obj[]): Obj => {
-  const first = items[0]!;
-  const shared: Obj = {};
-  for (const [k, v] of Object.entries(first)) if (items.every((i) => k in i && same(i[k], v))) shared[k] = v;
-  return JSON.stringify(shared).length * (items.length - 1) > 40 ? shared : {};
+/**
+ * Splits values of one position (the items of a list, or one field across them) into what all share and the rest:
+ * equal values are shared whole; objects share field by field; lists of the same short length share element by
+ * element. Merging `shared` into each rest (objects by key, lists by index) gives the values back exactly.
+ */
+export const splitShared = (values: Json[]): { shared: Json | undefined; rest: (Json | undefined)[] } => {
+  const none = { shared: undefined, rest: values };
+  if (values.length === 0) return none;
+  if (values.every((v) => same(v, values[0]))) return { shared: values[0], rest: values.map(() => undefined) };
+  if (values.every(isObj)) {
+    const objs = values as Obj[];
+    const shared: Obj = {};
+    const rest = objs.map((o) => ({ ...o }));
+    for (const k of Object.keys(objs[0]!)) {
+      if (!objs.every((o) => k in o)) continue;
+      const r = splitShared(objs.map((o) => o[k]));
+      if (r.shared === undefined) continue;
+      shared[k] = r.shared;
+      rest.forEach((o, i) => {
+        const left = r.rest[i];
+        const empty = (x: Json) => isObj(x) && Object.keys(x).length === 0;
+        if (left === undefined || empty(left) || (Array.isArray(left) && left.every(empty))) delete o[k];
+        else o[k] = left;
+      });
+    }
+    return Object.keys(shared).length > 0 ? { shared, rest } : none;
+  }
+  const len = Array.isArray(values[0]) ? (values[0] as Json[]).length : -1;
+  if (len >= 1 && len <= 5 && values.every((v) => Array.isArray(v) && v.length === len && v.every(isObj))) {
+    const lists = values as Obj[][];
+    const parts = Array.from({ length: len }, (_, p) => splitShared(lists.map((l) => l[p])));
+    if (parts.every((r) => r.shared === undefined)) return none;
+    return {
+      shared: parts.map((r) => r.shared ?? {}),
+      rest: lists.map((_, i) => parts.map((r) => (r.rest[i] as Json) ?? {})),
+    };
+  }
+  return none;
 };
 
-const omit = (o: Obj, keys: string[]): Obj => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+/** Inverse of the sharing rule: `shared` merged into one item's rest (objects by key, lists by index). */
+export const mergeShared = (shared: Json, rest: Json): Json => {
+  if (rest === undefined) return shared;
+  if (isObj(shared) && isObj(rest)) {
+    const out: Obj = { ...shared };
+    for (const [k, v] of Object.entries(rest)) out[k] = k in shared ? mergeShared(shared[k], v) : v;
+    return out;
+  }
+  if (Array.isArray(shared) && Array.isArray(rest)) return rest.map((x, i) => mergeShared(shared[i], x));
+  return rest;
+};
 
 /** ECS service events: identical messages become one entry with count, first and last time (newest first, as ECS). */
 const collapseEvents = (events: Obj[]): Obj[] => {
