@@ -5,7 +5,6 @@ import { COMMIT, createEcsAssistant, createFileAuditSink, type FileAuditSink, VE
 import { assistantOptions } from "./assistantOptions.ts";
 import { isCliCommand } from "./cli/commands.ts";
 import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
-import { startHttp } from "./http.ts";
 import { createLogger } from "./log.ts";
 import { createMcpServer } from "./mcp.ts";
 import { cancelRunning, createCallTracker } from "./shutdown.ts";
@@ -61,6 +60,8 @@ const main = async (): Promise<number> => {
       });
   });
   if (config.transport === "http") {
+    // Loaded only for --http: the stdio server never pays for the HTTP transport.
+    const { startHttp } = await import("./http.ts");
     const http = await startHttp(assistant, log, config);
     const sig = await stop;
     log.info(`Server shutting down (${sig})`);

@@ -1,6 +1,6 @@
 // A lazy, time-bounded MCP client of one remote server (Streamable HTTP): connect on demand, one reconnect, fail fast.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CallToolResultSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../errors.ts";
@@ -80,6 +80,11 @@ export const createRemoteMcp = (settings: RemoteMcpSettings): RemoteMcp => {
   };
 
   const open = async (signal?: AbortSignal): Promise<Session> => {
+    // The MCP client stack loads on the first remote call, not at start-up (cold start and idle memory).
+    const [{ Client }, { StreamableHTTPClientTransport }] = await Promise.all([
+      import("@modelcontextprotocol/sdk/client/index.js"),
+      import("@modelcontextprotocol/sdk/client/streamableHttp.js"),
+    ]);
     const client = new Client({ name: "ecs-assistant", version: VERSION }, { capabilities: {} });
     const transport = new StreamableHTTPClientTransport(new URL(settings.url), {
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
