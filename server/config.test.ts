@@ -70,4 +70,12 @@ describe("server config", () => {
     expect(c.policy.allowOperations).toEqual(["ListClusters", "DescribeClusters"]);
     expect(c.policy.denyOperations).toEqual(["DeleteCluster"]);
   });
+
+  test("a non-loopback HTTP bind needs an auth token", () => {
+    expect(() => loadConfig(["--http", "--host", "0.0.0.0"], {})).toThrow(/without authentication/);
+    expect(loadConfig(["--http", "--host", "0.0.0.0"], { ECS_MCP_AUTH_TOKEN: "0123456789abcdef0" }).host).toBe(
+      "0.0.0.0",
+    );
+    expect(loadConfig(["--http", "--host", "localhost"], {}).host).toBe("localhost");
+  });
 });

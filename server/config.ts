@@ -156,6 +156,10 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
   const authToken = values["auth-token"] ?? (env.ECS_MCP_AUTH_TOKEN || undefined);
   if (authToken !== undefined && authToken.length < 16)
     throw new ConfigError("--auth-token / ECS_MCP_AUTH_TOKEN must be at least 16 characters (use a random value).");
+  if (values.http && !["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && authToken === undefined)
+    throw new ConfigError(
+      `--host ${host} would expose the server beyond this machine without authentication: set --auth-token (or ECS_MCP_AUTH_TOKEN) too.`,
+    );
   return {
     command: values.help ? "help" : values.version ? "version" : "serve",
     policy: {
