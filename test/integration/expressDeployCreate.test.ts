@@ -151,3 +151,65 @@ test("first run creates the cluster and the Express service with the asked setti
   expect(fake.calls.map((c) => c.operation)).not.toContain("CreateExpressGatewayService");
   expect(state.image).toBe(`${ECR_HOST}/shop-repo:v2`);
 });
+
+test("a deployment that never becomes ready fails at the wait step with the troubleshooting diagnosis", async () => {
+  const state = world();
+  state.cluster = true;
+  fake.on("ecs", "DescribeServices", () =>
+    state.service
+      ? {
+          services: [
+            {
+              serviceArn,
+              serviceName: "shop",
+              clusterArn: `arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/web`,
+              status: "ACTIVE",
+              desiredCount: 1,
+              runningCount: 0,
+              pendingCount: 0,
+              taskDefinition: `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/shop:1`,
+              deployments: [
+                {
+                  id: "d1",
+                  status: "PRIMARY",
+                  rolloutState: "FAILED",
+                  rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start.",
+                  failedTasks: 3,
+                },
+              ],
+              events: [
+                {
+                  id: "e1",
+                  createdAt: new Date(),
+                  message: "(service shop) deployment d1 deployment failed: tasks failed to start.",
+                },
+              ],
+            },
+          ],
+        }
+      : { services: [], failures: [{ arn: serviceArn, reason: "MISSING" }] },
+  );
+  fake.on("ecs", "ListTasks", (i) =>
+    i.desiredStatus === "STOPPED" ? { taskArns: [`arn:aws:ecs:us-east-1:${ACCOUNT}:task/web/abc`] } : { taskArns: [] },
+  );
+  fake.on("ecs", "DescribeTasks", {
+    tasks: [
+      {
+        taskArn: `arn:aws:ecs:us-east-1:${ACCOUNT}:task/web/abc`,
+        lastStatus: "STOPPED",
+        stopCode: "TaskFailedToStart",
+        stoppedAt: new Date(),
+        stoppedReason:
+          "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref",
+        containers: [{ name: "shop", lastStatus: "STOPPED", reason: "CannotPullContainerError: not found" }],
+      },
+    ],
+  });
+  const a = expressAssistant(fake, { allowWrite: true });
+  const r = (
+    await a.deployApp({ app_name: "shop", app_path: app(), port: 8080, tag: "v1", cluster: "web", timeout_seconds: 5 })
+  )._unsafeUnwrap() as Record<string, any>;
+  expect(r).toMatchObject({ status: "failed", failed_step: "wait" });
+  expect(r.diagnosis.troubleshooting.findings.length).toBeGreaterThan(0);
+  expect(JSON.stringify(r.diagnosis.troubleshooting)).toMatch(/pull|image/i);
+});

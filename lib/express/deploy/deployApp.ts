@@ -3,6 +3,7 @@ import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, publicError } from "../../errors.ts";
 import { resolveAppPath } from "../../security/paths.ts";
 import type { ToolContext } from "../../tool.ts";
+import { diagnose } from "../../troubleshoot/diagnose.ts";
 import { buildPlan } from "../build/buildPlan.ts";
 import { detectProject } from "../detect/detectProject.ts";
 import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
@@ -106,15 +107,25 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
         waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds ?? 600 }, ctx),
       ).andThen((w) => {
         if (w.status !== "success")
-          return errAsync<never, Failure>({
-            step: "wait",
-            error: {
-              kind: "timeout",
-              message: w.message,
-              hint: "See diagnosis; ecs_troubleshooting_tool gives a full analysis. Fix and call deploy_app again.",
-            },
-            diagnosis: w as unknown as Record<string, unknown>,
-          });
+          // The troubleshooting capability's diagnosis ranks the likely root cause; if it cannot run, the wait's
+          // own evidence (events, stopped tasks) still stands.
+          return diagnose({ ecs_cluster_name: cluster, ecs_service_name: service_name, time_window: 3600 }, ctx)
+            .map((d) => ({ summary: d.summary, findings: d.findings.slice(0, 3) }))
+            .orElse(() => okAsync(undefined))
+            .andThen((troubleshooting) =>
+              errAsync<never, Failure>({
+                step: "wait",
+                error: {
+                  kind: "timeout",
+                  message: w.message,
+                  hint: "See diagnosis (root cause ranked first); ecs_troubleshooting_tool gives a full analysis. Fix and call deploy_app again.",
+                },
+                diagnosis: {
+                  ...(w as unknown as Record<string, unknown>),
+                  ...(troubleshooting ? { troubleshooting } : {}),
+                },
+              }),
+            );
         steps.push({ step: "wait", status: "done", detail: w.message });
         progress(6, w.url ? `Ready at ${w.url}` : "Ready");
         return okAsync({ svc, w });
