@@ -28,6 +28,9 @@ export interface CloudformationStatus {
   }[];
   readonly root_cause?: {
     logical_id?: string;
+    physical_id?: string;
+    /** The chain of nested stacks that leads to this resource. */
+    via?: string;
     resource_type?: string;
     status?: string;
     reason?: string;
@@ -38,8 +41,13 @@ export interface CloudformationStatus {
   readonly findings: Finding[];
   readonly truncated?: { resources?: boolean; events?: boolean };
   readonly errors?: Record<string, string>;
+  /** When the root cause is a nested stack: that stack's own status and root cause (followed up to 3 levels). */
+  readonly nested?: { stack_name: string; stack_status?: string; root_cause?: CloudformationStatus["root_cause"] }[];
   readonly message: string;
 }
+
+/** How deep nested stacks are followed. */
+const MAX_NESTING = 3;
 
 const MAX_EVENTS = 500;
 
@@ -102,6 +110,7 @@ const eventLine = (e: StackEvent) => ({
 });
 const rootLine = (e: StackEvent) => ({
   logical_id: e.LogicalResourceId,
+  physical_id: e.PhysicalResourceId,
   resource_type: e.ResourceType,
   status: e.ResourceStatus,
   reason: e.ResourceStatusReason,
@@ -112,18 +121,50 @@ const rootLine = (e: StackEvent) => ({
 export const fetchCloudformationStatus = (
   p: ActionParams["fetch_cloudformation_status"],
   ctx: ToolContext,
-): ResultAsync<CloudformationStatus, EcsError> => {
-  const name = p.cfn_stack_name;
-  return ctx
+): ResultAsync<CloudformationStatus, EcsError> => statusOf(ctx, p.cfn_stack_name, 0);
+
+const statusOf = (ctx: ToolContext, name: string, depth: number): ResultAsync<CloudformationStatus, EcsError> =>
+  ctx
     .aws("cloudformation", "DescribeStacks", { StackName: name }, { signal: ctx.signal })
     .map((o) => o.Stacks?.[0] as Stack | undefined)
     .orElse((e) =>
       notExists(e) ? okAsync<Stack | undefined, EcsError>(undefined) : errAsync<Stack | undefined, EcsError>(e),
     )
     .andThen((stack) => {
-      if (stack) return live(ctx, name, stack);
+      if (stack) return live(ctx, name, stack).andThen((s) => followNested(ctx, s, depth));
       return findDeleted(ctx, name).andThen((deleted) => (deleted ? gone(ctx, name, deleted) : okAsync(missing(name))));
     });
+
+/**
+ * A nested stack's failure shows in its parent only as "Embedded stack … was not successfully created": follow it
+ * (by its physical id) so the real root cause is named. A failure to read the nested stack keeps the parent's view.
+ */
+const followNested = (
+  ctx: ToolContext,
+  parent: CloudformationStatus,
+  depth: number,
+): ResultAsync<CloudformationStatus, EcsError> => {
+  const root = parent.root_cause;
+  const nestedId = root?.resource_type === "AWS::CloudFormation::Stack" ? root.physical_id : undefined;
+  if (!nestedId || depth >= MAX_NESTING || nestedId === parent.stack_id) return okAsync(parent);
+  return statusOf(ctx, nestedId, depth + 1)
+    .map((child) => {
+      const chain = [
+        { stack_name: child.stack_name, stack_status: child.stack_status, root_cause: child.root_cause },
+        ...(child.nested ?? []),
+      ];
+      const deepest = chain.at(-1)?.root_cause;
+      return {
+        ...parent,
+        nested: chain,
+        ...(deepest ? { root_cause: { ...deepest, via: chain.map((c) => c.stack_name).join(" → ") } } : {}),
+        findings: [...child.findings, ...parent.findings],
+        message: deepest
+          ? `Stack ${parent.stack_name} is ${parent.stack_status}; root cause in nested stack ${chain.at(-1)?.stack_name}: ${deepest.logical_id} ${deepest.status}: ${deepest.reason ?? ""}`
+          : parent.message,
+      };
+    })
+    .orElse(() => okAsync(parent));
 };
 
 const missing = (name: string): CloudformationStatus => ({
