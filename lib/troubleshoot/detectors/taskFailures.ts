@@ -179,7 +179,14 @@ export const classifyTask = (t: Task): { summary: TaskSummary; finding?: Finding
   }));
   const fromText = containerCauses.find((x) => x.text);
   const task = stopCause(t);
-  const fromExit = containerCauses.find((x) => x.exit);
+  // A task the scheduler or a user stopped gets SIGTERM (exit 143, 130) and SIGKILL after stopTimeout (137):
+  // those codes are the stop itself, not a crash (an OOM kill is still reported: its reason says so).
+  const stoppedOnPurpose = task?.category === "stopped_by_scheduler";
+  const fromExit = containerCauses.find(
+    (x) =>
+      x.exit &&
+      !(stoppedOnPurpose && x.exit.category !== "out_of_memory" && [130, 137, 143].includes(x.c.exitCode ?? -1)),
+  );
   let cause: Cause | undefined;
   if (fromText?.text) {
     const { id: fid, category, title, likelihood, explanation, fix } = fromText.text;

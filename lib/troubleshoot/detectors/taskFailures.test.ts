@@ -1,0 +1,40 @@
+// Stopped-task classification: real failures get findings, tasks the scheduler or a user stopped do not.
+import { expect, test } from "bun:test";
+import type { Task } from "@aws-sdk/client-ecs";
+import { classifyTask } from "./taskFailures.ts";
+
+const stoppedBy = (stopCode: Task["stopCode"], stoppedReason: string, exitCode: number): Task => ({
+  taskArn: "arn:aws:ecs:us-east-1:123456789012:task/web/0d9c8b7a6f5e4d3c2b1a09f8e7d6c5b4",
+  taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/api:6",
+  lastStatus: "STOPPED",
+  desiredStatus: "STOPPED",
+  stopCode,
+  stoppedReason,
+  stoppedAt: new Date("2026-11-25T09:15:42Z"),
+  containers: [{ name: "api", lastStatus: "STOPPED", exitCode }],
+});
+
+test("a task replaced by a deployment that exits on SIGTERM (143) or is killed after stopTimeout (137) is no failure", () => {
+  for (const code of [143, 137, 130]) {
+    const r = classifyTask(
+      stoppedBy(
+        "ServiceSchedulerInitiated",
+        "Scaling activity initiated by (deployment ecs-svc/4417350188529612847)",
+        code,
+      ),
+    );
+    expect(r.finding).toBeUndefined();
+    expect(r.summary.category).toBe("stopped_by_scheduler");
+  }
+  expect(classifyTask(stoppedBy("UserInitiated", "Task stopped by user", 143)).finding).toBeUndefined();
+});
+
+test("a real crash is still reported, also when the task stopped because the essential container exited", () => {
+  const r = classifyTask(stoppedBy("EssentialContainerExited", "Essential container in task exited", 1));
+  expect(r.finding?.id).toBe("app_exit_nonzero");
+  const oom = classifyTask({
+    ...stoppedBy("EssentialContainerExited", "Essential container in task exited", 137),
+    containers: [{ name: "api", exitCode: 137, reason: "OutOfMemoryError: Container killed due to memory usage" }],
+  });
+  expect(oom.finding?.id).toBe("oom_killed");
+});
