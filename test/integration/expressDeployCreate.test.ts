@@ -213,3 +213,14 @@ test("a deployment that never becomes ready fails at the wait step with the trou
   expect(r.diagnosis.troubleshooting.findings.length).toBeGreaterThan(0);
   expect(JSON.stringify(r.diagnosis.troubleshooting)).toMatch(/pull|image/i);
 });
+
+test("an arm64 build platform creates the Express service with cpuArchitecture ARM64 (else tasks cannot exec the image)", async () => {
+  world();
+  const a = expressAssistant(fake, { allowWrite: true }, { container: { platform: "linux/arm64" } });
+  const r = (
+    await a.deployApp({ app_name: "shop", app_path: app(), port: 8080, tag: "v1", cluster: "web" })
+  )._unsafeUnwrap() as Record<string, any>;
+  expect(r.status).toBe("success");
+  const create = fake.calls.find((c) => c.operation === "CreateExpressGatewayService")!.input;
+  expect(create.cpuArchitecture).toBe("ARM64");
+});

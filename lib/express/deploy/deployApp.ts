@@ -179,6 +179,7 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
     "<full_image_uri from build_and_push>",
     input.execution_role_arn ?? `arn:aws:iam::${acct}:role/${DEFAULT_EXECUTION_ROLE}`,
     input.infrastructure_role_arn ?? `arn:aws:iam::${acct}:role/${DEFAULT_INFRASTRUCTURE_ROLE}`,
+    ctx.express?.container?.platform,
   );
   return {
     dry_run: true,

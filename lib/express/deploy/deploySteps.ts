@@ -119,7 +119,7 @@ export const serviceStep = (
 ): ResultAsync<{ record: StepRecord; serviceArn: string }, EcsError> => {
   const cluster = o.cluster ?? "default";
   const name = serviceNameOf(o);
-  const params = serviceParams(o, image, roles.execution, roles.infrastructure);
+  const params = serviceParams(o, image, roles.execution, roles.infrastructure, ctx.express?.container?.platform);
   return ctx
     .aws("ecs", "DescribeServices", { cluster, services: [name] }, { signal: ctx.signal })
     .map((d) => d.services?.find((s) => s.status === "ACTIVE")?.serviceArn)

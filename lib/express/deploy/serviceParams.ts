@@ -21,12 +21,16 @@ export interface ServiceOptions {
 /** The service name deploy_app uses (default: the app name). */
 export const serviceNameOf = (o: ServiceOptions): string => o.service_name ?? o.app_name;
 
-/** CreateExpressGatewayService input; UpdateExpressGatewayService takes the same fields minus name, cluster and tags. */
+/**
+ * CreateExpressGatewayService input; UpdateExpressGatewayService takes the same fields minus name, cluster and tags.
+ * `platform` is the build platform of the image (sets cpuArchitecture for arm64).
+ */
 export const serviceParams = (
   o: ServiceOptions,
   image: string,
   executionRoleArn: string,
   infrastructureRoleArn: string,
+  platform?: string,
 ): CreateExpressGatewayServiceRequest => {
   const scaling =
     o.min_task_count !== undefined ||
@@ -55,6 +59,8 @@ export const serviceParams = (
     },
     ...(o.cpu ? { cpu: o.cpu } : {}),
     ...(o.memory ? { memory: o.memory } : {}),
+    // Express defaults to X86_64: an image built for linux/arm64 must run on ARM64 tasks.
+    ...(platform === "linux/arm64" ? { cpuArchitecture: "ARM64" as const } : {}),
     ...(o.health_check_path ? { healthCheckPath: o.health_check_path } : {}),
     ...(scaling ? { scalingTarget: scaling } : {}),
     tags: [{ key: "ecs-assistant:app", value: o.app_name }],
