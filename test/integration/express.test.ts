@@ -1,7 +1,7 @@
 // Express Mode tools over the real SDK against the loopback fake AWS endpoint: every branch without a container runtime.
 // biome-ignore-all lint/suspicious/noExplicitAny: tool results are read as loose JSON in assertions.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureEcrStack } from "../../lib/express/stack/ensureEcrStack.ts";
@@ -491,6 +491,23 @@ describe("containerize_app and deploy_app", () => {
     expect(again.written).toEqual([]);
     expect(again.skipped).toHaveLength(2);
     expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toContain("EXPOSE 8000");
+  });
+
+  test("containerize never writes through a symlinked Dockerfile or .dockerignore (no escape from the app folder)", async () => {
+    const dir = copyApp("python-http");
+    const outside = join(mkdtempSync(join(tmpdir(), "express-outside-")), "victim");
+    writeFileSync(outside, "precious\n");
+    symlinkSync(outside, join(dir, "Dockerfile"));
+    symlinkSync(outside, join(dir, ".dockerignore"));
+    const r = await expressAssistant(fake, { allowWrite: true }).containerizeApp({
+      app_path: dir,
+      port: 8000,
+      write: true,
+      overwrite: true,
+    });
+    expect(readFileSync(outside, "utf8")).toBe("precious\n");
+    expect(r.isErr()).toBe(true);
+    expect(r._unsafeUnwrapErr().message).toContain("symbolic link");
   });
 
   test("containerize warns when the code listens on another port", async () => {

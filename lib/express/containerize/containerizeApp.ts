@@ -1,5 +1,5 @@
 // containerize_app: analyses the project read-only and proposes a Dockerfile and .dockerignore; writes them only on request.
-import { writeFileSync } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
@@ -93,9 +93,31 @@ export const containerizeApp = (
     return okAsync({ ...result, dry_run: true, would_write: toWrite.map((f) => join(root, f.name)), skipped });
   const written: string[] = [];
   for (const f of toWrite) {
+    const target = join(root, f.name);
+    // A symlinked Dockerfile would carry the write outside the checked folder (the scan skips symlinks).
+    if (lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink())
+      return errAsync(
+        ecsError("policy_denied", {
+          gate: "path",
+          message: `${target} is a symbolic link; containerize_app does not write through links.`,
+          hint: "Remove the link (or replace it with a regular file), then call again.",
+        }),
+      );
     try {
-      writeFileSync(join(root, f.name), f.content, { flag: input.overwrite ? "w" : "wx", mode: 0o644 });
-      written.push(join(root, f.name));
+      const fd = openSync(
+        target,
+        constants.O_WRONLY |
+          constants.O_CREAT |
+          (input.overwrite ? constants.O_TRUNC : constants.O_EXCL) |
+          (constants.O_NOFOLLOW ?? 0),
+        0o644,
+      );
+      try {
+        writeFileSync(fd, f.content);
+      } finally {
+        closeSync(fd);
+      }
+      written.push(target);
     } catch (e) {
       return errAsync(
         ecsError("internal", {
