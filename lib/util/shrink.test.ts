@@ -46,6 +46,12 @@ describe("shrink", () => {
     expect(r).toEqual({ tasks: [{ taskArn: "a", containers: [{ name: "web" }] }, { taskArn: "b" }] });
   });
 
+  test("a nested object (not a list item) keeps fields equal to its parent's: task overrides stay visible", () => {
+    const task = { taskArn: "a", cpu: "256", memory: "512", overrides: { cpu: "256", memory: "512" } };
+    expect(shrink({ tasks: [task, { taskArn: "b" }] })).toEqual({ tasks: [task, { taskArn: "b" }] });
+    expect(shrink(task)).toEqual(task);
+  });
+
   test("name/value lists become objects, but never environment or secrets", () => {
     const r = shrink({
       details: [

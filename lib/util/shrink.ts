@@ -1,7 +1,7 @@
 // Lossless size reductions of compacted AWS results, so a model reads fewer tokens for the same facts.
 // Rules (documented in the tool description): repeated service events are collapsed with a count; fields equal in
-// every item of a list are given once in `<list>_shared` (objects merge by key, short lists by position); a nested
-// field repeating its parent's value is dropped; name/value lists become objects and lists of name-only objects
+// every item of a list are given once in `<list>_shared` (objects merge by key, short lists by position);
+// a list item's field repeating the same field of the object holding the list is dropped; name/value lists become objects and lists of name-only objects
 // lists of names (never environment/secrets); lists of ARNs sharing a prefix give the prefix once in `<list>_prefix`
 // (the rest is the resource id, which ECS APIs accept); timestamps drop ".000".
 
@@ -27,7 +27,8 @@ const walk = (v: Json, parent: Obj | undefined): Json => {
   for (const [k, child] of Object.entries(v)) {
     if (parent && k in parent && !isObj(child) && !Array.isArray(child) && same(parent[k], child)) continue;
     if (Array.isArray(child)) Object.assign(out, shrinkList(k, child, v));
-    else out[k] = walk(child, v);
+    // Only list items omit fields equal to their holder's (the documented rule); a nested object keeps all its fields.
+    else out[k] = walk(child, undefined);
   }
   return out;
 };
