@@ -28,6 +28,26 @@ const RULES: readonly Rule[] = [
     fix: "Build for the task's platform (docker buildx build --platform linux/amd64 ...) or set runtimePlatform.cpuArchitecture to match the image (ARM64).",
   },
   {
+    id: "not_executable",
+    category: "task",
+    test: /\bexec: "[^"]*": permission denied/i,
+    title: "The container's entrypoint or command is not executable",
+    likelihood: 0.9,
+    explanation:
+      "The runtime could not execute the entrypoint/command ('exec ...: permission denied'): the file lacks the execute bit or is not a program.",
+    fix: "chmod +x the entrypoint in the Dockerfile (RUN chmod +x ...), check its shebang line, and rebuild the image.",
+  },
+  {
+    id: "command_not_found",
+    category: "task",
+    test: /\bexec: "[^"]*": .*(no such file or directory|executable file not found)/i,
+    title: "The container's entrypoint or command does not exist in the image",
+    likelihood: 0.9,
+    explanation:
+      "The runtime could not find the entrypoint/command: wrong path, a binary missing from the image, or a script with CRLF line endings / a missing interpreter.",
+    fix: "Check entryPoint/command in the task definition and the Dockerfile CMD/ENTRYPOINT; run the image locally with the same command.",
+  },
+  {
     id: "image_not_found",
     category: "image",
     test: /CannotPullContainerError.*(not found|manifest unknown|does not exist|repository .* not found|NotFound)/i,
@@ -97,7 +117,7 @@ const RULES: readonly Rule[] = [
   {
     id: "eni_capacity",
     category: "network",
-    test: /(insufficient free addresses|no free IP|ENI|network interface provisioning|ResourceInitializationError: .*(network|eni))/i,
+    test: /(insufficient free addresses|no free IP|\bENIs?\b|network interface provisioning|ResourceInitializationError: .*(network|\beni\b))/i,
     title: "No IP addresses or ENIs to start the task",
     likelihood: 0.88,
     explanation:
