@@ -31,4 +31,24 @@ describe("judge", () => {
     expect(judge(svc({}, { failedTasks: 3 }))).toMatchObject({ status: "failed" });
     expect(judge(svc({ status: "DRAINING" }))).toMatchObject({ status: "failed" });
   });
+  test("a rollback event from an earlier deployment does not fail the new one", () => {
+    const earlier = new Date("2026-11-25T10:00:00Z");
+    const now = new Date("2026-11-25T10:30:00Z");
+    const s = svc(
+      {
+        events: [
+          { createdAt: new Date(now.getTime() + 5000), message: "(service x) has started 2 tasks" },
+          { createdAt: earlier, message: "(service x) deployment d0 failed: circuit breaker, rolling back" },
+        ],
+      },
+      { createdAt: now },
+    );
+    expect(judge(s)).toEqual({ done: false });
+    // The same message after the current deployment started still ends the wait.
+    const late = svc(
+      { events: [{ createdAt: new Date(now.getTime() + 1000), message: "circuit breaker: rolling back" }] },
+      { createdAt: now },
+    );
+    expect(judge(late)).toMatchObject({ status: "failed" });
+  });
 });

@@ -51,7 +51,15 @@ export const judge = (s: Service): Verdict => {
       status: "failed",
       message: `Deployment failed${primary.rolloutStateReason ? `: ${primary.rolloutStateReason}` : ""} (circuit breaker rollback or failed rollout).`,
     };
-  const rolledBack = s.events?.slice(0, 5).find((e) => /circuit breaker|rolling back/i.test(e.message ?? ""));
+  // Events of an earlier (e.g. previously failed) deployment must not fail the current one.
+  const since = primary?.createdAt?.getTime();
+  const rolledBack = s.events
+    ?.slice(0, 5)
+    .find(
+      (e) =>
+        /circuit breaker|rolling back/i.test(e.message ?? "") &&
+        !(since !== undefined && e.createdAt && e.createdAt.getTime() < since),
+    );
   if (rolledBack) return { done: true, status: "failed", message: `Deployment is rolling back: ${rolledBack.message}` };
   if ((primary?.failedTasks ?? 0) >= REPEATED_FAILURES && running < desired)
     return {
