@@ -74,9 +74,17 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
   if (images) out.push(...imageFindings(images, settledValue(f.taskDefinitions) ?? []));
   const logs = settledValue(f.logs);
   if (logs) {
-    out.push(...logFindings(logs.entries));
+    // Targets that answer health checks (healthy, or a wrong HTTP status) disprove "listens on localhost / on another
+    // port": such log lines are banners ("running at http://localhost:8080") or a sidecar's, not the cause of anything.
+    const targets = (settledValue(f.targetHealth) ?? []).flatMap((g) => g.targets);
+    const reachable =
+      targets.length > 0 &&
+      targets.every(
+        (t) => t.TargetHealth?.State === "healthy" || t.TargetHealth?.Reason === "Target.ResponseCodeMismatch",
+      );
+    out.push(...logFindings(logs.entries).filter((x) => !(reachable && x.id === "binds_localhost")));
     const listen = listenPortOf(logs.entries);
-    if (listen && net.lbContainerPort !== undefined && listen.port !== net.lbContainerPort) {
+    if (!reachable && listen && net.lbContainerPort !== undefined && listen.port !== net.lbContainerPort) {
       out.push(
         finding({
           id: "app_port_mismatch",

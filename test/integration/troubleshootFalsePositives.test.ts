@@ -1,0 +1,56 @@
+// Healthy services that look suspicious: diagnose must not report a problem the live target health contradicts.
+import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { createEcsAssistant, diagnose } from "../../lib/index.ts";
+import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+
+let fake: FakeAws;
+const assistant = () => createEcsAssistant({ policy: {}, aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+const web = { ecs_cluster_name: "web", ecs_service_name: "api" };
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+test("a healthy app that logs 'running at http://localhost:8080' (and a sidecar on 8126) is not reported", async () => {
+  installScenario(fake, loadScenario("healthy"));
+  const at = Date.now() - 40 * 60_000;
+  fake.on("logs", "FilterLogEvents", {
+    events: [
+      {
+        logStreamName: "ecs/api/8f2d1c0b9a7e4d3c8b1a0f9e8d7c6b5a",
+        timestamp: at + 1000,
+        message: "Server running at http://localhost:8080",
+      },
+      {
+        logStreamName: "ecs/datadog-agent/8f2d1c0b9a7e4d3c8b1a0f9e8d7c6b5a",
+        timestamp: at,
+        message: "Listening for traces at http://localhost:8126",
+      },
+    ],
+  });
+  const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+  expect(d.findings.map((f) => f.id)).not.toContain("binds_localhost");
+  expect(d.findings.map((f) => f.id)).not.toContain("app_port_mismatch");
+  expect(d.summary).toStartWith("No problem found");
+});
+
+test("a sidecar's 'listening on localhost:8126' does not outrank the wrong health check path the targets show", async () => {
+  installScenario(fake, loadScenario("health-check-404"));
+  fake.on("logs", "FilterLogEvents", {
+    events: [
+      {
+        logStreamName: "ecs/datadog-agent/8f2d1c0b9a7e4d3c8b1a0f9e8d7c6b5a",
+        timestamp: Date.now() - 20 * 60_000,
+        message: "Listening for traces at http://localhost:8126",
+      },
+    ],
+  });
+  const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+  expect(d.findings[0]?.id).toBe("health_check_path_wrong");
+  expect(d.findings.map((f) => f.id)).not.toContain("binds_localhost");
+  expect(d.findings.map((f) => f.id)).not.toContain("app_port_mismatch");
+});
