@@ -20,7 +20,7 @@ const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/web/shop`;
 
 /** An AWS account with the ECR stack and the image, but no cluster and no service until deploy_app creates them. */
 const world = () => {
-  const state = { cluster: false, service: false, image: "", polls: 0 };
+  const state = { cluster: false, service: false, image: "", polls: 0, config: {} as Record<string, any> };
   fakeStack(fake, "shop", { initial: "CREATE_COMPLETE" });
   goodRoles(fake);
   fake.on("ecr", "DescribeImages", {
@@ -58,10 +58,12 @@ const world = () => {
   fake.on("ecs", "CreateExpressGatewayService", (i) => {
     state.service = true;
     state.image = i.primaryContainer.image;
+    state.config = i;
     return { service: { serviceArn, serviceName: i.serviceName, cluster: i.cluster } };
   });
   fake.on("ecs", "UpdateExpressGatewayService", (i) => {
     state.image = i.primaryContainer.image;
+    state.config = { ...state.config, ...i };
     state.polls = 0;
     return { service: { serviceArn } };
   });
@@ -70,7 +72,8 @@ const world = () => {
       serviceArn,
       activeConfigurations: [
         {
-          primaryContainer: { image: state.image },
+          ...state.config,
+          primaryContainer: { ...state.config.primaryContainer, image: state.image },
           ingressPaths: [{ accessType: "PUBLIC", endpoint: "shop-ab12.ecs.us-east-1.on.aws" }],
         },
       ],
@@ -223,4 +226,24 @@ test("an arm64 build platform creates the Express service with cpuArchitecture A
   expect(r.status).toBe("success");
   const create = fake.calls.find((c) => c.operation === "CreateExpressGatewayService")!.input;
   expect(create.cpuArchitecture).toBe("ARM64");
+});
+
+test("a re-run with the same image but new settings updates the service instead of skipping it", async () => {
+  const state = world();
+  const a = expressAssistant(fake, { allowWrite: true });
+  const dir = app();
+  const base = { app_name: "shop", app_path: dir, port: 8080, tag: "v1", cluster: "web" };
+  (await a.deployApp({ ...base, environment: { MODE: "a" } }))._unsafeUnwrap();
+  expect(state.image).toBe(`${ECR_HOST}/shop-repo:v1`);
+  fake.clearCalls();
+  const same = (await a.deployApp({ ...base }))._unsafeUnwrap() as Record<string, any>;
+  expect(same.steps.find((s: { step: string }) => s.step === "service").status).toBe("skipped");
+  fake.clearCalls();
+  const r = (await a.deployApp({ ...base, environment: { MODE: "b" }, memory: "2048" }))._unsafeUnwrap() as Record<
+    string,
+    any
+  >;
+  expect(r.status).toBe("success");
+  const update = fake.calls.find((c) => c.operation === "UpdateExpressGatewayService")?.input;
+  expect(update).toMatchObject({ memory: "2048", primaryContainer: { environment: [{ name: "MODE", value: "b" }] } });
 });

@@ -2,6 +2,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { CreateExpressGatewayServiceRequest, ExpressGatewayServiceConfiguration } from "@aws-sdk/client-ecs";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
@@ -110,7 +111,33 @@ export const clusterStep = (
     });
 };
 
-/** Creates the Express service, or updates it when its image differs; returns the service ARN. */
+/** Pairs sorted by name, for an order-insensitive comparison. */
+const pairs = (l?: readonly { name?: string; value?: string; valueFrom?: string }[]) =>
+  JSON.stringify([...(l ?? [])].map((e) => [e.name, e.value ?? e.valueFrom]).sort());
+
+/** A requested scalar setting differs from one the service reports (unreported = unknown, not a change). */
+const differs = (want: unknown, have: unknown) => want !== undefined && have !== undefined && want !== have;
+
+/** The running configuration already has the image and every setting this call asks for (unset = keep). */
+const sameConfig = (cur: ExpressGatewayServiceConfiguration | undefined, p: CreateExpressGatewayServiceRequest) => {
+  const c = cur?.primaryContainer;
+  const want = p.primaryContainer;
+  return (
+    c?.image === want?.image &&
+    !differs(want?.containerPort, c?.containerPort) &&
+    (want?.environment === undefined || pairs(c?.environment) === pairs(want.environment)) &&
+    (want?.secrets === undefined || pairs(c?.secrets) === pairs(want.secrets)) &&
+    !differs(p.cpu, cur?.cpu) &&
+    !differs(p.memory, cur?.memory) &&
+    !differs(p.healthCheckPath, cur?.healthCheckPath) &&
+    !differs(p.cpuArchitecture, cur?.cpuArchitecture ?? "X86_64") &&
+    Object.entries(p.scalingTarget ?? {}).every(
+      ([k, v]) => !differs(v, cur?.scalingTarget?.[k as keyof typeof cur.scalingTarget]),
+    )
+  );
+};
+
+/** Creates the Express service, or updates it when its image or a requested setting differs; returns the service ARN. */
 export const serviceStep = (
   ctx: ToolContext,
   o: ServiceOptions,
@@ -133,8 +160,7 @@ export const serviceStep = (
       return ctx
         .aws("ecs", "DescribeExpressGatewayService", { serviceArn: arn }, { signal: ctx.signal })
         .andThen((cur) => {
-          const current = cur.service?.activeConfigurations?.[0]?.primaryContainer?.image;
-          if (current === image)
+          if (sameConfig(cur.service?.activeConfigurations?.[0], params))
             return okAsync({
               record: { step: "service", status: "skipped" as const, detail: `${name} already runs ${image}` },
               serviceArn: arn,
