@@ -30,21 +30,26 @@ export const collectPages = (
   const requested = typeof params[pg.limitKey ?? ""] === "number" ? (params[pg.limitKey!] as number) : Infinity;
   let last: Out = {};
   let seen = 0;
+  const all: unknown[] = [];
   const page = (token: string | undefined) => {
-    // Ask only for what is still wanted, so a bounded list never drops items and `next` resumes exactly.
-    const limit = pg.limitKey && pg.maxPageSize ? Math.min(pg.maxPageSize, maxItems - seen, requested) : undefined;
+    // Ask only for what is still wanted, so a bounded list never drops items and `next` resumes exactly. Without a
+    // documented page size, only a size the caller asked for is known to be accepted.
+    const cap = pg.maxPageSize ?? (Number.isFinite(requested) ? requested : undefined);
+    const limit = pg.limitKey && cap ? Math.min(cap, maxItems - seen, requested) : undefined;
     const p = { ...params, ...(token ? { [pg.inputToken]: token } : {}), ...(limit ? { [pg.limitKey!]: limit } : {}) };
     return call(p).map((out) => {
       last = out;
       const items = pg.items ? ((out[pg.items] as unknown[] | undefined) ?? []) : [];
       seen += items.length;
+      all.push(...items);
       // Without an items key there is nothing to gather: one page, and its token is handed back.
       return { items, next: pg.items ? (out[pg.outputToken] as string | undefined) || undefined : undefined, raw: out };
     });
   };
   const start = params[pg.inputToken] as string | undefined;
   return paginate(page, { maxPages: Number.POSITIVE_INFINITY, maxItems }, start).map((r) => ({
-    items: r.items,
+    // A page larger than wanted with a token after it: keep all its items, since `next` resumes after them.
+    items: r.truncated && r.next ? all : r.items,
     last,
     next:
       (r.truncated ? r.next : undefined) ??

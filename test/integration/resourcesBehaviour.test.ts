@@ -135,6 +135,39 @@ describe("pagination", () => {
     expect(`${rest.taskArns_prefix}${(rest.taskArns as string[])[0]}`).toBe(taskArn(150));
   });
 
+  test("no documented page size (ListGateways): a bounded list resumes exactly, no item is skipped", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `gw${i}`);
+    fake.on("ecs", "ListGateways", (input) => {
+      const start = Number(input.nextToken ?? 0);
+      const end = Math.min(names.length, start + Number(input.maxResults ?? 10));
+      return {
+        gateways: names.slice(start, end).map((name) => ({ name })),
+        ...(end < names.length ? { nextToken: String(end) } : {}),
+      };
+    });
+    const seen: string[] = [];
+    let nextToken: string | undefined;
+    for (const [max_items, maxResults] of [
+      [5, undefined],
+      [3, 8],
+      [100, undefined],
+    ] as const) {
+      const r = (
+        await assistant().ecsResourceManagement({
+          api_operation: "ListGateways",
+          max_items,
+          response_format: "aws",
+          api_params: { ...(nextToken ? { nextToken } : {}), ...(maxResults ? { maxResults } : {}) },
+        })
+      )._unsafeUnwrap();
+      seen.push(...(r.gateways as { name: string }[]).map((g) => g.name));
+      nextToken = r.nextToken as string | undefined;
+      if (!nextToken) break;
+    }
+    expect(seen).toEqual(names);
+    expect(nextToken).toBeUndefined();
+  });
+
   test("ECR ListImages pages with ECR's page size", async () => {
     fake.on("ecr", "ListImages", (input) =>
       input.nextToken
