@@ -94,8 +94,15 @@ export const checkImages = (ctx: ToolContext, tds: readonly TaskDefinition[]): R
     ),
   );
 
-/** Findings from image checks and task definitions (missing images, ECR without execution role, private registry without credentials). */
-export const imageFindings = (checks: readonly ImageCheck[], tds: readonly TaskDefinition[]): Finding[] => {
+/**
+ * Findings from image checks and task definitions (missing images, ECR without execution role, private registry
+ * without credentials). `onEc2`: tasks on EC2 capacity pull with the container instance role, no execution role needed.
+ */
+export const imageFindings = (
+  checks: readonly ImageCheck[],
+  tds: readonly TaskDefinition[],
+  onEc2 = false,
+): Finding[] => {
   const out: Finding[] = [];
   const missing = checks.filter((c) => c.exists === "false");
   if (missing.length > 0) {
@@ -118,7 +125,14 @@ export const imageFindings = (checks: readonly ImageCheck[], tds: readonly TaskD
   }
   for (const td of tds) {
     const containers = td.containerDefinitions ?? [];
-    if (!td.executionRoleArn && containers.some((c) => parseImageUri(c.image ?? "")?.kind === "ecr")) {
+    const fargateCapable =
+      (td.requiresCompatibilities ?? []).length === 0 || td.requiresCompatibilities?.includes("FARGATE");
+    if (
+      !onEc2 &&
+      fargateCapable &&
+      !td.executionRoleArn &&
+      containers.some((c) => parseImageUri(c.image ?? "")?.kind === "ecr")
+    ) {
       out.push(
         finding({
           id: "no_execution_role",

@@ -124,7 +124,10 @@ export const detectImagePullFailures = (p: Params, ctx: ToolContext): ResultAsyn
       const fromTasks = tasks
         .map(classifyTask)
         .flatMap((c) => (c.finding && IMAGE_FINDINGS.test(c.finding.id) ? [c.finding] : []));
-      const findings = rankFindings([...imageFindings(images, tds), ...fromTasks]);
+      const findings = rankFindings([
+        ...imageFindings(images, tds, tasks.length > 0 && tasks.every((t) => t.launchType === "EC2")),
+        ...fromTasks,
+      ]);
       if (tds.length === 0) {
         return {
           status: "success",

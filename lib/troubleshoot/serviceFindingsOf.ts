@@ -1,5 +1,5 @@
 // Turns gathered service facts into findings: tasks, service events, targets, network, images, logs, Express status.
-import type { Task } from "@aws-sdk/client-ecs";
+import type { Service, Task } from "@aws-sdk/client-ecs";
 import { imageFindings } from "./checkImages.ts";
 import { listenPortOf, logFindings } from "./detectors/logPatterns.ts";
 import { type NetworkFacts, networkFindings } from "./detectors/networkRules.ts";
@@ -11,6 +11,13 @@ import type { ServiceFacts } from "./gatherService.ts";
 import { parseImageUri } from "./parseImageUri.ts";
 import { settledValue } from "./settle.ts";
 import { inWindow, type TimeWindow } from "./timeWindow.ts";
+
+/** Whether the service runs on EC2 capacity (launch type EC2, or only non-Fargate capacity providers). */
+export const runsOnEc2 = (svc: Service | undefined): boolean =>
+  svc?.launchType === "EC2" ||
+  (!svc?.launchType &&
+    (svc?.capacityProviderStrategy ?? []).length > 0 &&
+    (svc?.capacityProviderStrategy ?? []).every((c) => !/^FARGATE(_SPOT)?$/.test(c.capacityProvider ?? "")));
 
 /** Network facts of a service, from whatever calls succeeded. */
 export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
@@ -32,6 +39,7 @@ export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
     subnets: settledValue(f.subnets),
     routeTables: settledValue(f.routeTables),
     vpcEndpoints: settledValue(f.vpcEndpoints),
+    onEc2: runsOnEc2(svc),
     onlyEcrImages: tds.every((t) =>
       (t.containerDefinitions ?? []).every((c) => parseImageUri(c.image ?? "")?.kind === "ecr"),
     ),
@@ -71,7 +79,8 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
   const net = networkFactsOf(f);
   out.push(...networkFindings(net));
   const images = settledValue(f.images);
-  if (images) out.push(...imageFindings(images, settledValue(f.taskDefinitions) ?? []));
+  if (images)
+    out.push(...imageFindings(images, settledValue(f.taskDefinitions) ?? [], runsOnEc2(settledValue(f.service))));
   const logs = settledValue(f.logs);
   if (logs) {
     // Targets that answer health checks (healthy, or a wrong HTTP status) disprove "listens on localhost / on another

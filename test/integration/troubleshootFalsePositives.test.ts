@@ -54,3 +54,38 @@ test("a sidecar's 'listening on localhost:8126' does not outrank the wrong healt
   expect(d.findings.map((f) => f.id)).not.toContain("binds_localhost");
   expect(d.findings.map((f) => f.id)).not.toContain("app_port_mismatch");
 });
+
+test("an EC2-capacity service pulls from ECR with the instance role and its tasks need no public IP", async () => {
+  const s = loadScenario("healthy");
+  const ecs = s.aws.ecs as Record<
+    string,
+    { services?: Record<string, unknown>[]; taskDefinition?: Record<string, unknown> }
+  >;
+  const svc = structuredClone(ecs.DescribeServices!.services![0]!);
+  const td = structuredClone(ecs.DescribeTaskDefinition!.taskDefinition!);
+  const vpc = {
+    awsvpcConfiguration: {
+      subnets: ["subnet-0f9e8d7c6b5a40001", "subnet-0f9e8d7c6b5a40002"],
+      securityGroups: ["sg-0a7c1e2d3f4b50001"],
+    },
+  };
+  Object.assign(svc, { launchType: "EC2", networkConfiguration: vpc, platformVersion: undefined });
+  delete td.executionRoleArn;
+  td.requiresCompatibilities = ["EC2"];
+  installScenario(fake, {
+    ...s,
+    aws: {
+      ...s.aws,
+      ecs: {
+        ...s.aws.ecs,
+        DescribeServices: { services: [svc], failures: [] },
+        DescribeTaskDefinition: { taskDefinition: td },
+      },
+    },
+  });
+  const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+  const ids = d.findings.map((f) => f.id);
+  expect(ids).not.toContain("no_execution_role");
+  expect(ids).not.toContain("public_subnet_without_public_ip");
+  expect(d.summary).toStartWith("No problem found");
+});

@@ -20,6 +20,8 @@ export interface NetworkFacts {
   readonly vpcEndpoints?: readonly VpcEndpoint[];
   /** Whether every image is in private ECR of this region (then VPC endpoints can replace internet access). */
   readonly onlyEcrImages?: boolean;
+  /** Tasks run on EC2 capacity: the agent pulls images, reads secrets and ships logs through the instance's network. */
+  readonly onEc2?: boolean;
 }
 
 type Route = "igw" | "nat" | "none";
@@ -148,7 +150,7 @@ const sgFindings = (f: NetworkFacts): Finding[] => {
           (p.UserIdGroupPairs ?? []).length > 0),
     ),
   );
-  if (!egress) {
+  if (!egress && !f.onEc2) {
     out.push(
       finding({
         id: "sg_blocks_egress",
@@ -180,7 +182,7 @@ const routeFindings = (f: NetworkFacts): Finding[] => {
   const broken = (f.taskSubnetIds ?? [])
     .map((id) => ({ id, route: defaultRoute(id, vpcOf(id), tables) }))
     .filter(({ route }) => route === "none" || (route === "igw" && !publicIp));
-  if (broken.length > 0 && !endpointsCover) {
+  if (broken.length > 0 && !endpointsCover && !f.onEc2) {
     const igwNoIp = broken.some((b) => b.route === "igw");
     out.push(
       finding({
