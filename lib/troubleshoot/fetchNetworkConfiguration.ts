@@ -30,7 +30,7 @@ export interface NetworkConfiguration {
 const MAX_SERVICES = 5;
 
 /** Services of the cluster (bounded), described 10 at a time in parallel. */
-const servicesOf = (ctx: ToolContext, cluster: string): ResultAsync<Service[], EcsError> =>
+const servicesOf = (ctx: ToolContext, cluster: string): ResultAsync<{ services: Service[]; more: boolean }, EcsError> =>
   paginate<string>(
     (token) =>
       ctx
@@ -47,7 +47,7 @@ const servicesOf = (ctx: ToolContext, cluster: string): ResultAsync<Service[], E
       chunk(p.items, 10).map((services) =>
         ctx.aws("ecs", "DescribeServices", { cluster, services }, { signal: ctx.signal }).map((o) => o.services ?? []),
       ),
-    ).map((l) => l.flat()),
+    ).map((l) => ({ services: l.flat(), more: p.truncated })),
   );
 
 const summary = (f: ServiceFacts) => {
@@ -70,9 +70,8 @@ export const fetchNetworkConfiguration = (
   safeTry(async function* () {
     const window = yield* resolveTimeWindow({});
     const cluster = p.ecs_cluster_name;
-    const names = p.ecs_service_name
-      ? [p.ecs_service_name]
-      : (yield* servicesOf(ctx, cluster)).map((s) => s.serviceArn ?? s.serviceName ?? "");
+    const listed = p.ecs_service_name ? undefined : yield* servicesOf(ctx, cluster);
+    const names = listed ? listed.services.map((s) => s.serviceArn ?? s.serviceName ?? "") : [p.ecs_service_name ?? ""];
     const facts = await Promise.all(
       names
         .slice(0, MAX_SERVICES)
@@ -142,6 +141,6 @@ export const fetchNetworkConfiguration = (
       message:
         facts.length === 0
           ? `No services found in cluster '${cluster}'${p.vpc_id ? ` (VPC ${p.vpc_id} given)` : ""}.`
-          : `Checked ${facts.length} service(s) in ${vpcIds.join(", ") || "an unknown VPC"}: ${findings.length} network finding(s).`,
+          : `Checked ${facts.length} service(s) in ${vpcIds.join(", ") || "an unknown VPC"}: ${findings.length} network finding(s).${listed?.more ? ` The cluster has more services: only the first ${MAX_SERVICES} were checked; pass ecs_service_name to check another one.` : ""}`,
     });
   });

@@ -326,6 +326,22 @@ describe("other actions", () => {
     expect(fake.calls.some((c) => c.operation === "DescribeVpcs" || c.operation === "ListStacks")).toBe(false);
   });
 
+  test("fetch_network_configuration says when it checked only some of the cluster's services", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    const arns = Array.from({ length: 7 }, (_, i) => `arn:aws:ecs:us-east-1:123456789012:service/web/svc-${i}`);
+    fake.on("ecs", "ListServices", { serviceArns: arns, nextToken: "more" });
+    fake.on("ecs", "DescribeServices", (input) => ({
+      services: (input.services as string[]).map((a) => ({
+        serviceArn: a,
+        serviceName: a.split("/").at(-1),
+        status: "ACTIVE",
+      })),
+    }));
+    const r = (await fetchNetworkConfiguration(assistant(), { ecs_cluster_name: "web" }))._unsafeUnwrap();
+    expect(r.services.map((x) => x.service)).toEqual(["svc-0", "svc-1", "svc-2", "svc-3", "svc-4"]);
+    expect(r.message).toContain("only the first 5");
+  });
+
   test("guidance routes symptoms and redacts the task definition's environment without sensitive data", async () => {
     installScenario(fake, loadScenario("healthy"));
     const r = (
