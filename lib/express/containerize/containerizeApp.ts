@@ -60,7 +60,12 @@ export const containerizeApp = (
   const files = proposal
     ? [
         { name: "Dockerfile", content: proposal.dockerfile, exists: analysis.has_dockerfile },
-        { name: ".dockerignore", content: dockerignoreFor(d.stack), exists: analysis.has_dockerignore },
+        {
+          name: ".dockerignore",
+          // Without a build step, dist/ and build/ ARE the app (committed output): never leave them out of the image.
+          content: dockerignoreFor(d.stack, !d.build_command),
+          exists: analysis.has_dockerignore,
+        },
       ]
     : [];
   const result: Record<string, unknown> = {

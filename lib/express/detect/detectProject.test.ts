@@ -1,6 +1,7 @@
 // Project detection over the fixture apps: stack, framework, package manager, port and start command per stack.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: test sources contain JS template literals on purpose.
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { detectProject } from "./detectProject.ts";
@@ -128,5 +129,29 @@ describe("detectProject over fixture apps", () => {
     const a = detectProject(mkdtempSync(join(tmpdir(), "empty-app-")));
     expect(a.detection.stack).toBe("unknown");
     expect(detectProject(join(APPS, "node-http")).has_dockerfile).toBe(false);
+  });
+});
+
+describe("port detection on common Node idioms", () => {
+  const app = (server: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "port-idiom-"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", scripts: { start: "node server.js" } }));
+    writeFileSync(join(dir, "server.js"), server);
+    return dir;
+  };
+  const sync = async (server: string) => detectProject(app(server)).detection;
+
+  test("Number(process.env.PORT) || 8080 reads $PORT with 8080 as the default", async () => {
+    const d = await sync(
+      "const port = Number(process.env.PORT) || 8080;\nrequire('http').createServer(() => {}).listen(port);\n",
+    );
+    expect(d).toMatchObject({ detected_port: 8080, reads_port_env: true });
+  });
+
+  test("${PORT} interpolated in a JS template string is not the environment", async () => {
+    const d = await sync(
+      "const PORT = 3000;\nconst s = require('http').createServer(() => {});\ns.listen(PORT);\nconsole.log(`listening on ${PORT}`);\n",
+    );
+    expect(d).toMatchObject({ detected_port: 3000, reads_port_env: false });
   });
 });

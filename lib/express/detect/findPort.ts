@@ -10,6 +10,7 @@ export interface PortFacts {
 }
 
 const PORT_PATTERNS: readonly RegExp[] = [
+  /(?:Number|parseInt)\(\s*process\.env\.PORT[^)]*\)\s*(?:\|\||\?\?)\s*(\d{2,5})/,
   /\.listen\(\s*(\d{2,5})\b/,
   /\bPORT\b['"]?\]?\s*(?:\|\||\?\?|or)\s*['"]?(\d{2,5})/,
   /getenv\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
@@ -25,7 +26,7 @@ const PORT_PATTERNS: readonly RegExp[] = [
   /^server\.port\s*=\s*(\d{2,5})/m,
 ];
 const PORT_ENV =
-  /process\.env\.PORT|process\.env\[['"]PORT['"]\]|environ(?:\.get)?\(?\[?\s*['"]PORT['"]|getenv\(\s*['"]PORT['"]|Getenv\("PORT"\)|ENV\[['"]PORT['"]\]|ENV\.fetch\(\s*['"]PORT['"]|\$\{?PORT\}?|\$PORT/;
+  /process\.env\.PORT|process\.env\[['"]PORT['"]\]|environ(?:\.get)?\(?\[?\s*['"]PORT['"]|getenv\(\s*['"]PORT['"]|Getenv\("PORT"\)|ENV\[['"]PORT['"]\]|ENV\.fetch\(\s*['"]PORT['"]|(?<![`\w])\$\{PORT\}(?![^`\n]*`)|\$PORT\b/;
 const HEALTH = /['"`](\/(?:health|healthz|healthcheck|health-check|status|ping|ready|readyz|livez))['"`]/;
 
 const MAX_FILES = 40;
