@@ -55,4 +55,17 @@ describe("redact", () => {
     const { value } = redact({ authorizationToken: "QVdTOnNlY3JldA==", proxyEndpoint: "https://x" });
     expect(value).toEqual({ authorizationToken: "[REDACTED]", proxyEndpoint: "https://x" });
   });
+  test("what env/secret entries share in a compact result (<list>_shared) is redacted too", () => {
+    const { value, report } = redact({
+      environment_shared: { value: "hunter2-everywhere" },
+      environment: [{ name: "A" }, { name: "B" }],
+      secrets_shared: { valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db" },
+    });
+    expect(value).toEqual({
+      environment_shared: { value: "[REDACTED]" },
+      environment: [{ name: "A" }, { name: "B" }],
+      secrets_shared: { valueFrom: "[REDACTED]" },
+    });
+    expect(report.count).toBe(2);
+  });
 });

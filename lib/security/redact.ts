@@ -8,6 +8,9 @@ export interface RedactionReport {
 
 const MARK = "[REDACTED]";
 
+/** Keys of lists whose entries' `value`/`valueFrom` are secret (and their `<key>_shared` form in compact results). */
+const ENV_KEY = /^(environment|secrets|environmentFiles)(_shared)?$/;
+
 /** Keys whose values are always secret-bearing when they sit in an env/secret entry. */
 const SECRET_KEY_NAME =
   /(secret|passw(or)?d|passwd|token|api[-_]?key|private[-_]?key|credential|auth[-_]?token|authorization(token)?$|session[-_]?token|cookie|dsn|conn(ection)?[-_]?str)/i;
@@ -92,8 +95,7 @@ export const redact = <T>(value: T, options: RedactOptions = {}): { value: T; re
       return r.text;
     }
     if (Array.isArray(v)) {
-      const envList =
-        structural && (parentKey === "environment" || parentKey === "secrets" || parentKey === "environmentFiles");
+      const envList = structural && ENV_KEY.test(parentKey);
       return v.map((item, i) => {
         const p = `${path}[${i}]`;
         if (envList && item && typeof item === "object") {
@@ -110,6 +112,9 @@ export const redact = <T>(value: T, options: RedactOptions = {}): { value: T; re
       });
     }
     if (v && typeof v === "object" && !(v instanceof Date)) {
+      // Compact results may give what env/secret entries share once, as `environment_shared: {value}`.
+      if (structural && ENV_KEY.test(parentKey) && parentKey.endsWith("_shared"))
+        return (walk([v], path, parentKey) as unknown[])[0];
       const out: Record<string, unknown> = {};
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         const p = path ? `${path}.${k}` : k;

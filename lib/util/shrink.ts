@@ -52,7 +52,8 @@ const shrinkList = (key: string, list: Json[], owner: Obj): Obj => {
       return { [`${key}_prefix`]: prefix, [key]: (list as string[]).map((s) => s.slice(prefix.length)) };
   }
   const items = list.map((x) => walk(x, owner));
-  if (items.length >= MIN_ITEMS && items.every(isObj)) {
+  // Environment and secret entries stay whole: a value shared by several of them must stay where redaction finds it.
+  if (!NEVER_MAP.has(key) && items.length >= MIN_ITEMS && items.every(isObj)) {
     const { shared, rest } = splitShared(items);
     if (shared !== undefined && JSON.stringify(shared).length * (items.length - 1) > 40) {
       return { [`${key}_shared`]: shared, [key]: rest.map((r) => r ?? {}) };

@@ -252,6 +252,33 @@ describe("sensitive results", () => {
     expect(r.redaction).toMatchObject({ redacted_values: 2 });
   });
 
+  test("a value shared by several environment entries or secrets is still redacted in the compact result", async () => {
+    const password = "pA55-w0rd-4-everything";
+    const secretArn = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db-AbCdEf`;
+    fake.on("ecs", "DescribeTaskDefinition", {
+      taskDefinition: {
+        family: "web",
+        containerDefinitions: [
+          {
+            name: "app",
+            image: "nginx",
+            environment: ["DB_PASS", "PGPASSWORD", "POSTGRES_PASSWORD"].map((name) => ({ name, value: password })),
+            secrets: ["A", "B", "C"].map((name) => ({ name, valueFrom: secretArn })),
+          },
+        ],
+      },
+    });
+    const r = (
+      await assistant().ecsResourceManagement({
+        api_operation: "DescribeTaskDefinition",
+        api_params: { taskDefinition: "web:3" },
+      })
+    )._unsafeUnwrap();
+    expect(JSON.stringify(r)).not.toContain(password);
+    expect(JSON.stringify(r)).not.toContain("db-AbCdEf");
+    expect(JSON.stringify(r)).toContain("POSTGRES_PASSWORD");
+  });
+
   test("with allowSensitiveData the values are returned as they are", async () => {
     fake.on("ecs", "DescribeTaskDefinition", taskDefinition);
     const r = (
