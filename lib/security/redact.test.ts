@@ -68,4 +68,10 @@ describe("redact", () => {
     });
     expect(report.count).toBe(2);
   });
+  test("log driver secretOptions are secret references like secrets[].valueFrom", () => {
+    const ref = "arn:aws:ssm:us-east-1:123456789012:parameter/splunk-hec";
+    const { value } = redact({ logConfiguration: { secretOptions: [{ name: "splunk-token", valueFrom: ref }] } });
+    expect(JSON.stringify(value)).not.toContain(ref);
+    expect(JSON.stringify(value)).toContain("splunk-token");
+  });
 });

@@ -9,7 +9,7 @@ export interface RedactionReport {
 const MARK = "[REDACTED]";
 
 /** Keys of lists whose entries' `value`/`valueFrom` are secret (and their `<key>_shared` form in compact results). */
-const ENV_KEY = /^(environment|secrets|environmentFiles)(_shared)?$/;
+const ENV_KEY = /^(environment|secrets|secretOptions|environmentFiles)(_shared)?$/;
 
 /** Keys whose values are always secret-bearing when they sit in an env/secret entry. */
 const SECRET_KEY_NAME =
@@ -78,7 +78,7 @@ export interface RedactOptions {
 }
 
 /**
- * Deep-copies `value` with secrets removed: values of `environment`/`environmentFiles` entries, `secrets[].valueFrom`,
+ * Deep-copies `value` with secrets removed: values of `environment`/`environmentFiles` entries, `secrets[].valueFrom`/`secretOptions[].valueFrom`,
  * keys that name secrets, and credential-looking text in any string. Names are kept so the structure stays useful.
  */
 export const redact = <T>(value: T, options: RedactOptions = {}): { value: T; report: RedactionReport } => {

@@ -9,7 +9,7 @@ type Json = unknown;
 type Obj = Record<string, Json>;
 
 const ISO_MS = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.000Z$/;
-const NEVER_MAP = new Set(["environment", "secrets", "environmentFiles", "tags"]);
+const NEVER_MAP = new Set(["environment", "secrets", "secretOptions", "environmentFiles", "tags"]);
 const MIN_ITEMS = 3;
 
 const isObj = (v: Json): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
