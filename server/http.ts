@@ -58,7 +58,9 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   const hostOk = (h: string | undefined) => {
     if (!h) return false;
     const allowed = [...LOOPBACK.map((x) => `${x}:${boundPort}`), ...s.allowedHosts];
-    if (!LOOPBACK.includes(s.host)) allowed.push(`${s.host}:${boundPort}`);
+    // An IPv6 address arrives in brackets in the Host header ([fd00::2]:8080).
+    const bound = s.host.includes(":") && !s.host.startsWith("[") ? `[${s.host}]` : s.host;
+    if (!LOOPBACK.includes(bound)) allowed.push(`${bound.toLowerCase()}:${boundPort}`);
     return allowed.includes(h.toLowerCase());
   };
   const originOk = (o: string | undefined) => {

@@ -1,5 +1,6 @@
 // Streamable HTTP transport hardening: bearer token, session isolation, bounded concurrency, graceful shutdown.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { networkInterfaces } from "node:os";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -129,6 +130,23 @@ describe("session isolation", () => {
         { "mcp-session-id": crypto.randomUUID() },
       );
       expect(r.status).toBe(404);
+    } finally {
+      await http.close();
+    }
+  });
+});
+
+describe("Host check", () => {
+  // A global IPv6 address of this machine, when it has one (the Host header then carries it in brackets).
+  const ipv6 = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === "IPv6" && !a.internal && !a.address.startsWith("fe80"))?.address;
+
+  test.skipIf(!ipv6)("bound to an IPv6 address, requests to it are accepted ([addr]:port Host)", async () => {
+    const { http } = await start({ host: ipv6!, authToken: TOKEN });
+    try {
+      const r = await post(new URL(`http://[${ipv6}]:${http.port}/mcp`), INIT, { authorization: `Bearer ${TOKEN}` });
+      expect(r.status).toBe(200);
     } finally {
       await http.close();
     }
