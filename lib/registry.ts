@@ -81,8 +81,19 @@ export interface InvokeHooks {
   readonly audit?: AuditSink;
 }
 
-/** Whether validated input asks for a plan only (`dry_run: true`). */
-export const isDryRun = (input: unknown): boolean =>
+/** Whether a tool's input schema declares `dry_run` (through pipes and optional wrappers). */
+const declaresDryRun = (schema: unknown): boolean => {
+  let s = schema as { pipe?: unknown[]; wrapped?: unknown; entries?: Record<string, unknown> } | undefined;
+  for (let i = 0; i < 10 && s && !s.entries; i++) s = (s.pipe?.[0] ?? s.wrapped) as typeof s;
+  return Boolean(s?.entries && "dry_run" in s.entries);
+};
+
+/**
+ * Whether validated input asks for a plan only (`dry_run: true`). Only tools that declare dry_run plan: a free-form
+ * input (a proxied remote tool) passes `dry_run` through to a handler that may ignore it and act.
+ */
+export const isDryRun = (input: unknown, schema?: unknown): boolean =>
+  (schema === undefined || declaresDryRun(schema)) &&
   Boolean(input && typeof input === "object" && (input as { dry_run?: unknown }).dry_run === true);
 
 /**
@@ -116,7 +127,7 @@ const gateAndRun = (
   const input = parsed.value;
   const access = tool.access ? tool.access(input) : ok(defaultAccess(tool));
   if (access.isErr()) return errAsync(access.error);
-  const dryRun = isDryRun(input);
+  const dryRun = isDryRun(input, tool.input);
   const gate = checkAccess(
     ctx.policy,
     {

@@ -1,0 +1,52 @@
+import { describe, expect, test } from "bun:test";
+import { errAsync, ok, okAsync } from "neverthrow";
+import * as v from "valibot";
+import { ecsError } from "./errors.ts";
+import { silentLogger } from "./log.ts";
+import { createPolicy } from "./policy.ts";
+import { invokeTool } from "./registry.ts";
+import { defineTool, type ToolContext, WRITES } from "./tool.ts";
+
+const ctx = (allowWrite: boolean): ToolContext => ({
+  aws: (() => errAsync(ecsError("internal", { message: "no AWS here", hint: "" }))) as unknown as ToolContext["aws"],
+  policy: createPolicy({ allowWrite }),
+  naming: "library",
+  log: silentLogger,
+  progress: () => {},
+});
+
+describe("invokeTool: dry runs", () => {
+  test("a tool that does not declare dry_run (free-form input) cannot pass the write gate with dry_run: true", async () => {
+    const runs: unknown[] = [];
+    const tool = defineTool({
+      name: "remote_write",
+      title: "A write whose input is passed through",
+      description: "",
+      input: v.looseObject({}),
+      annotations: WRITES,
+      gate: "write",
+      access: () => ok({ name: "remote_write", access: "destructive", sensitive: false }),
+      run: (input) => {
+        runs.push(input);
+        return okAsync({ done: true });
+      },
+    });
+    const r = await invokeTool(tool, { dry_run: true, cluster: "prod" }, ctx(false));
+    expect(r._unsafeUnwrapErr()).toMatchObject({ kind: "policy_denied", gate: "write" });
+    expect(runs).toHaveLength(0);
+  });
+
+  test("a tool that declares dry_run plans with writes off", async () => {
+    const tool = defineTool({
+      name: "planner",
+      title: "Plans",
+      description: "",
+      input: v.strictObject({ dry_run: v.optional(v.boolean()) }),
+      annotations: WRITES,
+      gate: "write",
+      run: (input) => okAsync({ planned: input.dry_run === true }),
+    });
+    expect((await invokeTool(tool, { dry_run: true }, ctx(false)))._unsafeUnwrap().value).toEqual({ planned: true });
+    expect((await invokeTool(tool, {}, ctx(false)))._unsafeUnwrapErr()).toMatchObject({ gate: "write" });
+  });
+});
