@@ -50,3 +50,35 @@ describe("invokeTool: dry runs", () => {
     expect((await invokeTool(tool, {}, ctx(false)))._unsafeUnwrapErr()).toMatchObject({ gate: "write" });
   });
 });
+
+describe("invokeTool: errors", () => {
+  const failing = defineTool({
+    name: "echoes_input_in_error",
+    title: "Fails with an AWS message that echoes a secret",
+    description: "",
+    input: v.object({}),
+    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+    gate: "read",
+    run: () =>
+      errAsync(
+        ecsError("aws", {
+          service: "ecs",
+          operation: "RegisterTaskDefinition",
+          code: "ClientException",
+          retryable: false,
+          message: "Invalid value postgres://admin:hunter2secret@db.internal/app for DATABASE_URL",
+          hint: "check DB_PASSWORD=hunter2secret",
+        }),
+      ),
+  });
+
+  test("credential-looking text in error messages and hints is scrubbed unless sensitive data is allowed", async () => {
+    const e = (await invokeTool(failing, {}, ctx(false)))._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "aws", code: "ClientException" });
+    expect(`${e.message} ${e.hint}`).not.toContain("hunter2secret");
+    const allowed = (
+      await invokeTool(failing, {}, { ...ctx(false), policy: createPolicy({ allowSensitiveData: true }) })
+    )._unsafeUnwrapErr();
+    expect(allowed.message).toContain("hunter2secret");
+  });
+});

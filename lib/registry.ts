@@ -7,7 +7,7 @@ import { recordAwsCalls } from "./audit/recordAwsCalls.ts";
 import { type EcsError, ecsError, internalError } from "./errors.ts";
 import { checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
 import { readOnlyAws } from "./security/readOnlyAws.ts";
-import { redact } from "./security/redact.ts";
+import { redact, redactText } from "./security/redact.ts";
 import { type CallAccess, defaultAccess, type ToolContext, type ToolDescriptor, type ToolGate } from "./tool.ts";
 import { didYouMean } from "./util/didYouMean.ts";
 import { parseInput } from "./validate.ts";
@@ -108,7 +108,8 @@ export const invokeTool = (
   hooks: InvokeHooks = {},
 ): ResultAsync<CallResult, EcsError> => {
   try {
-    return gateAndRun(tool, args, ctx, hooks);
+    // AWS error messages can echo input values (a password in an ARN, a token in a parameter): scrub them too.
+    return gateAndRun(tool, args, ctx, hooks).mapErr((e) => (ctx.policy.allowSensitiveData ? e : scrubError(e)));
   } catch (e) {
     // A schema or access function that throws (a bug) must not escape as an exception.
     ctx.log.error(`tool ${tool.name} threw before running`, { error: e instanceof Error ? e.message : String(e) });
@@ -264,4 +265,11 @@ export const findTool = (tools: readonly AnyTool[], name: string): ResultAsync<A
       ],
     }),
   );
+};
+
+/** The error with credential-looking text removed from its message and hint (structure and codes kept). */
+const scrubError = (e: EcsError): EcsError => {
+  const message = redactText(e.message).text;
+  const hint = redactText(e.hint).text;
+  return message === e.message && hint === e.hint ? e : { ...e, message, hint };
 };
