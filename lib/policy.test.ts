@@ -63,4 +63,11 @@ describe("policy", () => {
     );
     expect(checkAccess(p, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
   });
+
+  test("allow and deny lists match names case-insensitively", () => {
+    const p = createPolicy({ allowWrite: true, denyOperations: ["deleteservice"] });
+    expect(checkAccess(p, { name: "DeleteService", access: "destructive" }, "env").isErr()).toBe(true);
+    const q = createPolicy({ allowOperations: ["LISTCLUSTERS"] });
+    expect(checkAccess(q, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
+  });
 });

@@ -66,8 +66,9 @@ export interface AccessRequest {
  * Every tool call and every `ecs_resource_management` operation passes through here.
  */
 export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNaming): Result<void, EcsError> => {
-  const names = [req.name, ...(req.aliases ?? [])];
-  const listed = (list?: readonly string[]) => list?.some((n) => names.includes(n)) ?? false;
+  // Case-insensitive: `--deny deleteservice` must deny DeleteService, not silently nothing.
+  const names = [req.name, ...(req.aliases ?? [])].map((n) => n.toLowerCase());
+  const listed = (list?: readonly string[]) => list?.some((n) => names.includes(n.toLowerCase())) ?? false;
   if (listed(policy.denyOperations)) {
     return err(
       ecsError("policy_denied", {
