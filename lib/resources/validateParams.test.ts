@@ -59,3 +59,15 @@ describe("validateParams", () => {
     expect((performance.now() - started) / 1000).toBeLessThan(1);
   });
 });
+
+test("null members count as not given (models send null for optional values)", async () => {
+  const { validateParams } = await import("./validateParams.ts");
+  const { findOperation } = await import("./catalogue.ts");
+  const op = findOperation("ListServices")!;
+  const ok = (await validateParams(op, { cluster: "web", nextToken: null, maxResults: null }))._unsafeUnwrap();
+  expect(ok).toEqual({ cluster: "web" });
+  const missing = (
+    await validateParams(findOperation("DescribeServices")!, { cluster: "web", services: null })
+  )._unsafeUnwrapErr();
+  expect(missing.kind).toBe("validation");
+});

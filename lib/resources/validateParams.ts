@@ -59,7 +59,8 @@ export const checkWith = (
   schema: Schema,
   params: Record<string, unknown>,
 ): Result<Record<string, unknown>, EcsError> => {
-  const parsed = parseInput(schema, params, "api_params");
+  // Models often send `null` for "not given"; AWS has no null, so such members are simply left out.
+  const parsed = parseInput(schema, withoutNulls(params), "api_params");
   if (parsed.isOk()) return ok(parsed.value as Record<string, unknown>);
   const e = parsed.error;
   if (e.kind !== "validation") return err(e);
@@ -82,3 +83,14 @@ const suggestEnum = (i: ValidationIssue): ValidationIssue => {
   const suggestion = options.find((o) => o.toLowerCase() === got.toLowerCase()) ?? didYouMean(got, options)[0];
   return suggestion ? { ...i, suggestion, message: `${i.message} (did you mean "${suggestion}"?)` } : i;
 };
+
+/** A copy without null-valued members (recursively through objects; list items stay as they are). */
+const withoutNulls = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [
+        k,
+        v && typeof v === "object" && !Array.isArray(v) ? withoutNulls(v as Record<string, unknown>) : v,
+      ]),
+  );
