@@ -77,7 +77,11 @@ export const ECS_OPERATIONS: readonly OperationSpec[] = [
   }),
   op("PutAccountSetting", "write", "Change an account setting for a principal."),
   op("PutAccountSettingDefault", "write", "Change an account setting's default for the account."),
-  op("DeleteAccountSetting", "write", "Reset an account setting for a principal."),
+  op(
+    "DeleteAccountSetting",
+    "destructive",
+    "Delete an account setting override for a principal (back to the default).",
+  ),
   op("ListAttributes", "read", "List attributes of ECS resources.", P100),
   op("PutAttributes", "write", "Create or update attributes on ECS resources."),
   op("DeleteAttributes", "destructive", "Delete attributes from ECS resources."),
