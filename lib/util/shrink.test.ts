@@ -22,7 +22,7 @@ describe("shrink", () => {
               count: 3,
               firstAt: "2026-11-25T00:00:00Z",
             },
-            { message: "(service web) deployment completed.", createdAt: "2026-11-25T05:00:00Z" },
+            { id: "3", message: "(service web) deployment completed.", createdAt: "2026-11-25T05:00:00Z" },
           ],
         },
       ],

@@ -131,11 +131,16 @@ const collapseEvents = (events: Obj[]): Obj[] => {
   for (const e of events) {
     const at = typeof e.createdAt === "string" ? e.createdAt.replace(ISO_MS, "$1Z") : e.createdAt;
     const g = groups.get(e.message as string);
-    if (!g) groups.set(e.message as string, { message: e.message, createdAt: at, count: 1 });
+    if (!g)
+      groups.set(e.message as string, { message: e.message, createdAt: at, count: 1, ...(e.id ? { id: e.id } : {}) });
     else {
       g.count = (g.count as number) + 1;
       g.firstAt = at;
+      delete g.id; // a group stands for several events: no single id applies
     }
   }
-  return [...groups.values()].map((g) => (g.count === 1 ? { message: g.message, createdAt: g.createdAt } : g));
+  // A lone event keeps its id; repeats become one entry with count, newest createdAt and oldest firstAt.
+  return [...groups.values()].map((g) =>
+    g.count === 1 ? { ...(g.id ? { id: g.id } : {}), message: g.message, createdAt: g.createdAt } : g,
+  );
 };
