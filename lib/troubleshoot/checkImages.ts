@@ -4,9 +4,9 @@ import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { ResultAsync } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
+import { effectiveTag, parseImageUri } from "../util/parseImageUri.ts";
 import { familyRevision } from "./describeTaskDefinitions.ts";
 import { type Finding, finding } from "./finding.ts";
-import { effectiveTag, parseImageUri } from "./parseImageUri.ts";
 
 /** The verdict on one container image. */
 export interface ImageCheck {

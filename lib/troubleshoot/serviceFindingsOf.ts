@@ -1,5 +1,6 @@
 // Turns gathered service facts into findings: tasks, service events, targets, network, images, logs, Express status.
 import type { Service, Task } from "@aws-sdk/client-ecs";
+import { parseImageUri } from "../util/parseImageUri.ts";
 import { imageFindings } from "./checkImages.ts";
 import { listenPortOf, logFindings } from "./detectors/logPatterns.ts";
 import { type NetworkFacts, networkFindings } from "./detectors/networkRules.ts";
@@ -8,7 +9,6 @@ import { targetHealthFindings } from "./detectors/targetHealthRules.ts";
 import { classifyTask, type TaskSummary } from "./detectors/taskFailures.ts";
 import { type Finding, finding } from "./finding.ts";
 import type { ServiceFacts } from "./gatherService.ts";
-import { parseImageUri } from "./parseImageUri.ts";
 import { settledValue } from "./settle.ts";
 import { inWindow, type TimeWindow } from "./timeWindow.ts";
 

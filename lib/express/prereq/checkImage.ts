@@ -2,7 +2,7 @@
 import { okAsync, type ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
-import { parseImageUri } from "./imageUri.ts";
+import { parseImageUri } from "../../util/parseImageUri.ts";
 
 /** Outcome of the image check (the reference's statuses plus `not_verifiable`). */
 export interface ImageCheck {
@@ -45,7 +45,7 @@ export const checkImage = (ctx: ToolContext, uri: string, treatAsEcr = false): R
       uri,
       repository: ref.repository,
       tag: ref.tag,
-      message: `${ref.registry ?? "Docker Hub"} is not an ECR registry: the image cannot be verified here. Make sure it is public or that the execution role can pull it (repositoryCredentials).`,
+      message: `${ref.kind === "docker-hub" ? "Docker Hub" : ref.registry} is not an ECR registry: the image cannot be verified here. Make sure it is public or that the execution role can pull it (repositoryCredentials).`,
     });
   const imageId = ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag };
   const what = ref.digest ? `digest '${ref.digest}'` : `tag '${ref.tag}'`;
@@ -53,7 +53,7 @@ export const checkImage = (ctx: ToolContext, uri: string, treatAsEcr = false): R
     .aws(
       "ecr",
       "DescribeImages",
-      { registryId: ref.ecr?.registryId, repositoryName: ref.repository, imageIds: [imageId] },
+      { registryId: ref.ecr?.accountId, repositoryName: ref.repository, imageIds: [imageId] },
       { signal: ctx.signal },
     )
     .map((out): ImageCheck => {

@@ -1,4 +1,4 @@
-// Parses container image references: registries with ports, digests, namespaced repositories, ECR hosts.
+// Parses container image references (shared by troubleshooting and the Express checks): registries with ports, digests, namespaced repositories, ECR hosts.
 
 /** A parsed image reference. */
 export interface ImageRef {
@@ -14,7 +14,9 @@ export interface ImageRef {
   readonly kind: "ecr" | "ecr-public" | "docker-hub" | "other";
 }
 
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+// IPv4 hosts (`.dkr.ecr.<region>.amazonaws.com`, FIPS, China) and the dual-stack ones (`.dkr-ecr.<region>.on.aws`).
+const ECR_HOST =
+  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.on\.aws)$/;
 
 /**
  * Splits a reference per the Docker grammar: the first path component is a registry only when it holds a `.`
@@ -53,7 +55,7 @@ export const parseImageUri = (image: string): ImageRef | undefined => {
     repository,
     ...(tag !== undefined ? { tag } : {}),
     ...(digest !== undefined ? { digest } : {}),
-    ...(m ? { ecr: { accountId: m[1]!, region: m[2]! } } : {}),
+    ...(m ? { ecr: { accountId: m[1]!, region: (m[2] ?? m[3])! } } : {}),
     kind,
   };
 };
