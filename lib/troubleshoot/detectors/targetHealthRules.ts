@@ -50,7 +50,7 @@ export const targetHealthFindings = (groups: readonly TargetGroupHealth[]): Find
           id: "targets_unreachable",
           category: "network",
           title: "Load balancer cannot reach the tasks on the health check port",
-          likelihood: 0.68,
+          likelihood: 0.74, // closer to the cause than elb_health_check_failed (0.72), the symptom it leads to
           evidence,
           explanation: `Health checks (${check}) time out or the connection fails: the app listens on another port or only on 127.0.0.1, the security group blocks the load balancer, or the app is too slow to start.`,
           fix: "Make the app listen on 0.0.0.0 and the container port, allow the load balancer's security group on that port, and raise healthCheckGracePeriodSeconds for slow starts.",
