@@ -29,6 +29,8 @@ export type OutputOf<S extends ServiceName, Op extends string> =
 /** Per-call options. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /** Call another region than the assistant's (e.g. a log group in its awslogs-region). */
+  readonly region?: string;
 }
 
 /** The shape capabilities use to talk to AWS: typed, lazy, never throwing. */
@@ -55,10 +57,10 @@ export const createAwsCall = (
 ): AwsCall => {
   const limit = pLimit(ctx.maxConcurrency ?? 16);
   return (service, operation, input, options) => {
-    const callCtx: CallContext = { service, operation, region: ctx.region, profile: ctx.profile };
+    const callCtx: CallContext = { service, operation, region: options?.region ?? ctx.region, profile: ctx.profile };
     const started = Date.now();
     const run = async () => {
-      const [client, mod] = await Promise.all([clients.get(service), LOADERS[service]()]);
+      const [client, mod] = await Promise.all([clients.get(service, options?.region), LOADERS[service]()]);
       const Command = (mod as Record<string, unknown>)[`${operation}Command`] as
         | (new (
             input: unknown,

@@ -28,7 +28,8 @@ export interface AwsOptions {
 
 /** Lazily creates and caches one client per service. */
 export interface ClientFactory {
-  get<S extends ServiceName>(service: S): Promise<ClientFor<S>>;
+  /** The client of `service`; `region` asks for one in another region (e.g. a log group's awslogs-region). */
+  get<S extends ServiceName>(service: S, region?: string): Promise<ClientFor<S>>;
   /** Services whose client was created so far (for start-up cost tests). */
   loaded(): ServiceName[];
   /** Releases sockets held by the created clients. */
@@ -37,10 +38,10 @@ export interface ClientFactory {
 
 /** Builds the client factory; nothing is loaded until `get` is called. */
 export const createClientFactory = (options: AwsOptions, version: string): ClientFactory => {
-  const cache = new Map<ServiceName, Promise<unknown>>();
-  const created = new Map<ServiceName, { destroy(): void }>();
+  const cache = new Map<string, Promise<unknown>>();
+  const created = new Map<string, { destroy(): void }>();
 
-  const make = async <S extends ServiceName>(service: S): Promise<ClientFor<S>> => {
+  const make = async <S extends ServiceName>(service: S, key: string, region?: string): Promise<ClientFor<S>> => {
     const given = options.clients?.[service];
     if (given) return given;
     const mod = await LOADERS[service]();
@@ -58,7 +59,7 @@ export const createClientFactory = (options: AwsOptions, version: string): Clien
           }
         : undefined;
     const client = new Ctor({
-      region: options.region,
+      region: region ?? options.region,
       ...(endpoint ? { endpoint } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
       ...(options.profile && !options.credentials ? { profile: options.profile } : {}),
@@ -67,22 +68,24 @@ export const createClientFactory = (options: AwsOptions, version: string): Clien
       ...(handler ? { requestHandler: handler } : {}),
       customUserAgent: [["ecs-assistant", version], ...(options.userAgentSuffix ? [[options.userAgentSuffix]] : [])],
     });
-    created.set(service, client as unknown as { destroy(): void });
+    created.set(key, client as unknown as { destroy(): void });
     return client;
   };
 
   return {
-    get: <S extends ServiceName>(service: S) => {
-      let p = cache.get(service) as Promise<ClientFor<S>> | undefined;
+    get: <S extends ServiceName>(service: S, region?: string) => {
+      // The default-region client is keyed by the service alone; another region gets its own client.
+      const key = region && region !== options.region ? `${service}@${region}` : service;
+      let p = cache.get(key) as Promise<ClientFor<S>> | undefined;
       if (!p) {
-        p = make(service);
+        p = make(service, key, key === service ? undefined : region);
         // A failed creation must not poison the cache for the next call.
-        p.catch(() => cache.delete(service));
-        cache.set(service, p);
+        p.catch(() => cache.delete(key));
+        cache.set(key, p);
       }
       return p;
     },
-    loaded: () => [...cache.keys()],
+    loaded: () => [...new Set([...cache.keys()].map((k) => k.split("@")[0] as ServiceName))],
     destroy: () => {
       for (const c of created.values()) c.destroy();
     },

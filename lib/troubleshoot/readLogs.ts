@@ -98,7 +98,8 @@ const readOne = (
             limit: Math.min(o.maxEvents, 10000),
             ...(token ? { nextToken: token } : {}),
           },
-          { signal: ctx.signal },
+          // awslogs can ship to another region than the cluster's: read the group where it lives.
+          { signal: ctx.signal, ...(src.region ? { region: src.region } : {}) },
         )
         .map((out) => ({ items: out.events, next: out.nextToken })),
     { maxPages: o.maxPages, maxItems: o.maxEvents },

@@ -86,3 +86,16 @@ test("maxConcurrency bounds the calls in flight", async () => {
   expect(serial).toBeGreaterThanOrEqual(390);
   expect(parallel).toBeLessThan(300);
 });
+
+test("a call can target another region: its own client, signed for that region; the default stays", async () => {
+  const scopes: string[] = [];
+  fake.on("logs", "FilterLogEvents", (_i, ctx) => {
+    scopes.push(/Credential=[^/]+\/\d+\/([a-z0-9-]+)\//.exec(String(ctx.headers.authorization))?.[1] ?? "?");
+    return { events: [] };
+  });
+  const a = make();
+  await a.aws("logs", "FilterLogEvents", { logGroupName: "/ecs/web" }, { region: "eu-west-1" });
+  await a.aws("logs", "FilterLogEvents", { logGroupName: "/ecs/web" });
+  expect(scopes).toEqual(["eu-west-1", "us-east-1"]);
+  expect(a.loadedServices()).toEqual(["logs"]);
+});
