@@ -5,7 +5,7 @@ import { type AwsCall, type CallObserver, createAwsCall } from "./aws/call.ts";
 import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
-import type { ContainerOptions, PollingOptions } from "./express/options.ts";
+import type { ContainerOptions, PollingOptions } from "./expressmode/options.ts";
 import type {
   BuildAndPushParams,
   ContainerizeAppParams,
@@ -13,11 +13,11 @@ import type {
   DeployAppParams,
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
-} from "./express/schemas.ts";
-import { createRemoteBridges } from "./knowledge/createRemoteBridges.ts";
-import type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
-import type { RemoteToolResult } from "./knowledge/remoteResult.ts";
-import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./knowledge/schemas.ts";
+} from "./expressmode/schemas.ts";
+import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
+import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
+import type { RemoteToolResult } from "./remote/remoteResult.ts";
+import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
 import {
@@ -30,7 +30,7 @@ import {
   type ToolSpec,
   toolSpecs,
 } from "./registry.ts";
-import type { EcsResourceManagementParams } from "./resources/schemas.ts";
+import type { EcsResourceManagementParams } from "./operations/schemas.ts";
 import type { Progress, ToolContext } from "./tool.ts";
 import { ALL_TOOLS } from "./tools.ts";
 import type { EcsTroubleshootingParams } from "./troubleshoot/schemas.ts";

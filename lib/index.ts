@@ -21,7 +21,7 @@ export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
-export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./express/options.ts";
+export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./expressmode/options.ts";
 export type {
   BuildAndPushParams,
   ContainerizeAppParams,
@@ -29,24 +29,24 @@ export type {
   DeployAppParams,
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
-} from "./express/schemas.ts";
-export type { HostedOptions, KnowledgeOptions } from "./knowledge/options.ts";
-export { KNOWLEDGE_DEFAULT_URL } from "./knowledge/options.ts";
-export type { RemoteRef } from "./knowledge/remoteErrors.ts";
-export type { RemoteCallOptions, RemoteMcp, RemoteTool } from "./knowledge/remoteMcp.ts";
-export type { RemoteContent, RemoteToolResult } from "./knowledge/remoteResult.ts";
-export { isRemoteToolResult, remoteCallResult } from "./knowledge/remoteResult.ts";
-export type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./knowledge/schemas.ts";
+} from "./expressmode/schemas.ts";
+export type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
+export { KNOWLEDGE_DEFAULT_URL } from "./remote/options.ts";
+export type { RemoteRef } from "./remote/remoteErrors.ts";
+export type { RemoteCallOptions, RemoteMcp, RemoteTool } from "./remote/remoteMcp.ts";
+export type { RemoteContent, RemoteToolResult } from "./remote/remoteResult.ts";
+export { isRemoteToolResult, remoteCallResult } from "./remote/remoteResult.ts";
+export type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 export type { Logger, LogLevel } from "./log.ts";
 export { silentLogger } from "./log.ts";
 export type { Access, FlagNaming, Policy } from "./policy.ts";
 export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
 export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
 export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
-export type { OperationEntry } from "./resources/catalogue.ts";
-export { CATALOGUE } from "./resources/catalogue.ts";
-export type { Pagination } from "./resources/operationEntry.ts";
-export type { EcsResourceManagementParams } from "./resources/schemas.ts";
+export type { OperationEntry } from "./operations/catalogue.ts";
+export { CATALOGUE } from "./operations/catalogue.ts";
+export type { Pagination } from "./operations/operationEntry.ts";
+export type { EcsResourceManagementParams } from "./operations/schemas.ts";
 export type { RedactionReport, RedactOptions } from "./security/redact.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type { CallAccess, Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";

@@ -3,8 +3,8 @@ import type { Result, ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import type { AwsCall } from "./aws/call.ts";
 import type { EcsError } from "./errors.ts";
-import type { ExpressSettings } from "./express/options.ts";
-import type { RemoteMcp } from "./knowledge/remoteMcp.ts";
+import type { ExpressSettings } from "./expressmode/options.ts";
+import type { RemoteMcp } from "./remote/remoteMcp.ts";
 import type { Logger } from "./log.ts";
 import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
 

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { ECR_OPERATIONS } from "../lib/resources/ecrOperations.ts";
-import { ECS_OPERATIONS } from "../lib/resources/ecsOperations.ts";
-import type { OperationSpec, Pagination } from "../lib/resources/operationEntry.ts";
-import type { Shape, ShapeTable, TypeRef } from "../lib/resources/shapeTypes.ts";
+import { ECR_OPERATIONS } from "../lib/operations/ecrOperations.ts";
+import { ECS_OPERATIONS } from "../lib/operations/ecsOperations.ts";
+import type { OperationSpec, Pagination } from "../lib/operations/operationEntry.ts";
+import type { Shape, ShapeTable, TypeRef } from "../lib/operations/shapeTypes.ts";
 
 type Raw = unknown;
 type MutableShape =
@@ -190,7 +190,7 @@ export const PAGINATION: Readonly<Record<string, Pagination>> = ${JSON.stringify
   return { json, ts };
 };
 
-export const OUT_DIR = join(import.meta.dir, "..", "lib", "resources", "generated");
+export const OUT_DIR = join(import.meta.dir, "..", "lib", "operations", "generated");
 
 if (import.meta.main) {
   const { json, ts } = render();

@@ -23,7 +23,7 @@ describe("layering", () => {
     const code = src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
     test(`${rel}: no server imports, no process, no stdout/console`, () => {
       expect(code).not.toMatch(/from\s+["'](\.\.\/)+server\//);
-      if (!rel.startsWith("lib/knowledge/")) expect(code).not.toMatch(/["']@modelcontextprotocol\//);
+      if (!rel.startsWith("lib/remote/")) expect(code).not.toMatch(/["']@modelcontextprotocol\//);
       expect(code).not.toMatch(/\bprocess\.(env|stdout|argv|exit)\b/);
       expect(code).not.toMatch(/\bconsole\.(log|info|warn|error|debug)\b/);
     });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:tes
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureEcrStack } from "../../lib/express/stack/ensureEcrStack.ts";
+import { ensureEcrStack } from "../../lib/expressmode/stack/ensureEcrStack.ts";
 import { silentLogger } from "../../lib/index.ts";
 import type { Progress, ToolContext } from "../../lib/tool.ts";
 import { ACCOUNT, ECR_HOST, expressAssistant, fakeStack, goodRoles, role } from "../support/express/fakeExpress.ts";

@@ -1,6 +1,6 @@
 // A failed ECR stack names its root cause first (not the cascade of cancelled resources), from paged stack events.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { stackFailures } from "../../lib/express/stack/stackFailures.ts";
+import { stackFailures } from "../../lib/expressmode/stack/stackFailures.ts";
 import { silentLogger, type ToolContext } from "../../lib/index.ts";
 import { ACCOUNT, expressAssistant } from "../support/express/fakeExpress.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";

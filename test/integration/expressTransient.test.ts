@@ -1,7 +1,7 @@
 // Long operations survive transient AWS faults: a stack wait and wait_for_service_ready keep polling through
 // throttling and 5xx answers (after the SDK's own retries) and say so in their progress.
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
-import { ensureEcrStack } from "../../lib/express/stack/ensureEcrStack.ts";
+import { ensureEcrStack } from "../../lib/expressmode/stack/ensureEcrStack.ts";
 import { type Progress, silentLogger, type ToolContext } from "../../lib/index.ts";
 import { ACCOUNT, expressAssistant, fakeStack } from "../support/express/fakeExpress.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";

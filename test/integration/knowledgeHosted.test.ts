@@ -1,8 +1,8 @@
 // Bridge to the AWS-managed ECS MCP server: every request SigV4-signed, verified by the loopback fake; bad keys refused.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createEcsAssistant, type EcsAssistant, type EcsAssistantOptions } from "../../lib/index.ts";
-import { createRemoteMcp } from "../../lib/knowledge/remoteMcp.ts";
-import { createSigV4Fetch } from "../../lib/knowledge/sigv4Fetch.ts";
+import { createRemoteMcp } from "../../lib/remote/remoteMcp.ts";
+import { createSigV4Fetch } from "../../lib/remote/sigv4Fetch.ts";
 import { type FakeMcpRemote, startFakeMcpRemote } from "../support/fakeMcpRemote.ts";
 import { HOSTED_TOOLS_FIXTURE } from "../support/fakeMcpTools.ts";
 

@@ -2,8 +2,8 @@
 // write refused with writes off and allowed with writes on, destructive results marked, agent-only refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { CATALOGUE, createEcsAssistant, type Policy } from "../../lib/index.ts";
-import { exampleParams } from "../../lib/resources/exampleParams.ts";
-import { SHAPES } from "../../lib/resources/generated/shapes.ts";
+import { exampleParams } from "../../lib/operations/exampleParams.ts";
+import { SHAPES } from "../../lib/operations/generated/shapes.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 
