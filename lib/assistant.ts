@@ -14,11 +14,8 @@ import type {
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
 } from "./expressmode/schemas.ts";
-import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
-import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
-import type { RemoteToolResult } from "./remote/remoteResult.ts";
-import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 import { type Logger, silentLogger } from "./log.ts";
+import type { EcsResourceManagementParams } from "./operations/schemas.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
 import {
   type AnyTool,
@@ -30,7 +27,10 @@ import {
   type ToolSpec,
   toolSpecs,
 } from "./registry.ts";
-import type { EcsResourceManagementParams } from "./operations/schemas.ts";
+import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
+import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
+import type { RemoteToolResult } from "./remote/remoteResult.ts";
+import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 import type { Progress, ToolContext } from "./tool.ts";
 import { ALL_TOOLS } from "./tools.ts";
 import type { EcsTroubleshootingParams } from "./troubleshoot/schemas.ts";

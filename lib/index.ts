@@ -30,6 +30,16 @@ export type {
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
 } from "./expressmode/schemas.ts";
+export type { Logger, LogLevel } from "./log.ts";
+export { silentLogger } from "./log.ts";
+export type { OperationEntry } from "./operations/catalogue.ts";
+export { CATALOGUE } from "./operations/catalogue.ts";
+export type { Pagination } from "./operations/operationEntry.ts";
+export type { EcsResourceManagementParams } from "./operations/schemas.ts";
+export type { Access, FlagNaming, Policy } from "./policy.ts";
+export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
+export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
+export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
 export type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
 export { KNOWLEDGE_DEFAULT_URL } from "./remote/options.ts";
 export type { RemoteRef } from "./remote/remoteErrors.ts";
@@ -37,16 +47,6 @@ export type { RemoteCallOptions, RemoteMcp, RemoteTool } from "./remote/remoteMc
 export type { RemoteContent, RemoteToolResult } from "./remote/remoteResult.ts";
 export { isRemoteToolResult, remoteCallResult } from "./remote/remoteResult.ts";
 export type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
-export type { Logger, LogLevel } from "./log.ts";
-export { silentLogger } from "./log.ts";
-export type { Access, FlagNaming, Policy } from "./policy.ts";
-export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
-export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
-export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
-export type { OperationEntry } from "./operations/catalogue.ts";
-export { CATALOGUE } from "./operations/catalogue.ts";
-export type { Pagination } from "./operations/operationEntry.ts";
-export type { EcsResourceManagementParams } from "./operations/schemas.ts";
 export type { RedactionReport, RedactOptions } from "./security/redact.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type { CallAccess, Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";

@@ -4,9 +4,9 @@ import type * as v from "valibot";
 import type { AwsCall } from "./aws/call.ts";
 import type { EcsError } from "./errors.ts";
 import type { ExpressSettings } from "./expressmode/options.ts";
-import type { RemoteMcp } from "./remote/remoteMcp.ts";
 import type { Logger } from "./log.ts";
 import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
+import type { RemoteMcp } from "./remote/remoteMcp.ts";
 
 /** MCP tool annotations (hints for clients; the policy is what enforces). */
 export interface ToolAnnotations {
