@@ -23,3 +23,10 @@ test("a JSON value with '=' inside stays whole", () => {
 test("a valued flag at the end without its value is an error", () => {
   expect(() => splitArgs(["--args-file"])).toThrow("--args-file needs a value");
 });
+
+test("-h is help; a server flag's own value stays with it; a boolean flag given a value is an error", () => {
+  const { flags, rest } = splitArgs(["-h", "--region", "us-west-2", "--pretty"]);
+  expect(flags).toMatchObject({ help: true, pretty: true });
+  expect(rest).toEqual(["--region", "us-west-2"]);
+  expect(() => splitArgs(["--json=yes"])).toThrow("--json takes no value");
+});

@@ -1,4 +1,5 @@
-// Separates the CLI's own flags (--args, --pretty, ...) from the server flags that loadConfig parses.
+// Separates the CLI's own flags (--args, --pretty, ...) from the server flags that loadConfig parses (node:util parseArgs).
+import { parseArgs } from "node:util";
 
 /** The CLI's own flags; every other argument goes to the server's loadConfig (policy, AWS, logging). */
 export interface CliFlags {
@@ -10,33 +11,50 @@ export interface CliFlags {
   readonly help: boolean;
 }
 
-const VALUED: Record<string, keyof CliFlags> = {
-  "--args": "args",
-  "--args-file": "argsFile",
-  "--timeout": "timeoutMs",
+const OPTIONS = {
+  args: { type: "string" },
+  "args-file": { type: "string" },
+  timeout: { type: "string" },
+  pretty: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const FIELD: Record<keyof typeof OPTIONS, keyof CliFlags> = {
+  args: "args",
+  "args-file": "argsFile",
+  timeout: "timeoutMs",
+  pretty: "pretty",
+  json: "json",
+  help: "help",
 };
-const BOOLEAN: Record<string, keyof CliFlags> = {
-  "--pretty": "pretty",
-  "--json": "json",
-  "--help": "help",
-  "-h": "help",
-};
+
+const isOurs = (name: string): name is keyof typeof OPTIONS => Object.hasOwn(OPTIONS, name);
 
 /** Splits `argv` (after the subcommand and its positional) into CLI flags and the rest; throws on a flag without value. */
 export const splitArgs = (argv: readonly string[]): { flags: CliFlags; rest: string[] } => {
+  // Non-strict: the server's flags are unknown here and pass through untouched (by their positions in argv).
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const flags: Record<string, string | boolean> = { pretty: false, json: false, help: false };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf("=");
-    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
-    const valued = VALUED[name];
-    if (valued) {
-      const value = eq > 0 && name !== a ? a.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new Error(`${name} needs a value`);
-      flags[valued] = value;
-    } else if (BOOLEAN[a]) flags[BOOLEAN[a]] = true;
-    else rest.push(a);
+  const taken = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === "option-terminator") break;
+    if (t.kind !== "option" || !isOurs(t.name)) continue;
+    taken.add(t.index);
+    if (OPTIONS[t.name].type === "boolean") {
+      if (t.inlineValue) throw new Error(`${t.rawName} takes no value`);
+      flags[FIELD[t.name]] = true;
+      continue;
+    }
+    if (t.value === undefined) throw new Error(`${t.rawName} needs a value`);
+    if (!t.inlineValue) taken.add(t.index + 1);
+    flags[FIELD[t.name]] = t.value;
   }
-  return { flags: flags as unknown as CliFlags, rest };
+  return { flags: flags as unknown as CliFlags, rest: argv.filter((_, i) => !taken.has(i)) };
 };

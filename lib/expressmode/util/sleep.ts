@@ -1,4 +1,5 @@
 // Abortable sleep for polling loops: resolves after `ms`, or fails with a `cancelled` error when the signal fires.
+import { setTimeout as delay } from "node:timers/promises";
 import { ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 
@@ -12,18 +13,4 @@ export const cancelledError = (operation: string): EcsError =>
 
 /** Waits `ms` unless `signal` aborts first (then a `cancelled` error naming `operation`). */
 export const sleep = (ms: number, signal: AbortSignal | undefined, operation: string): ResultAsync<void, EcsError> =>
-  ResultAsync.fromPromise(
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new Error("aborted"));
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(new Error("aborted"));
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-    () => cancelledError(operation),
-  );
+  ResultAsync.fromPromise(delay(ms, undefined, { signal }), () => cancelledError(operation));
