@@ -1,4 +1,5 @@
 // EcsError: the one error type of the library, a discriminated union on `kind`, plus its constructors.
+import { clip } from "./util/clip.ts";
 
 /** One problem with an input value: where, what was expected, what came, and a likely fix. */
 export interface ValidationIssue {
@@ -54,7 +55,27 @@ type Fields<K extends EcsErrorKind> = Omit<Extract<EcsError, { kind: K }>, "kind
 
 /** Builds an EcsError of the given kind (the single constructor; prose lives with the caller or in hints.ts). */
 export const ecsError = <K extends EcsErrorKind>(kind: K, fields: Fields<K>): Extract<EcsError, { kind: K }> =>
-  ({ kind, ...fields }) as Extract<EcsError, { kind: K }>;
+  boundError({ kind, ...fields } as Extract<EcsError, { kind: K }>);
+
+/**
+ * The error with every text bounded: a bad value (a 120 kB operation name, a pasted document) shows as a short
+ * prefix in the message, the hint and each issue, never whole. Applied by the constructor and again where tool
+ * calls return, for errors assembled by spreading.
+ */
+export const boundError = <E extends EcsError>(e: E): E => {
+  const issues =
+    e.kind === "validation"
+      ? e.issues.map((i) => ({
+          ...i,
+          path: clip(i.path),
+          message: clip(i.message, 600),
+          ...(i.expected !== undefined ? { expected: clip(i.expected, 1000) } : {}),
+          ...(i.got !== undefined ? { got: clip(i.got) } : {}),
+          ...(i.suggestion !== undefined ? { suggestion: clip(i.suggestion) } : {}),
+        }))
+      : undefined;
+  return { ...e, message: clip(e.message, 2000), hint: clip(e.hint, 4000), ...(issues ? { issues } : {}) };
+};
 
 /** A validation error built from issues, with a message summarising the first ones. */
 export const validationError = (issues: readonly ValidationIssue[], hint?: string): EcsError => {

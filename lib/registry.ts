@@ -4,7 +4,7 @@ import { toJsonSchema } from "@valibot/to-json-schema";
 import { err, errAsync, ok, okAsync, ResultAsync } from "neverthrow";
 import type { AuditAwsCall, AuditSink } from "./audit/auditEntry.ts";
 import { recordAwsCalls } from "./audit/recordAwsCalls.ts";
-import { type EcsError, ecsError, internalError } from "./errors.ts";
+import { boundError, type EcsError, ecsError, internalError } from "./errors.ts";
 import { checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
 import { readOnlyAws } from "./security/readOnlyAws.ts";
 import { redact, redactText } from "./security/redact.ts";
@@ -109,7 +109,9 @@ export const invokeTool = (
 ): ResultAsync<CallResult, EcsError> => {
   try {
     // AWS error messages can echo input values (a password in an ARN, a token in a parameter): scrub them too.
-    return gateAndRun(tool, args, ctx, hooks).mapErr((e) => (ctx.policy.allowSensitiveData ? e : scrubError(e)));
+    return gateAndRun(tool, args, ctx, hooks).mapErr((e) =>
+      boundError(ctx.policy.allowSensitiveData ? e : scrubError(e)),
+    );
   } catch (e) {
     // A schema or access function that throws (a bug) must not escape as an exception.
     ctx.log.error(`tool ${tool.name} threw before running`, { error: e instanceof Error ? e.message : String(e) });

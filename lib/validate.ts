@@ -2,25 +2,54 @@
 import { err, ok, type Result } from "neverthrow";
 import * as v from "valibot";
 import { type EcsError, type ValidationIssue, validationError } from "./errors.ts";
+import { clip } from "./util/clip.ts";
+import { decodeJsonStrings, type UndecodedString } from "./util/decodeJsonStrings.ts";
 import { didYouMean } from "./util/didYouMean.ts";
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
 
-/** Validates `input`; on failure returns a `validation` EcsError whose issues name path, expected, got, suggestion. */
+/**
+ * Validates `input`; on failure returns a `validation` EcsError whose issues name path, expected, got, suggestion.
+ * Objects, arrays, numbers and booleans sent as JSON text (as many MCP clients do) are decoded first where the schema
+ * expects them; text that does not decode is reported as a JSON-encoded string with what was expected.
+ */
 export const parseInput = <S extends AnySchema>(
   schema: S,
   input: unknown,
   rootPath = "",
 ): Result<v.InferOutput<S>, EcsError> => {
-  const parsed = v.safeParse(schema, input, { abortPipeEarly: true });
+  const undecoded: UndecodedString[] = [];
+  const decoded = decodeJsonStrings(schema, input, undecoded);
+  const parsed = v.safeParse(schema, decoded, { abortPipeEarly: true });
   if (parsed.success) return ok(parsed.output as v.InferOutput<S>);
-  return err(validationError(parsed.issues.map((i) => toIssue(schema, i, rootPath))));
+  return err(
+    validationError(parsed.issues.map((i) => jsonTextIssue(toIssue(schema, i, rootPath), undecoded, rootPath))),
+  );
+};
+
+const ARTICLE: Record<string, string> = {
+  object: "an object",
+  array: "an array",
+  number: "a number",
+  boolean: "a boolean",
+};
+
+/** Says so when the offending value was JSON text that did not decode to the expected type. */
+const jsonTextIssue = (issue: ValidationIssue, undecoded: UndecodedString[], rootPath: string): ValidationIssue => {
+  const u = undecoded.find((x) => [rootPath, x.path].filter(Boolean).join(".") === issue.path);
+  if (!u) return issue;
+  const want = ARTICLE[u.expected] ?? u.expected;
+  return {
+    ...issue,
+    message: `a JSON-encoded string was sent but it is ${u.reason}; expected ${want} (pass ${want} itself, or a string holding its JSON)`,
+    expected: want,
+  };
 };
 
 const describe = (value: unknown): string => {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") return JSON.stringify(clip(value, 60));
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return typeof value === "object" ? "an object" : typeof value;
@@ -35,9 +64,9 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
     const suggestion = didYouMean(String(last.key), known)[0];
     return {
       path,
-      message: `unknown key "${String(last.key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+      message: `unknown key "${clip(String(last.key), 60)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
       expected: known.length > 0 ? `one of ${known.join(", ")}` : "no extra keys",
-      got: String(last.key),
+      got: clip(String(last.key)),
       suggestion,
     };
   }
@@ -45,9 +74,12 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
     const exp = issue.expected && !issue.expected.startsWith('"') ? issue.expected : undefined;
     return { path, message: `missing required value${exp ? ` (expected ${exp})` : ""}`, expected: exp, got: "nothing" };
   }
+  // valibot's message ends with the whole received value: say what came in a bounded form instead.
+  const message = issue.message.replace(/^Invalid \w+: /, "");
+  const cut = issue.received && message.endsWith(`received ${issue.received}`);
   return {
     path,
-    message: issue.message.replace(/^Invalid \w+: /, ""),
+    message: cut ? `${message.slice(0, -issue.received.length)}${describe(issue.input)}` : clip(message, 300),
     expected: issue.expected ?? undefined,
     got: describe(issue.input),
   };
