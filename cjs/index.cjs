@@ -8,7 +8,7 @@ try {
     throw new Error(
       'ecs-assistant is an ES module and this Node cannot require() it. Use `import { createEcsAssistant } from "ecs-assistant"` ' +
         '(an .mjs file or "type": "module"), or from CommonJS `const { createEcsAssistant } = await import("ecs-assistant")`. ' +
-        "Node 20.19+ and 22.12+ can require() it directly.",
+        "Node 22.12+ can require() it directly.",
       { cause: e },
     );
   }

@@ -8,6 +8,7 @@ import { binaryFileName, PLATFORM_PACKAGES, platformKey, type SelectInput, selec
 import { VERSION } from "../lib/version.ts";
 import { binaryName, type Platform, TARGETS } from "../scripts/compile.ts";
 import { stageNpmPackages } from "../scripts/npmPackages.ts";
+import { node22 } from "./support/node22.ts";
 
 const ROOT = join(import.meta.dir, "..");
 
@@ -119,7 +120,7 @@ describe("the launcher, run by node", () => {
   let pkg: string;
   const run = (env: Record<string, string> = {}, args = ["a", "b c"]) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn("node", [join(pkg, "bin", "ecs-assistant.js"), ...args], {
+      const child = spawn(node22(), [join(pkg, "bin", "ecs-assistant.js"), ...args], {
         env: { PATH: process.env.PATH ?? "", ...env },
       });
       let out = "";
@@ -184,7 +185,7 @@ describe("CommonJS consumers", () => {
 
   test("require('ecs-assistant') works where Node can require ES modules", () => {
     const r = spawnSync(
-      "node",
+      node22(),
       ["-e", 'const a = require("ecs-assistant"); console.log(typeof a.createEcsAssistant, a.VERSION)'],
       {
         cwd: ROOT,
@@ -195,7 +196,7 @@ describe("CommonJS consumers", () => {
   });
 
   test("and explains import() where it cannot", () => {
-    const r = spawnSync("node", ["--no-experimental-require-module", "-e", 'require("ecs-assistant")'], {
+    const r = spawnSync(node22(), ["--no-experimental-require-module", "-e", 'require("ecs-assistant")'], {
       cwd: ROOT,
       encoding: "utf8",
     });

@@ -1,4 +1,4 @@
-// Plain Node 20 (ESM, no TypeScript, no Bun): import the built library and list its tools with their gates.
+// Plain Node 22 (ESM, no TypeScript, no Bun): import the built library and list its tools with their gates.
 import { createEcsAssistant } from "ecs-assistant";
 
 const assistant = createEcsAssistant({ policy: { allowWrite: false } });
