@@ -12,6 +12,15 @@ export interface ValidationIssue {
   readonly suggestion?: string;
 }
 
+/** Situations an AWS error is recognised as (see `situation` on errors of kind aws). */
+export type AwsSituation =
+  | "express_managed_service"
+  | "service_draining"
+  | "service_linked_role_missing"
+  | "iam_propagation"
+  | "already_exists"
+  | "access_denied";
+
 /** Which policy gate refused a call. */
 export type PolicyGate = "write" | "sensitive" | "operation" | "confirmation" | "path";
 
@@ -33,6 +42,12 @@ export type EcsError =
       readonly httpStatus?: number;
       readonly requestId?: string;
       readonly retryable: boolean;
+      /**
+       * A known situation recognised from (service, operation, code, message): an Express-managed service touched
+       * with the classic API, a same-name service still draining, the ECS service-linked role missing, a role
+       * IAM has not propagated yet, a name already taken, an access denial. Waits retry the transient ones.
+       */
+      readonly situation?: AwsSituation;
       /** The original exception, for logs only; never serialised to a client. */
       readonly cause?: unknown;
     })

@@ -1,5 +1,7 @@
 // Turns AWS SDK exceptions into EcsError values with a hint that says how to fix the problem.
 import { type EcsError, ecsError } from "../errors.ts";
+import { denialHint } from "./accessDenied.ts";
+import { knownError } from "./knownErrors.ts";
 import { IAM_PREFIX, type ServiceName } from "./services.ts";
 
 interface SdkErrorLike {
@@ -86,6 +88,7 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
   }
   const status = x.$metadata?.httpStatusCode;
   const retryable = THROTTLING.has(code) || x.$fault === "server" || Boolean(x.$retryable) || (status ?? 0) >= 500;
+  const known = ACCESS_DENIED.has(code) ? undefined : knownError(code, message, ctx);
   return ecsError("aws", {
     service: ctx.service,
     operation: ctx.operation,
@@ -94,7 +97,12 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
     requestId: x.$metadata?.requestId,
     retryable,
     message: `${where} failed: ${code}: ${message}`,
-    hint: hintFor(code, message, ctx, retryable),
+    hint: known?.hint ?? hintFor(code, message, ctx, retryable),
+    ...(known
+      ? { situation: known.situation }
+      : ACCESS_DENIED.has(code)
+        ? { situation: "access_denied" as const }
+        : {}),
     cause: e,
   });
 };
@@ -102,10 +110,7 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
 const hintFor = (code: string, message: string, ctx: CallContext, retryable: boolean): string => {
   const action = `${IAM_PREFIX[ctx.service]}:${ctx.operation}`;
   const region = ctx.region ? `region ${ctx.region}` : "this region";
-  if (ACCESS_DENIED.has(code)) {
-    const named = /not authorized to perform: ([\w-]+:\w+)/.exec(message)?.[1] ?? action;
-    return `The credentials lack the IAM permission ${named}. Add it to the identity's policy (or use a profile that has it).`;
-  }
+  if (ACCESS_DENIED.has(code)) return denialHint(message, action);
   // A request signed for another region than the endpoint's ("Credential should be scoped to a valid region").
   if (/scoped to (a )?(valid|correct) region|region .* is wrong|expecting '?[a-z]{2}-[a-z]+-\d/i.test(message))
     return `The request was signed for ${region} but the endpoint expects another region. Set AWS_REGION (or --region) to the endpoint's region.`;
