@@ -57,6 +57,7 @@ export {
   fetchCloudformationStatus,
   fetchNetworkConfiguration,
   fetchServiceEvents,
+  fetchServiceMetrics,
   fetchTaskFailures,
   fetchTaskLogs,
   getEcsTroubleshootingGuidance,
@@ -74,6 +75,9 @@ export type { TaskFailures } from "./troubleshoot/fetchTaskFailures.ts";
 export type { TaskLogs } from "./troubleshoot/fetchTaskLogs.ts";
 export type { Evidence, EvidenceSource, Finding, FindingCategory } from "./troubleshoot/finding.ts";
 export type { TroubleshootingGuidance } from "./troubleshoot/getEcsTroubleshootingGuidance.ts";
+export type { ServiceMetricsReport } from "./troubleshoot/metrics/fetchServiceMetrics.ts";
+export type { ContainerInsightsMode } from "./troubleshoot/metrics/metricSpecs.ts";
+export type { MetricReading } from "./troubleshoot/metrics/summarizeSeries.ts";
 export type { LogEntry, LogGroupRead } from "./troubleshoot/readLogs.ts";
 export type {
   Action as TroubleshootingAction,

@@ -35,6 +35,7 @@ const TROUBLESHOOT_READ = [
   "elasticloadbalancing:DescribeListeners",
   "iam:GetRole",
   "sts:GetCallerIdentity",
+  "cloudwatch:GetMetricData",
 ];
 const SENSITIVE_READ = [
   "logs:DescribeLogGroups",

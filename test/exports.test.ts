@@ -33,6 +33,7 @@ test("runtime exports of lib/index.ts", () => {
       "fetchCloudformationStatus",
       "fetchNetworkConfiguration",
       "fetchServiceEvents",
+      "fetchServiceMetrics",
       "fetchTaskFailures",
       "fetchTaskLogs",
       "getEcsTroubleshootingGuidance",

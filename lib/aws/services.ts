@@ -1,5 +1,6 @@
 // The AWS services the library talks to: SDK module loaders, IAM prefixes, endpoint variable names.
 import type * as CloudFormation from "@aws-sdk/client-cloudformation";
+import type * as CloudWatch from "@aws-sdk/client-cloudwatch";
 import type * as Logs from "@aws-sdk/client-cloudwatch-logs";
 import type * as EC2 from "@aws-sdk/client-ec2";
 import type * as ECR from "@aws-sdk/client-ecr";
@@ -18,6 +19,7 @@ export interface ServiceModules {
   ec2: typeof EC2;
   elbv2: typeof ELBv2;
   sts: typeof STS;
+  cloudwatch: typeof CloudWatch;
 }
 
 /** An AWS service the library calls (keys of `aws.endpoints` and of `ctx.aws`). */
@@ -33,6 +35,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   "ec2",
   "elbv2",
   "sts",
+  "cloudwatch",
 ];
 
 /** Static loaders (string literals, so bundlers include each module). */
@@ -45,6 +48,7 @@ export const LOADERS: { [S in ServiceName]: () => Promise<ServiceModules[S]> } =
   ec2: () => import("@aws-sdk/client-ec2"),
   elbv2: () => import("@aws-sdk/client-elastic-load-balancing-v2"),
   sts: () => import("@aws-sdk/client-sts"),
+  cloudwatch: () => import("@aws-sdk/client-cloudwatch"),
 };
 
 /** Client class export name per service module. */
@@ -57,6 +61,7 @@ export const CLIENT_CLASS = {
   ec2: "EC2Client",
   elbv2: "ElasticLoadBalancingV2Client",
   sts: "STSClient",
+  cloudwatch: "CloudWatchClient",
 } as const;
 
 /** Client type per service. */
@@ -69,6 +74,7 @@ export interface ServiceClients {
   ec2: EC2.EC2Client;
   elbv2: ELBv2.ElasticLoadBalancingV2Client;
   sts: STS.STSClient;
+  cloudwatch: CloudWatch.CloudWatchClient;
 }
 
 export type ClientFor<S extends ServiceName> = ServiceClients[S];
@@ -83,6 +89,7 @@ export const IAM_PREFIX: Record<ServiceName, string> = {
   ec2: "ec2",
   elbv2: "elasticloadbalancing",
   sts: "sts",
+  cloudwatch: "cloudwatch",
 };
 
 /** Suffix of the standard `AWS_ENDPOINT_URL_<SERVICE>` variable per service (the SDK's service id, upper snake case). */
@@ -95,4 +102,5 @@ export const ENDPOINT_ENV_SUFFIX: Record<ServiceName, string> = {
   ec2: "EC2",
   elbv2: "ELASTIC_LOAD_BALANCING_V2",
   sts: "STS",
+  cloudwatch: "CLOUDWATCH",
 };

@@ -10,6 +10,7 @@ import type { ServiceEvents } from "./fetchServiceEvents.ts";
 import type { TaskFailures } from "./fetchTaskFailures.ts";
 import type { TaskLogs } from "./fetchTaskLogs.ts";
 import type { TroubleshootingGuidance } from "./getEcsTroubleshootingGuidance.ts";
+import type { ServiceMetricsReport } from "./metrics/fetchServiceMetrics.ts";
 import type { Action, ActionInput } from "./schemas.ts";
 
 type Caller = Pick<EcsAssistant, "callTool">;
@@ -43,3 +44,5 @@ export const detectImagePullFailures = action<"detect_image_pull_failures", Imag
 export const fetchNetworkConfiguration = action<"fetch_network_configuration", NetworkConfiguration>(
   "fetch_network_configuration",
 );
+/** CloudWatch CPU/memory utilization, Container Insights task metrics and ALB target metrics of a service, with peaks. */
+export const fetchServiceMetrics = action<"fetch_service_metrics", ServiceMetricsReport>("fetch_service_metrics");

@@ -12,6 +12,7 @@ import { fetchServiceEvents } from "./fetchServiceEvents.ts";
 import { fetchTaskFailures } from "./fetchTaskFailures.ts";
 import { fetchTaskLogs } from "./fetchTaskLogs.ts";
 import { getEcsTroubleshootingGuidance } from "./getEcsTroubleshootingGuidance.ts";
+import { fetchServiceMetrics } from "./metrics/fetchServiceMetrics.ts";
 import { ACTION_PARAMS, type Action, type ActionParams, type EcsTroubleshootingInput } from "./schemas.ts";
 
 type Handler<A extends Action> = (p: ActionParams[A], ctx: ToolContext) => ResultAsync<unknown, EcsError>;
@@ -26,6 +27,7 @@ export const ACTION_HANDLERS: { [A in Action]: Handler<A> } = {
   detect_image_pull_failures: detectImagePullFailures,
   fetch_network_configuration: fetchNetworkConfiguration,
   diagnose,
+  fetch_service_metrics: fetchServiceMetrics,
 };
 
 /**
@@ -41,6 +43,7 @@ export const SENSITIVE_ACTIONS: Readonly<Record<Action, boolean>> = {
   detect_image_pull_failures: false,
   fetch_network_configuration: false,
   diagnose: true,
+  fetch_service_metrics: false,
 };
 
 /** Required and optional parameter names of an action, for error hints. */

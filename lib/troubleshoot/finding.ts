@@ -12,7 +12,8 @@ export type EvidenceSource =
   | "cfn_event"
   | "network_rule"
   | "task_definition"
-  | "express_service";
+  | "express_service"
+  | "metric";
 
 /** One piece of proof: the event, task, log line or rule that shows the cause. */
 export interface Evidence {

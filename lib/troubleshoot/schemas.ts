@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { didYouMean } from "../util/didYouMean.ts";
 
-/** The reference's seven actions plus `diagnose`, in the reference's order. */
+/** The reference's seven actions in the reference's order, then ours: `diagnose` and `fetch_service_metrics`. */
 export const ACTIONS = [
   "get_ecs_troubleshooting_guidance",
   "fetch_cloudformation_status",
@@ -12,6 +12,7 @@ export const ACTIONS = [
   "detect_image_pull_failures",
   "fetch_network_configuration",
   "diagnose",
+  "fetch_service_metrics",
 ] as const;
 /** One `ecs_troubleshooting_tool` action name. */
 export type Action = (typeof ACTIONS)[number];
@@ -80,6 +81,11 @@ export const ACTION_PARAMS = {
     ecs_cluster_name: v.optional(cluster),
     ecs_service_name: v.optional(service),
     cfn_stack_name: v.optional(stack),
+    ...windowEntries,
+  }),
+  fetch_service_metrics: v.strictObject({
+    ecs_cluster_name: v.optional(cluster),
+    ecs_service_name: service,
     ...windowEntries,
   }),
 } as const satisfies Record<Action, v.GenericSchema>;

@@ -3,7 +3,7 @@ import { defineTool, READ_ONLY } from "../tool.ts";
 import { ecsTroubleshootingTool, troubleshootAccess } from "./ecsTroubleshootingTool.ts";
 import { EcsTroubleshootingInput } from "./schemas.ts";
 
-/** `ecs_troubleshooting_tool`: the reference's seven read-only actions plus `diagnose`. */
+/** `ecs_troubleshooting_tool`: the reference's seven read-only actions plus `diagnose` and `fetch_service_metrics`. */
 export const ecsTroubleshootingToolDescriptor = defineTool({
   name: "ecs_troubleshooting_tool",
   title: "ECS troubleshooting (diagnose failed deployments)",
@@ -19,6 +19,7 @@ Actions and parameters:
 - fetch_task_logs: ecs_cluster_name; optional ecs_task_id, ecs_service_name, filter_pattern (CloudWatch syntax), time window
 - detect_image_pull_failures: ecs_cluster_name+ecs_service_name, ecs_cluster_name+ecs_task_id, cfn_stack_name, or family_prefix
 - fetch_network_configuration: ecs_cluster_name; optional ecs_service_name, vpc_id
+- fetch_service_metrics: ecs_service_name (+ ecs_cluster_name unless an ARN); time window. CloudWatch CPU/memory utilization, Container Insights task metrics, ALB target 5xx/latency/unhealthy hosts, with peaks
 
 Log lines, task definitions and task details are redacted unless ALLOW_SENSITIVE_DATA=true.`,
   input: EcsTroubleshootingInput,

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 
 /** Service keys; the same names as lib/aws/services.ts so tests read alike. */
-export type FakeService = "ecs" | "ecr" | "logs" | "cloudformation" | "iam" | "elbv2" | "ec2" | "sts";
+export type FakeService = "ecs" | "ecr" | "logs" | "cloudformation" | "iam" | "elbv2" | "ec2" | "sts" | "cloudwatch";
 
 /**
  * A decoded request. JSON services give the body as sent; query services give strings only

@@ -11,6 +11,7 @@ const HOST: Record<ServiceName, string> = {
   ec2: "ec2",
   elbv2: "elasticloadbalancing",
   sts: "sts",
+  cloudwatch: "monitoring",
 };
 
 /** Public endpoint of a service in a region (China regions use amazonaws.com.cn; IAM is global outside China). */

@@ -1,39 +1,69 @@
-// awsJson1_1 wire format (ECS, ECR, CloudWatch Logs): X-Amz-Target routing, JSON bodies, `__type` errors.
+// awsJson wire formats: 1.1 (ECS, ECR, CloudWatch Logs) and 1.0 (CloudWatch, in awsQuery-compatible mode):
+// X-Amz-Target routing, JSON bodies, `__type` errors.
 import type { DecodedRequest, FakeOutput, FakeService, UndecodableRequest, WireCodec } from "../types.ts";
 
-/** X-Amz-Target prefixes (the service's Smithy `serviceTarget`) → service key. */
-const TARGETS: Record<string, FakeService> = {
-  AmazonEC2ContainerServiceV20141113: "ecs",
-  AmazonEC2ContainerRegistry_V20150921: "ecr",
-  Logs_20140328: "logs",
-};
+/** How a JSON service speaks: its content type, and whether it is awsQuery-compatible (CloudWatch). */
+interface JsonDialect {
+  readonly service: FakeService;
+  readonly version: "1.0" | "1.1";
+  readonly queryCompatible?: boolean;
+}
 
-const CONTENT_TYPE = "application/x-amz-json-1.1";
+/** X-Amz-Target prefixes (the service's Smithy `serviceTarget`) → service and dialect. */
+const TARGETS: Record<string, JsonDialect> = {
+  AmazonEC2ContainerServiceV20141113: { service: "ecs", version: "1.1" },
+  AmazonEC2ContainerRegistry_V20150921: { service: "ecr", version: "1.1" },
+  Logs_20140328: { service: "logs", version: "1.1" },
+  // CloudWatch moved from awsQuery to awsJson1_0 keeping its query error codes (@aws-sdk/client-cloudwatch sends
+  // `x-amzn-query-mode: true` and reads the code from `x-amzn-query-error: <Code>;<Sender|Receiver>`).
+  GraniteServiceVersion20100801: { service: "cloudwatch", version: "1.0", queryCompatible: true },
+};
 
 /**
  * Errors carry the code twice, in `__type` and `x-amzn-errortype`; the SDK reads the body first
  * (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html#operation-error-serialization).
+ * awsQuery-compatible services add `x-amzn-query-error` (https://smithy.io/2.0/aws/protocols/aws-query-protocol.html#aws-protocols-awsquerycompatible-trait).
  */
-export const jsonCodec: WireCodec = {
-  unknownOperationCode: "UnknownOperationException",
-  success: (_operation, output, requestId) => ({
-    status: 200,
-    headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId },
-    body: JSON.stringify(toJsonWire(output)),
-  }),
-  error: (_operation, error, requestId) => ({
-    status: error.status,
-    headers: { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId, "x-amzn-errortype": error.code },
-    body: JSON.stringify({ __type: error.code, message: error.message }),
-  }),
+const codecFor = (version: "1.0" | "1.1", queryCompatible = false): WireCodec => {
+  const contentType = `application/x-amz-json-${version}`;
+  return {
+    unknownOperationCode: "UnknownOperationException",
+    success: (_operation, output, requestId) => ({
+      status: 200,
+      headers: { "content-type": contentType, "x-amzn-requestid": requestId },
+      body: JSON.stringify(toJsonWire(output)),
+    }),
+    error: (_operation, error, requestId) => ({
+      status: error.status,
+      headers: {
+        "content-type": contentType,
+        "x-amzn-requestid": requestId,
+        "x-amzn-errortype": error.code,
+        ...(queryCompatible
+          ? { "x-amzn-query-error": `${error.code};${error.status >= 500 ? "Receiver" : "Sender"}` }
+          : {}),
+      },
+      body: JSON.stringify({ __type: error.code, message: error.message }),
+    }),
+  };
+};
+
+/** The awsJson1_1 codec (ECS, ECR, CloudWatch Logs). */
+export const jsonCodec: WireCodec = codecFor("1.1");
+const CODECS = new Map<string, WireCodec>([["1.1", jsonCodec]]);
+const codecOf = (d: JsonDialect): WireCodec => {
+  const k = `${d.version}${d.queryCompatible ? "q" : ""}`;
+  const c = CODECS.get(k) ?? codecFor(d.version, d.queryCompatible);
+  CODECS.set(k, c);
+  return c;
 };
 
 /** Routes by `X-Amz-Target: <serviceTarget>.<Operation>` and parses the JSON body. */
 export const decodeJsonRequest = (target: string, body: string): DecodedRequest | UndecodableRequest => {
   const dot = target.lastIndexOf(".");
   const operation = dot < 0 ? target : target.slice(dot + 1);
-  const service = TARGETS[target.slice(0, Math.max(dot, 0))];
-  if (!service) {
+  const dialect = TARGETS[target.slice(0, Math.max(dot, 0))];
+  if (!dialect) {
     return {
       codec: jsonCodec,
       operation,
@@ -42,10 +72,10 @@ export const decodeJsonRequest = (target: string, body: string): DecodedRequest 
   }
   try {
     const input: unknown = body.trim() ? JSON.parse(body) : {};
-    return { service, operation, input: isObject(input) ? input : {}, codec: jsonCodec };
+    return { service: dialect.service, operation, input: isObject(input) ? input : {}, codec: codecOf(dialect) };
   } catch {
     return {
-      codec: jsonCodec,
+      codec: codecOf(dialect),
       operation,
       error: { code: "SerializationException", message: "fakeAws: request body is not JSON", status: 400 },
     };

@@ -1,0 +1,125 @@
+// fetch_service_metrics over the wire: the real CloudWatch client (awsJson1_0, query-compatible) against the fake.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { createEcsAssistant, fetchServiceMetrics } from "../../lib/index.ts";
+import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { fakeAwsOptions } from "../support/clients.ts";
+import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { metricDataHandler } from "../support/fakeMetrics.ts";
+
+let fake: FakeAws;
+const assistant = () => createEcsAssistant({ aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+const web = { ecs_cluster_name: "web", ecs_service_name: "api" };
+const svc = { ClusterName: "web", ServiceName: "api" };
+const TG = { TargetGroup: "targetgroup/api-tg/6d0ecf831eec9f09" };
+
+beforeAll(async () => {
+  fake = await startFakeAws();
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+const minutesAgo = (n: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 - n * 60_000);
+const series = (values: number[]) => values.map((v, i) => [minutesAgo(values.length - i), v] as const);
+
+describe("fetch_service_metrics", () => {
+  test("reads AWS/ECS and ALB metrics in one GetMetricData with dimensions from the ARNs, and reports peaks", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    fake.on(
+      "cloudwatch",
+      "GetMetricData",
+      metricDataHandler([
+        { namespace: "AWS/ECS", metric: "MemoryUtilization", dimensions: svc, points: series([40, 55, 97.5, 60]) },
+        { namespace: "AWS/ECS", metric: "CPUUtilization", dimensions: svc, points: series([12, 14, 13, 15]) },
+        {
+          namespace: "AWS/ApplicationELB",
+          metric: "HTTPCode_Target_5XX_Count",
+          dimensions: { ...TG, LoadBalancer: "app/api-alb/50dc6c495c0c9188" },
+          points: series([0, 3, 9, 0]),
+        },
+      ]),
+    );
+    const r = (await fetchServiceMetrics(assistant(), { ...web, time_window: 3600 }))._unsafeUnwrap();
+    const gmd = fake.calls.filter((c) => c.operation === "GetMetricData");
+    expect(gmd).toHaveLength(1);
+    const queries = gmd[0]!.input.MetricDataQueries as {
+      Id: string;
+      MetricStat: { Metric: { Dimensions: unknown } };
+    }[];
+    const q5xx = queries.find((q) => q.Id.endsWith("_target_5xx_sum"));
+    expect(q5xx?.MetricStat.Metric.Dimensions).toEqual([
+      { Name: "TargetGroup", Value: TG.TargetGroup },
+      { Name: "LoadBalancer", Value: expect.stringMatching(/^app\/[^/]+\/[0-9a-f]+$/) },
+    ]);
+    expect(r.period_seconds).toBe(60);
+    expect(r.container_insights).toBe("disabled");
+    const mem = r.metrics.find((m) => m.id === "svc_mem_max")!;
+    expect(mem).toMatchObject({ points: 4, max: 97.5, last: 60, unit: "Percent" });
+    expect(r.metrics.find((m) => m.id === "svc_cpu_avg")?.max).toBe(15);
+    expect(r.metrics.find((m) => m.id.endsWith("_target_5xx_sum"))?.total).toBe(12);
+    expect(r.issues.map((i) => i.id)).toEqual(expect.arrayContaining(["target_5xx_errors", "memory_near_limit"]));
+    expect(r.metrics.some((m) => m.namespace === "ECS/ContainerInsights")).toBe(false);
+  });
+
+  test("Container Insights metrics are read only when the cluster setting enables them (enhanced adds task-level)", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    fake.on("ecs", "DescribeClusters", (input) => {
+      expect(input.include).toEqual(["SETTINGS"]);
+      return { clusters: [{ clusterName: "web", settings: [{ name: "containerInsights", value: "enhanced" }] }] };
+    });
+    fake.on(
+      "cloudwatch",
+      "GetMetricData",
+      metricDataHandler([
+        { namespace: "ECS/ContainerInsights", metric: "TaskMemoryUtilization", dimensions: svc, points: series([99]) },
+      ]),
+    );
+    const r = (await fetchServiceMetrics(assistant(), web))._unsafeUnwrap();
+    expect(r.container_insights).toBe("enhanced");
+    expect(r.metrics.find((m) => m.id === "task_mem_max")?.max).toBe(99);
+    expect(r.metrics.find((m) => m.id === "ci_mem_utilized_max")?.points).toBe(0);
+  });
+
+  test("NextToken pages are followed and merged per query id", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    fake.on(
+      "cloudwatch",
+      "GetMetricData",
+      metricDataHandler(
+        [{ namespace: "AWS/ECS", metric: "CPUUtilization", dimensions: svc, points: series([1, 2, 3, 4, 5, 6, 7]) }],
+        { pageSize: 3 },
+      ),
+    );
+    const r = (await fetchServiceMetrics(assistant(), web))._unsafeUnwrap();
+    expect(fake.calls.filter((c) => c.operation === "GetMetricData").length).toBeGreaterThan(2);
+    const cpu = r.metrics.find((m) => m.id === "svc_cpu_max")!;
+    expect(cpu.points).toBe(7);
+    expect(cpu.datapoints.map(([, v]) => v)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(cpu.status).toBe("Complete");
+  });
+
+  test("no datapoints says why; a denied GetMetricData is an error naming the IAM action", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    const empty = (await fetchServiceMetrics(assistant(), web))._unsafeUnwrap();
+    expect(empty.metrics.every((m) => m.points === 0)).toBe(true);
+    expect(empty.message).toContain("only while tasks are RUNNING");
+    fake.fail("cloudwatch", "GetMetricData", {
+      kind: "aws",
+      code: "AccessDenied",
+      message: "not authorized",
+      status: 403,
+    });
+    const denied = await fetchServiceMetrics(assistant(), web);
+    expect(denied.isErr()).toBe(true);
+    expect(denied._unsafeUnwrapErr().hint).toContain("cloudwatch:GetMetricData");
+  });
+
+  test("time window rules are the other actions': start after end is a validation error naming the field", async () => {
+    const r = await fetchServiceMetrics(assistant(), {
+      ...web,
+      start_time: "2026-11-25T10:00:00Z",
+      end_time: "2026-11-25T09:00:00Z",
+    });
+    expect(r._unsafeUnwrapErr()).toMatchObject({ kind: "validation" });
+    expect(fake.calls).toHaveLength(0);
+  });
+});
