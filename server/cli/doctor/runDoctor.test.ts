@@ -61,7 +61,7 @@ describe("doctor", () => {
     expect(checks.map((c) => c.status)).toEqual(checks.map(() => "ok"));
     expect(byName(checks, "credentials").detail).toContain("arn:aws:iam::123456789012:user/dev");
     expect(byName(checks, "endpoint").detail).toContain(fake.url);
-    expect(byName(checks, "endpoint").name).toBe("endpoint 8 services");
+    expect(byName(checks, "endpoint").name).toBe("endpoint 9 services");
     expect(byName(checks, "container runtime").detail).toContain("docker");
     expect(fake.calls.map((c) => `${c.service}:${c.operation}`)).toContain("sts:GetCallerIdentity");
   });
@@ -86,7 +86,7 @@ describe("doctor", () => {
     expect(ecr.status).toBe("fail");
     expect(ecr.detail).toContain("AWS_ENDPOINT_URL_ECR");
     expect(ecr.fix).toContain("AWS_ENDPOINT_URL_ECR");
-    expect(byName(checks, "endpoint 7 services").status).toBe("ok");
+    expect(byName(checks, "endpoint 8 services").status).toBe("ok");
   });
 
   test("knowledge server down and no container runtime are warnings, not failures", async () => {
@@ -120,11 +120,12 @@ describe("endpoints", () => {
     expect(defaultEndpoint("elbv2", "us-east-2")).toBe("https://elasticloadbalancing.us-east-2.amazonaws.com");
     expect(defaultEndpoint("iam", "eu-west-1")).toBe("https://iam.amazonaws.com");
     expect(defaultEndpoint("ecs", "cn-north-1")).toBe("https://ecs.cn-north-1.amazonaws.com.cn");
+    expect(defaultEndpoint("cloudwatch", "eu-west-1")).toBe("https://monitoring.eu-west-1.amazonaws.com");
   });
 
   test("without overrides each service has its own target", () => {
     const t = endpointTargets({}, "eu-west-1");
-    expect(t.length).toBe(8);
+    expect(t.length).toBe(9);
     expect(t.every((x) => x.source === "AWS default")).toBe(true);
   });
 });
