@@ -122,7 +122,7 @@ export const detectImagePullFailures = (p: Params, ctx: ToolContext): ResultAsyn
     checkImages(ctx, tds).map((images): ImagePullReport => {
       const issues = images.filter((i) => i.exists !== "true");
       const fromTasks = tasks
-        .map(classifyTask)
+        .map((t) => classifyTask(t, { taskDefinitions: tds }))
         .flatMap((c) => (c.finding && IMAGE_FINDINGS.test(c.finding.id) ? [c.finding] : []));
       const findings = rankFindings([
         ...imageFindings(images, tds, tasks.length > 0 && tasks.every((t) => t.launchType === "EC2")),

@@ -5,6 +5,8 @@ import { type EcsError, validationError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { type CallStats, countCalls } from "./callCounter.ts";
 import { dedupeEvents } from "./detectors/dedupeEvents.ts";
+import { defaultEvidenceProviders, type EvidenceProvider } from "./evidenceProviders.ts";
+import { explainRollback } from "./explainRollback.ts";
 import { type CloudformationStatus, fetchCloudformationStatus } from "./fetchCloudformationStatus.ts";
 import { deploymentLines } from "./fetchServiceEvents.ts";
 import { fetchTaskFailures } from "./fetchTaskFailures.ts";
@@ -45,7 +47,14 @@ const serviceChecks = (f: ServiceFacts): CheckReport[] =>
     report("vpc_endpoints", f.vpcEndpoints),
     report("ecr_images", f.images),
     report("logs", f.logs),
+    ...Object.entries(f.extra ?? {}).map(([name, v]) => report(name, v)),
   ].filter((c) => c.status !== "skipped");
+
+const providerFindings = (f: ServiceFacts, w: TimeWindow, providers: readonly EvidenceProvider[]): Finding[] =>
+  providers.flatMap((p) => {
+    const v = f.extra?.[p.name];
+    return v?.ok ? p.findings(v.value, f, w) : [];
+  });
 
 const serviceState = (f: ServiceFacts, w: TimeWindow) => {
   const s = settledValue(f.service);
@@ -86,7 +95,11 @@ const serviceOfStack = (ctx: ToolContext, stack: string): ResultAsync<string | u
  * security groups; load balancers, VPC routes/endpoints, ECR images, logs). Stack mode adds the stack's root cause
  * and then diagnoses the service the stack created. A denied API fails only its own check.
  */
-export const diagnose = (p: Params, outer: ToolContext): ResultAsync<Diagnosis, EcsError> => {
+export const diagnose = (
+  p: Params,
+  outer: ToolContext,
+  providers: readonly EvidenceProvider[] = defaultEvidenceProviders,
+): ResultAsync<Diagnosis, EcsError> => {
   const { ctx, stats } = countCalls(outer);
   return safeTry(async function* () {
     const w = yield* resolveTimeWindow(p);
@@ -117,7 +130,7 @@ export const diagnose = (p: Params, outer: ToolContext): ResultAsync<Diagnosis, 
     if (serviceRef) target = await settle(resolveService({ ...p, ecs_service_name: serviceRef }, ctx));
     if (target && !target.ok && target.error.kind === "validation") return errAsync(target.error);
     const facts = target?.ok
-      ? await gatherService(ctx, target.value, { window: w }).unwrapOr(undefined as never)
+      ? await gatherService(ctx, target.value, { window: w, providers }).unwrapOr(undefined as never)
       : undefined;
     const clusterOnly =
       !serviceRef && p.ecs_cluster_name && !p.cfn_stack_name
@@ -134,11 +147,14 @@ export const diagnose = (p: Params, outer: ToolContext): ResultAsync<Diagnosis, 
           )
         : undefined;
     const now = w.end;
-    const findings = rankFindings([
-      ...(facts ? serviceFindingsOf(facts, w, now) : []),
-      ...((settledValue(stackS) as CloudformationStatus | undefined)?.findings ?? []),
-      ...(settledValue(clusterOnly)?.findings ?? []),
-    ]);
+    const findings = explainRollback(
+      rankFindings([
+        ...(facts ? serviceFindingsOf(facts, w, now) : []),
+        ...(facts ? providerFindings(facts, w, providers) : []),
+        ...((settledValue(stackS) as CloudformationStatus | undefined)?.findings ?? []),
+        ...(settledValue(clusterOnly)?.findings ?? []),
+      ]),
+    );
     const checks = [
       ...(stackS ? [report("cloudformation_stack", stackS)] : []),
       ...(target && !target.ok ? [report("resolve_service", target)] : []),

@@ -2,6 +2,7 @@
 import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
+import { describeTaskDefinitions } from "./describeTaskDefinitions.ts";
 import { listAndDescribeTasks, MAX_TASKS } from "./describeTasks.ts";
 import type { TaskSummary } from "./detectors/taskFailures.ts";
 import { type Finding, rankFindings } from "./finding.ts";
@@ -59,7 +60,17 @@ export const fetchTaskFailures = (
     }
     if (listed.isErr()) return errAsync(listed.error);
     const tasks = listed.value.tasks;
-    const { summaries, findings } = stoppedTasksOf(tasks, w);
+    // The failing tasks' definitions name the roles and references the explanations cite (one more round).
+    const tdArns = [
+      ...new Set(
+        tasks
+          .filter((t) => t.lastStatus === "STOPPED" || t.desiredStatus === "STOPPED")
+          .map((t) => t.taskDefinitionArn),
+      ),
+    ];
+    const tds = tdArns.length > 0 ? await describeTaskDefinitions(ctx, tdArns, 5).unwrapOr([]) : [];
+    const { summaries, findings } = stoppedTasksOf(tasks, w, { taskDefinitions: tds });
+    const unknownTime = summaries.filter((s) => s.stopped_at_source === "unknown").length;
     const categories: Record<string, string[]> = {};
     for (const s of summaries) categories[s.category] = [...(categories[s.category] ?? []), s.task_id];
     const running = clusters.isOk() ? clusters.value.clusters?.[0]?.runningTasksCount : undefined;
@@ -76,7 +87,9 @@ export const fetchTaskFailures = (
       message: summaries.length
         ? `Found ${summaries.length} stopped task(s) in the window: ${Object.entries(categories)
             .map(([k, v]) => `${k} ${v.length}`)
-            .join(", ")}`
+            .join(
+              ", ",
+            )}${unknownTime > 0 ? ` (${unknownTime} with no stop time: ECS returned no timestamp for them)` : ""}`
         : "No stopped tasks in the specified time window (ECS keeps stopped tasks for about an hour).",
     });
   });

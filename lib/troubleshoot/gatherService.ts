@@ -10,6 +10,8 @@ import { checkImages, type ImageCheck } from "./checkImages.ts";
 import { describeTaskDefinitions } from "./describeTaskDefinitions.ts";
 import { describeTasks, listTaskArns, taskIdOf } from "./describeTasks.ts";
 import type { TargetGroupHealth } from "./detectors/targetHealthRules.ts";
+import { stopTimeOf } from "./detectors/taskFailures.ts";
+import type { EvidenceProvider } from "./evidenceProviders.ts";
 import { type LogEntry, type LogGroupRead, logSourcesOf, readLogs } from "./readLogs.ts";
 import type { ServiceTarget } from "./resolveService.ts";
 import { type Settled, settle } from "./settle.ts";
@@ -30,6 +32,8 @@ export interface ServiceFacts {
   readonly vpcEndpoints?: Settled<VpcEndpoint[]>;
   readonly images?: Settled<ImageCheck[]>;
   readonly logs?: Settled<{ groups: LogGroupRead[]; entries: LogEntry[]; truncated: boolean }>;
+  /** Results of extra evidence providers, by provider name (see evidenceProviders.ts). */
+  readonly extra?: Readonly<Record<string, Settled<unknown>>>;
 }
 
 /** What to gather beyond the service itself. */
@@ -39,6 +43,8 @@ export interface GatherOptions {
   readonly images?: boolean;
   readonly logs?: boolean;
   readonly window: TimeWindow;
+  /** Extra evidence providers, gathered in round 2. */
+  readonly providers?: readonly EvidenceProvider[];
 }
 
 /** DescribeServices for one service; a missing or INACTIVE service is `not_found`. */
@@ -126,6 +132,12 @@ export const gatherService = (
     ];
     const vpcCfg = svc?.networkConfiguration?.awsvpcConfiguration;
     const tgArns = (svc?.loadBalancers ?? []).map((l) => l.targetGroupArn).filter((a): a is string => Boolean(a));
+    const extraP = Promise.all(
+      (o.providers ?? []).map(async (p) => {
+        const r = p.gather(ctx, { target, ...(svc ? { service: svc } : {}), window: o.window });
+        return r ? ([p.name, await settle(r)] as const) : undefined;
+      }),
+    );
     const [tasks, tds, targetHealth, sgs] = await Promise.all([
       stopped && !stopped.ok && running && !running.ok ? stopped : settle(describeTasks(ctx, target.cluster, arns)),
       settle(describeTaskDefinitions(ctx, tdRefs, 3)),
@@ -145,7 +157,7 @@ export const gatherService = (
     const vpcFilter = vpcId ? [{ Name: "vpc-id", Values: [vpcId] }] : undefined;
     const stoppedIds = (tasks.ok ? (tasks.value as Task[]) : [])
       .filter((t) => t.lastStatus === "STOPPED")
-      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .sort((a, b) => (stopTimeOf(b).at?.getTime() ?? 0) - (stopTimeOf(a).at?.getTime() ?? 0))
       .slice(0, 10)
       .map((t) => taskIdOf(t.taskArn ?? ""));
     const net = o.network !== false && (vpcCfg || lbArns.length > 0);
@@ -190,9 +202,11 @@ export const gatherService = (
         ? settle(readLogs(ctx, logSourcesOf(tdList.slice(0, 1), stoppedIds), o.window, { maxEvents: 300, maxPages: 2 }))
         : undefined,
     ]);
+    const extra = Object.fromEntries((await extraP).filter((x) => x !== undefined));
     return {
       target,
       service,
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
       ...(express ? { express } : {}),
       tasks: tasks as Settled<Task[]>,
       taskDefinitions: tds,

@@ -2,11 +2,14 @@
 import type { Service, Task } from "@aws-sdk/client-ecs";
 import { parseImageUri } from "../util/parseImageUri.ts";
 import { imageFindings } from "./checkImages.ts";
+import { crossFindings } from "./detectors/crossRules.ts";
+import { regionAccountOf } from "./detectors/failureContext.ts";
 import { listenPortOf, logFindings } from "./detectors/logPatterns.ts";
 import { type NetworkFacts, networkFindings } from "./detectors/networkRules.ts";
+import { pathFactsOf } from "./detectors/pathFacts.ts";
 import { serviceFindings } from "./detectors/serviceRules.ts";
 import { targetHealthFindings } from "./detectors/targetHealthRules.ts";
-import { classifyTask, type TaskSummary } from "./detectors/taskFailures.ts";
+import { classifyTask, stopTimeOf, type TaskContext, type TaskSummary } from "./detectors/taskFailures.ts";
 import { type Finding, finding } from "./finding.ts";
 import type { ServiceFacts } from "./gatherService.ts";
 import { settledValue } from "./settle.ts";
@@ -46,38 +49,80 @@ export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
   };
 };
 
-/** Stopped tasks in the window, classified. */
+/**
+ * Stopped tasks in the window, classified, oldest first. A task without stoppedAt is placed by its other
+ * timestamps; one with no timestamp at all is kept (ECS lists stopped tasks for about an hour) with its time unknown.
+ */
 export const stoppedTasksOf = (
   tasks: readonly Task[],
   w: TimeWindow,
+  ctx: TaskContext = {},
 ): { summaries: TaskSummary[]; findings: Finding[] } => {
   const stopped = tasks
     .filter((t) => t.lastStatus === "STOPPED" || t.desiredStatus === "STOPPED")
-    .filter((t) => inWindow(w, t.stoppedAt ?? t.stoppingAt ?? t.createdAt))
-    .sort((a, b) => (a.stoppedAt?.getTime() ?? 0) - (b.stoppedAt?.getTime() ?? 0));
-  const classified = stopped.map(classifyTask);
+    .filter((t) => {
+      const at = stopTimeOf(t).at;
+      return at === undefined || inWindow(w, at);
+    })
+    .sort((a, b) => (stopTimeOf(a).at?.getTime() ?? 0) - (stopTimeOf(b).at?.getTime() ?? 0));
+  const classified = stopped.map((t) => classifyTask(t, ctx));
   return {
     summaries: classified.map((c) => c.summary),
     findings: classified.flatMap((c) => (c.finding ? [c.finding] : [])),
   };
 };
 
+const REACHABILITY = new Set(["subnet_no_internet_route", "public_subnet_without_public_ip", "sg_blocks_egress"]);
+
+/**
+ * Tasks whose containers ran (an exit code, or running now) pulled their image and fetched their secrets, so a
+ * missing route or egress rule cannot be why they fail: such findings stay listed, ranked low, saying so.
+ */
+export const demoteDisproved = (found: readonly Finding[], tasks: readonly Task[], w: TimeWindow): Finding[] => {
+  // Only tasks started inside the window count: older ones may have started before the route changed.
+  const ran = tasks.some(
+    (t) =>
+      inWindow(w, t.startedAt) &&
+      (t.containers ?? []).some((c) => c.lastStatus === "RUNNING" || (c.exitCode !== undefined && c.exitCode !== null)),
+  );
+  const unreachable = tasks.some((t) =>
+    /timeout|deadline exceeded|dial tcp|RequestCanceled|connection issue/i.test(
+      [t.stoppedReason, ...(t.containers ?? []).map((c) => c.reason)].join(" "),
+    ),
+  );
+  if (!ran || unreachable) return [...found];
+  return found.map((x) =>
+    REACHABILITY.has(x.id)
+      ? {
+          ...x,
+          likelihood: Math.min(x.likelihood, 0.3),
+          explanation: `${x.explanation} However, tasks of this service started their containers (they ran and exited, or run now), so they did reach the registry and secrets: this is unlikely to be why they fail; the route may go through something not checked here (a firewall appliance, a peering or proxy).`,
+        }
+      : x,
+  );
+};
+
 /** Every finding the facts support (unranked). */
 export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Finding[] => {
   const out: Finding[] = [];
   const svc = settledValue(f.service);
+  const tds = settledValue(f.taskDefinitions) ?? [];
+  const net = networkFactsOf(f);
+  const ctx: TaskContext = { taskDefinitions: tds, path: pathFactsOf(net) };
+  const serviceTd = tds.find((t) => t.taskDefinitionArn === svc?.taskDefinition) ?? tds[0];
   if (svc)
     out.push(
       ...serviceFindings(
         svc,
         (svc.events ?? []).filter((e) => inWindow(w, e.createdAt)),
         now,
+        { taskDefinition: serviceTd, path: ctx.path, ...regionAccountOf(svc.serviceArn) },
       ),
     );
-  out.push(...stoppedTasksOf(settledValue(f.tasks) ?? [], w).findings);
+  const tasks = settledValue(f.tasks) ?? [];
+  out.push(...stoppedTasksOf(tasks, w, ctx).findings);
   out.push(...targetHealthFindings(settledValue(f.targetHealth) ?? []));
-  const net = networkFactsOf(f);
-  out.push(...networkFindings(net));
+  out.push(...demoteDisproved(networkFindings(net), tasks, w));
   const images = settledValue(f.images);
   if (images)
     out.push(...imageFindings(images, settledValue(f.taskDefinitions) ?? [], runsOnEc2(settledValue(f.service))));
@@ -91,7 +136,8 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
       targets.every(
         (t) => t.TargetHealth?.State === "healthy" || t.TargetHealth?.Reason === "Target.ResponseCodeMismatch",
       );
-    out.push(...logFindings(logs.entries).filter((x) => !(reachable && x.id === "binds_localhost")));
+    const fromLogs = logFindings(logs.entries).filter((x) => !(reachable && x.id === "binds_localhost"));
+    out.push(...fromLogs);
     const listen = listenPortOf(logs.entries);
     if (!reachable && listen && net.lbContainerPort !== undefined && listen.port !== net.lbContainerPort) {
       out.push(
@@ -126,6 +172,13 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
       }
     }
   }
+  const crossed = crossFindings(out, {
+    taskDefinition: serviceTd,
+    tasks,
+    targets: (settledValue(f.targetHealth) ?? []).flatMap((g) => g.targets),
+    logs: logs?.entries ?? [],
+  });
+  out.splice(0, out.length, ...crossed);
   const express = settledValue(f.express);
   if (express?.status?.statusCode && express.status.statusCode !== "ACTIVE") {
     out.push(

@@ -1,6 +1,6 @@
 // Every broken-deployment fixture through the real SDK and the loopback fake AWS: diagnose names the root cause first.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createEcsAssistant, diagnose } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
@@ -29,9 +29,11 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-test("the fixture library holds at least 12 broken scenarios and a healthy one", () => {
+test("the corpus holds at least 12 broken scenarios and a healthy one; each sourced one is in SOURCES.md", () => {
   const broken = SCENARIOS.filter((s) => loadScenario(s).expect.top !== null);
   expect(broken.length).toBeGreaterThanOrEqual(12);
+  const listed = readFileSync(join(DIR, "SOURCES.md"), "utf8");
+  for (const name of broken.filter((n) => loadScenario(n).sources?.length)) expect(listed).toContain(`\`${name}\``);
   expect(SCENARIOS).toContain("healthy");
 });
 
@@ -52,6 +54,12 @@ describe("diagnose over every fixture scenario", () => {
         expect(d.findings[0]!.fix.length).toBeGreaterThan(20);
       }
       for (const id of s.expect.detects ?? []) expect(ids).toContain(id);
+      for (const id of s.expect.absent ?? []) expect(ids).not.toContain(id);
+      if (s.expect.top_category) expect(d.findings[0]?.category).toBe(s.expect.top_category as never);
+      const text = (f: (typeof d.findings)[number]) => `${f.title}\n${f.explanation}\n${f.fix}`.toLowerCase();
+      for (const fact of s.expect.must_name ?? []) expect(text(d.findings[0]!)).toContain(fact.toLowerCase());
+      for (const fact of s.expect.must_not_claim ?? [])
+        for (const f of d.findings) expect(`${f.id}: ${text(f)}`).not.toContain(fact.toLowerCase());
       expect(d.checks.filter((c) => c.status === "failed")).toEqual([]);
       // Three rounds of parallel calls (stack mode: stack, then the service it created).
       expect(d.aws_calls.critical_path).toBeLessThanOrEqual(4);

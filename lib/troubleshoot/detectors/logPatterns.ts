@@ -87,9 +87,28 @@ const PATTERNS: readonly Pattern[] = [
     fix: "Check the connection string, the dependency's security group (allow the task's group), and DNS/VPC settings.",
   },
   {
+    id: "gunicorn_worker_timeout",
+    stack: "python",
+    test: /\[CRITICAL\] WORKER TIMEOUT/,
+    title: "Gunicorn kills workers that do not answer in time (WORKER TIMEOUT)",
+    likelihood: 0.84,
+    explanation:
+      "A Gunicorn worker did not answer within its --timeout (30 s by default), so the arbiter killed it; requests and health checks in flight fail or time out while workers restart.",
+    fix: "Find the slow request or blocking call (a dependency without its own timeout, a heavy startup in the worker); use more workers/threads or an async worker class, and keep --timeout below the health check's timeout × threshold only if requests really take that long.",
+  },
+  {
+    id: "aws_api_throttled",
+    stack: "aws-sdk",
+    test: /ThrottlingException|TooManyRequestsException|RequestLimitExceeded|\bRate exceeded\b|SlowDown: Please reduce/,
+    title: "The app's AWS API calls are throttled",
+    likelihood: 0.55,
+    explanation: "An AWS API rejected the app's calls for exceeding its request rate; SDK retries ran out.",
+    fix: "Cache results and batch calls, add jittered exponential backoff (SDK retry mode adaptive), or request a higher quota for that API.",
+  },
+  {
     id: "app_crash",
     stack: "any",
-    test: /Traceback \(most recent call last\)|UnhandledPromiseRejection|Uncaught Exception|^panic: |APPLICATION FAILED TO START|Worker failed to boot|Exception in thread "main"|FATAL/im,
+    test: /Traceback \(most recent call last\)|UnhandledPromiseRejection|Uncaught Exception|^panic: |APPLICATION FAILED TO START|Worker failed to boot|Exception in thread "main"|FATAL|^\w+(\.\w+)+(Error|Exception): /im,
     title: "The app crashes at startup",
     likelihood: 0.65,
     explanation: "The application raised an unhandled error while starting.",
@@ -104,13 +123,44 @@ export const severityOf = (message: string): "ERROR" | "WARN" | "INFO" => {
   return "INFO";
 };
 
+const HEADER = /Traceback \(most recent call last\)|APPLICATION FAILED TO START|Worker failed to boot|^\s*\*{5,}/i;
+const EXCEPTION_LINE =
+  /^\s*(?:[\w$]+\.)*[\w$]*(Error|Exception|Exit|Interrupt|Failure)(\[\w+\])?:? .+|^Description:\s*$/;
+
+/**
+ * The line that names the error for a header line ("Traceback (most recent call last):", Spring Boot's
+ * "APPLICATION FAILED TO START"): the exception line that follows in the same stream (or the same multi-line event).
+ */
+export const exceptionLineOf = (lines: readonly LogLine[], i: number): LogLine => {
+  const l = lines[i]!;
+  if (!HEADER.test(l.message)) return l;
+  const inner = l.message
+    .split("\n")
+    .filter((x) => EXCEPTION_LINE.test(x) && !/^Description:/.test(x))
+    .at(-1);
+  if (inner) return { ...l, message: inner.trim() };
+  let description = false;
+  for (const next of lines.slice(i + 1, i + 40)) {
+    if (next.stream !== l.stream) continue;
+    if (/^Description:\s*$/.test(next.message.trim())) {
+      description = true;
+      continue;
+    }
+    if (description && next.message.trim()) return { ...next, message: next.message.trim() };
+    if (!/^\s/.test(next.message) && EXCEPTION_LINE.test(next.message)) return next;
+  }
+  return l;
+};
+
 /** Findings for fatal patterns found in the lines (each pattern once, with up to 3 matching lines). */
 export const logFindings = (lines: readonly LogLine[]): Finding[] => {
   const out: Finding[] = [];
   for (const p of PATTERNS) {
-    const hits = lines.filter((l) => p.test.test(l.message));
-    if (hits.length === 0) continue;
-    const evidence: Evidence[] = hits.slice(0, 3).map((l) => ({
+    const hitIdx = lines.flatMap((l, i) => (p.test.test(l.message) ? [i] : []));
+    if (hitIdx.length === 0) continue;
+    const quoted = [...new Map(hitIdx.map((i) => exceptionLineOf(lines, i)).map((l) => [l.message, l])).values()];
+    const hits = hitIdx.map((i) => lines[i]!);
+    const evidence: Evidence[] = quoted.slice(0, 3).map((l) => ({
       source: "log",
       ref: l.stream,
       at: l.timestamp,

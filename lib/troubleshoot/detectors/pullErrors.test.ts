@@ -33,7 +33,9 @@ test("words containing 'eni' (denied) do not mean ENI exhaustion; real ENI messa
       "ResourceInitializationError: unable to create ENI: subnet subnet-0abc has insufficient free addresses to place the task",
     )?.id,
   ).toBe("eni_capacity");
-  expect(classifyErrorText("Timeout waiting for network interface provisioning to complete.")?.id).toBe("eni_capacity");
+  expect(classifyErrorText("Timeout waiting for network interface provisioning to complete.")?.id).toBe(
+    "eni_attach_failed",
+  );
 });
 
 test("pull failures are still classified as before", () => {

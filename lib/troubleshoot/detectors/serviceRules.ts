@@ -1,6 +1,9 @@
 // Service-level rules: circuit breaker rollbacks, placement failures, cycling tasks, stuck deployments, launch errors.
 import type { Service, ServiceEvent } from "@aws-sdk/client-ecs";
 import { type Finding, finding } from "../finding.ts";
+import type { FailureContext } from "./failureContext.ts";
+import { unknownFailureCause } from "./failureFinding.ts";
+import { parseFailure } from "./parseFailure.ts";
 import { classifyErrorText } from "./pullErrors.ts";
 
 const STUCK_AFTER_MS = 30 * 60_000;
@@ -12,7 +15,12 @@ const ev = (e: ServiceEvent) => ({
 });
 
 /** Findings from a service's deployments and its (already time-filtered) events. */
-export const serviceFindings = (service: Service, events: readonly ServiceEvent[], now: Date): Finding[] => {
+export const serviceFindings = (
+  service: Service,
+  events: readonly ServiceEvent[],
+  now: Date,
+  ctx: FailureContext = {},
+): Finding[] => {
   const out: Finding[] = [];
   const deployments = service.deployments ?? [];
   const failed = deployments.find((d) => d.rolloutState === "FAILED");
@@ -39,55 +47,47 @@ export const serviceFindings = (service: Service, events: readonly ServiceEvent[
         ],
         explanation:
           "The deployment circuit breaker saw new tasks fail repeatedly and stopped the rollout; the tasks' own failures are the root cause.",
-        fix: "Fix the task failure listed above this finding, then deploy again (a new task definition revision or a forced new deployment).",
+        fix: "Fix why the new tasks fail (see the stopped tasks), then deploy again (a new task definition revision or a forced new deployment).",
       }),
     );
   }
-  const placement = events.filter((e) => /unable to place a task/i.test(e.message ?? ""));
-  if (placement.length > 0) {
-    const why = placement.at(-1)?.message ?? "";
-    out.push(
-      finding({
-        id: "placement_failed",
-        category: "service",
-        title: "ECS is unable to place tasks",
-        likelihood: 0.87,
-        evidence: placement.map(ev),
-        explanation: `No capacity satisfies the task's requirements: ${/insufficient (memory|cpu)/i.test(why) ? "the container instances lack free CPU or memory" : /no container instances/i.test(why) ? "the cluster has no registered container instances" : "CPU, memory, ports, attributes or placement constraints do not fit any instance"}.`,
-        fix: "Add or scale container instances (or use a capacity provider with managed scaling / Fargate), reduce the task's cpu/memory, or relax placement constraints.",
-      }),
-    );
-  }
-  const launch = events.filter((e) => /failed to launch a task|unable to assume the role/i.test(e.message ?? ""));
-  if (launch.length > 0) {
-    const msg = launch.at(-1)?.message ?? "";
-    const cause = classifyErrorText(msg);
+  // Placement and launch events: a start failure wrapped in "unable to place a task ... Reason: X" is X.
+  const launch = events.filter((e) =>
+    /unable to place a task|failed to launch a task|unable to assume the role/i.test(e.message ?? ""),
+  );
+  const byId = new Map<string, { cause: Omit<Finding, "evidence">; events: ServiceEvent[] }>();
+  for (const e of launch) {
+    const msg = e.message ?? "";
+    const parsed = parseFailure(msg);
+    const cause = classifyErrorText(msg, ctx);
     const role = /assume the role/i.test(msg);
-    out.push(
-      finding({
-        id: cause?.id ?? (role ? "role_not_assumable" : "task_launch_failed"),
-        category:
-          cause?.category === "network"
-            ? "network"
-            : role || cause?.category === "permissions"
-              ? "permissions"
-              : "task",
-        title: cause?.title ?? (role ? "ECS cannot assume the task or execution role" : "ECS failed to launch tasks"),
-        likelihood: cause?.likelihood ?? (role ? 0.93 : 0.8),
-        evidence: launch.map(ev),
-        explanation:
-          cause?.explanation ??
-          (role
-            ? "The role's trust policy does not allow ecs-tasks.amazonaws.com to assume it, or the role does not exist."
-            : "ECS reported an error when launching tasks for the service."),
-        fix:
-          cause?.fix ??
-          (role
-            ? 'Add a trust relationship for "Service": "ecs-tasks.amazonaws.com" to the role (and check the ARN in the task definition).'
-            : "Read the error in the event and fix the task definition or account limits it names."),
-      }),
-    );
+    const body: Omit<Finding, "evidence"> = cause
+      ? { ...cause, category: cause.category }
+      : role
+        ? {
+            id: "role_not_assumable",
+            category: "permissions",
+            title: "ECS cannot assume the task or execution role",
+            likelihood: 0.93,
+            explanation:
+              "The role's trust policy does not allow ecs-tasks.amazonaws.com to assume it, or the role does not exist.",
+            fix: 'Add a trust relationship for "Service": "ecs-tasks.amazonaws.com" to the role (and check the ARN in the task definition).',
+          }
+        : /unable to place a task/i.test(msg) && !parsed.viaPlacement
+          ? {
+              id: "placement_failed",
+              category: "service",
+              title: "ECS is unable to place tasks",
+              likelihood: 0.87,
+              explanation: `No capacity satisfies the task's requirements: ${/insufficient (memory|cpu)/i.test(msg) ? "the container instances lack free CPU or memory" : /no container instances/i.test(msg) ? "the cluster has no registered container instances" : "CPU, memory, ports, attributes or placement constraints do not fit any instance"}.`,
+              fix: "Add or scale container instances (or use a capacity provider with managed scaling / Fargate), reduce the task's cpu/memory, or relax placement constraints.",
+            }
+          : unknownFailureCause(parsed);
+    const seen = byId.get(body.id);
+    if (seen) seen.events.push(e);
+    else byId.set(body.id, { cause: body, events: [e] });
   }
+  for (const { cause, events: evs } of byId.values()) out.push(finding({ ...cause, evidence: evs.map(ev) }));
   const started = events.filter((e) => /has started \d+ tasks?/i.test(e.message ?? ""));
   const stopped = events.filter((e) => /has stopped \d+ running tasks?/i.test(e.message ?? ""));
   if (started.length >= 3 && stopped.length >= 2) {

@@ -8,6 +8,64 @@ export interface TargetGroupHealth {
   readonly targets: readonly TargetHealthDescription[];
 }
 
+const codesOf = (evidence: readonly Evidence[]): string[] => [
+  ...new Set(
+    evidence.flatMap(
+      (e) =>
+        /codes: \[([^\]]*)\]/
+          .exec(e.text)?.[1]
+          ?.split(/[,\s]+/)
+          .filter(Boolean) ?? [],
+    ),
+  ),
+];
+
+/** What a health-check status means and how to fix it (the 400 of a Host check is not a missing path). */
+export const statusMeaning = (codes: readonly string[]): { id: string; why: string; fix: string } => {
+  const c = codes[0] ?? "";
+  if (c === "400" || c === "421")
+    return {
+      id: "health_check_host_rejected",
+      why: "a 400 to a health check usually means the app validates the Host header and rejects the one the load balancer sends (the task's private IP): Django ALLOWED_HOSTS (DisallowedHost), Rails config.hosts (HostAuthorization), or another host allow-list.",
+      fix: "Let the health check through the host check: add the task's private IP / VPC range to the allow-list at start (e.g. Django ALLOWED_HOSTS from the ECS task metadata), or answer the health path before host validation (a middleware ahead of it; Rails config.host_authorization exclude for the health path). Keep the matcher at 200.",
+    };
+  if (c === "403")
+    return {
+      id: "health_check_status_mismatch",
+      why: "403 means the app refuses the request: authentication/authorization on the health path, a WAF-like filter, or a host allow-list (Rails answers blocked hosts with 403).",
+      fix: "Exempt the health check path from authentication and host checks (Rails: config.host_authorization exclude), or point HealthCheckPath at an unauthenticated endpoint returning 200.",
+    };
+  if (c === "404")
+    return {
+      id: "health_check_path_wrong",
+      why: "404 means the health check path does not exist in the app.",
+      fix: "Serve a cheap 200 on the health check path, or change the target group's HealthCheckPath (Express: healthCheckPath) to a path that returns 200.",
+    };
+  if (/^30[1278]$/.test(c))
+    return {
+      id: "health_check_redirect",
+      why: `${c} means the app redirects the health check (HTTP to HTTPS, a missing trailing slash, or a login page).`,
+      fix: "Exempt the health path from the HTTPS/login redirect (or use the exact path with its trailing slash), or accept the redirect code in the matcher only if the redirect is intended.",
+    };
+  if (c === "401")
+    return {
+      id: "health_check_status_mismatch",
+      why: "401 means the health path requires authentication.",
+      fix: "Exempt the health check path from authentication, or use an unauthenticated path.",
+    };
+  if (/^5\d\d$/.test(c))
+    return {
+      id: "health_check_app_error",
+      why: `${c} means the app fails while answering the health check (an exception, or a dependency the health path checks is down); its logs show why.`,
+      fix: "Read the app's error for the health path in its logs (fetch_task_logs) and fix it; keep the health path free of slow or optional dependencies.",
+    };
+  return {
+    id: "health_check_path_wrong",
+    why: "the path may not exist, redirect or need auth.",
+    fix: "Serve a cheap 200 on the health check path, or change the target group's HealthCheckPath/Matcher (Express: healthCheckPath) to a path that returns 200.",
+  };
+};
+
 // Reason codes: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html#target-health-reason-codes
 /** Findings for unhealthy targets, one per reason family. */
 export const targetHealthFindings = (groups: readonly TargetGroupHealth[]): Finding[] => {
@@ -33,15 +91,17 @@ export const targetHealthFindings = (groups: readonly TargetGroupHealth[]): Find
     const tg = tgOf.get(reason)!;
     const check = `${tg.HealthCheckProtocol ?? "HTTP"} ${tg.HealthCheckPath ?? "/"} on port ${tg.HealthCheckPort ?? "traffic-port"}, matcher ${tg.Matcher?.HttpCode ?? "200"}`;
     if (reason === "Target.ResponseCodeMismatch") {
+      const codes = codesOf(evidence);
+      const meaning = statusMeaning(codes);
       out.push(
         finding({
-          id: "health_check_path_wrong",
+          id: meaning.id,
           category: "service",
-          title: "Load balancer health check gets the wrong HTTP status",
+          title: `Load balancer health check gets HTTP ${codes.join("/") || "a non-success status"} from the app`,
           likelihood: 0.86,
           evidence,
-          explanation: `The app answers the health check (${check}) but not with a success code: usually the path does not exist (404), redirects (301/302) or needs auth.`,
-          fix: `Serve a cheap 200 on the health check path, or change the target group's HealthCheckPath/Matcher (Express: healthCheckPath) to a path that returns 200.`,
+          explanation: `The app answers the health check (${check}), so the network path works, but with ${codes.join("/") || "an unexpected status"}: ${meaning.why}`,
+          fix: meaning.fix,
         }),
       );
     } else if (reason === "Target.Timeout" || reason === "Target.FailedHealthChecks") {

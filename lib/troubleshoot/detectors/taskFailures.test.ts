@@ -38,3 +38,20 @@ test("a real crash is still reported, also when the task stopped because the ess
   });
   expect(oom.finding?.id).toBe("oom_killed");
 });
+
+test("a stopped task without stoppedAt keeps a time from its other timestamps, or says it has none", () => {
+  const { stoppedAt: _s, ...noStop } = stoppedBy(
+    "TaskFailedToStart",
+    "CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref x/y:1: not found",
+    0,
+  );
+  const withStopping = classifyTask({ ...noStop, stoppingAt: new Date("2026-11-25T09:15:40Z") });
+  expect(withStopping.summary).toMatchObject({
+    stopped_at: "2026-11-25T09:15:40.000Z",
+    stopped_at_source: "stoppingAt",
+  });
+  const none = classifyTask(noStop);
+  expect(none.summary.stopped_at).toBeUndefined();
+  expect(none.summary.stopped_at_source).toBe("unknown");
+  expect(none.finding?.id).toBe("image_not_found");
+});

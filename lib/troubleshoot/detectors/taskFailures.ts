@@ -1,15 +1,51 @@
 // Classifies stopped tasks (stopCode, stoppedReason, container exit codes) into failure categories and findings.
-import type { Container, Task } from "@aws-sdk/client-ecs";
+import type { Container, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { familyRevision } from "../describeTaskDefinitions.ts";
 import { taskIdOf } from "../describeTasks.ts";
 import { type Evidence, type Finding, finding } from "../finding.ts";
-import { classifyErrorText } from "./pullErrors.ts";
+import { type FailureContext, type PathFacts, regionAccountOf } from "./failureContext.ts";
+import { unknownFailureCause } from "./failureFinding.ts";
+import { parseFailure } from "./parseFailure.ts";
+import { classifyErrorText, isFailureText } from "./pullErrors.ts";
+
+/** What classification may use beyond the task: the task definitions in play and the network path. */
+export interface TaskContext {
+  readonly taskDefinitions?: readonly TaskDefinition[];
+  readonly path?: PathFacts;
+}
+
+/** The failure context of one task: its definition, region, account and path. */
+export const contextOf = (t: Task, ctx: TaskContext): FailureContext => ({
+  ...regionAccountOf(t.taskArn ?? t.taskDefinitionArn),
+  taskDefinition:
+    ctx.taskDefinitions?.find((d) => d.taskDefinitionArn === t.taskDefinitionArn) ??
+    (ctx.taskDefinitions?.length === 1 ? ctx.taskDefinitions[0] : undefined),
+  ...(ctx.path ? { path: ctx.path } : {}),
+});
+
+/** When the task stopped, and which timestamp says so (stoppedAt can be missing during transitions). */
+export const stopTimeOf = (t: Task): { at?: Date; source: string } => {
+  for (const k of [
+    "stoppedAt",
+    "executionStoppedAt",
+    "stoppingAt",
+    "startedAt",
+    "pullStoppedAt",
+    "createdAt",
+  ] as const) {
+    const v = t[k];
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return { at: v, source: k };
+  }
+  return { source: "unknown" };
+};
 
 /** A stopped task, compact. */
 export interface TaskSummary {
   readonly task_id: string;
   readonly task_definition: string;
   readonly stopped_at?: string;
+  /** The task field stopped_at comes from when stoppedAt is missing, or "unknown" when the task has no time. */
+  readonly stopped_at_source?: string;
   readonly started_at?: string;
   readonly stop_code?: string;
   readonly stopped_reason?: string;
@@ -111,7 +147,7 @@ const exitCause = (c: Container): Cause | undefined => {
   return undefined;
 };
 
-const stopCause = (t: Task): Cause | undefined => {
+const stopCause = (t: Task, fc: FailureContext): Cause | undefined => {
   const reason = t.stoppedReason ?? "";
   if (t.stopCode === "SpotInterruption" || t.stopCode === "TerminationNotice") {
     return {
@@ -153,11 +189,10 @@ const stopCause = (t: Task): Cause | undefined => {
       },
     };
   }
-  const text = classifyErrorText(reason);
+  const text = classifyErrorText(reason, fc);
   if (text) {
     const { id, category, title, likelihood, explanation, fix } = text;
-    const cat = category === "network" ? "network" : category === "permissions" ? "permissions" : category;
-    return { category: id, finding: { id, category: cat, title, likelihood, explanation, fix } };
+    return { category: id, finding: { id, category, title, likelihood, explanation, fix } };
   }
   if (/Essential container in task exited/i.test(reason)) return { category: "essential_container_exited" };
   if (
@@ -166,19 +201,25 @@ const stopCause = (t: Task): Cause | undefined => {
   ) {
     return { category: "stopped_by_scheduler" };
   }
+  const parsed = parseFailure(reason);
+  if (reason && (t.stopCode === "TaskFailedToStart" || isFailureText(parsed))) {
+    const { id, category, title, likelihood, explanation, fix } = unknownFailureCause(parsed);
+    return { category: id, finding: { id, category, title, likelihood, explanation, fix } };
+  }
   return undefined;
 };
 
 /** Categorises one stopped task; container reasons (pull errors, exit codes) win over generic task reasons. */
-export const classifyTask = (t: Task): { summary: TaskSummary; finding?: Finding } => {
+export const classifyTask = (t: Task, ctx: TaskContext = {}): { summary: TaskSummary; finding?: Finding } => {
   const id = taskIdOf(t.taskArn ?? "");
+  const fc = contextOf(t, ctx);
   const containerCauses = (t.containers ?? []).map((c) => ({
     c,
-    text: classifyErrorText(c.reason),
+    text: classifyErrorText(c.reason, fc),
     exit: exitCause(c),
   }));
   const fromText = containerCauses.find((x) => x.text);
-  const task = stopCause(t);
+  const task = stopCause(t, fc);
   // A task the scheduler or a user stopped gets SIGTERM (exit 143, 130) and SIGKILL after stopTimeout (137):
   // those codes are the stop itself, not a crash (an OOM kill is still reported: its reason says so).
   const stoppedOnPurpose = task?.category === "stopped_by_scheduler";
@@ -191,14 +232,29 @@ export const classifyTask = (t: Task): { summary: TaskSummary; finding?: Finding
   if (fromText?.text) {
     const { id: fid, category, title, likelihood, explanation, fix } = fromText.text;
     cause = { category: fid, finding: { id: fid, category, title, likelihood, explanation, fix } };
-  } else if (task?.finding && task.category !== "elb_health_check") cause = task;
+  } else if (
+    task?.finding &&
+    task.category !== "elb_health_check" &&
+    !(task.category === "task_start_failed" && fromExit)
+  )
+    cause = task;
   else if (fromExit?.exit) cause = fromExit.exit;
   else cause = task;
-  const at = (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.toISOString();
+  // A container reason that reads as a failure nobody recognised is still reported, quoted.
+  const unknownReason = (t.containers ?? [])
+    .map((c) => parseFailure(c.reason ?? ""))
+    .find((p) => p.raw && isFailureText(p));
+  if (!cause?.finding && unknownReason) {
+    const { id: uid, category, title, likelihood, explanation, fix } = unknownFailureCause(unknownReason);
+    cause = { category: uid, finding: { id: uid, category, title, likelihood, explanation, fix } };
+  }
+  const when = stopTimeOf(t);
+  const at = when.at?.toISOString();
   const summary: TaskSummary = {
     task_id: id,
     task_definition: familyRevision(t.taskDefinitionArn),
     stopped_at: at,
+    ...(when.source !== "stoppedAt" ? { stopped_at_source: when.source } : {}),
     started_at: t.startedAt?.toISOString(),
     stop_code: t.stopCode,
     stopped_reason: t.stoppedReason,

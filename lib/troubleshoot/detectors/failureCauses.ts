@@ -1,0 +1,276 @@
+// Per-stage finding bodies: permissions (with exact IAM actions and resource ARNs), image pulls, placement and
+// container start. Called by failureCause with the parsed failure and the facts of the case.
+import { parseImageUri } from "../../util/parseImageUri.ts";
+import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
+import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
+import type { ParsedFailure } from "./parseFailure.ts";
+import type { TextCause } from "./pullErrors.ts";
+
+const acct = (c: FailureContext) => c.account ?? "<account>";
+
+/** `arn:aws:s3:::bucket/key` of an env file reference or file name. */
+const s3Parts = (value: string | undefined) => {
+  const m = /^arn:aws[\w-]*:s3:::([^/]+)\/(.+)$/.exec(value ?? "");
+  return m ? { bucket: m[1]!, object: value! } : undefined;
+};
+
+const ssmArn = (value: string, region: string, account: string) =>
+  value.startsWith("arn:")
+    ? value
+    : `arn:aws:ssm:${region}:${account}:parameter${value.startsWith("/") ? "" : "/"}${value}`;
+
+/** Access denied (or KMS denied) at a start-up step: the role, the actions, the resource. */
+export const accessCause = (
+  p: ParsedFailure,
+  c: FailureContext,
+  region: string,
+  refs: readonly Reference[],
+): TextCause | undefined => {
+  const role = executionRoleText(c);
+  const roleArn = c.taskDefinition?.executionRoleArn;
+  const kms = p.cause === "kms_denied";
+  if (p.stage === "env_file") {
+    const s3 = s3Parts(refs[0]?.value);
+    const object = s3?.object ?? (p.resource ? `the S3 object of ${p.resource}` : "the env file object");
+    if (p.cause === "not_found")
+      return {
+        id: "env_file_not_found",
+        category: "task",
+        title: "The environment file in S3 does not exist",
+        likelihood: 0.94,
+        explanation: `ECS could not download the container's environmentFiles entry ${object}: the bucket or key does not exist (or is in another account/region).`,
+        fix: `Upload the file to ${object}, or correct environmentFiles[].value in the task definition, then redeploy.`,
+      };
+    if (p.cause !== "access_denied" && !kms) return undefined;
+    return {
+      id: "env_file_access_denied",
+      category: "permissions",
+      title: "Task cannot read its environment file from S3 (access denied)",
+      likelihood: 0.95,
+      explanation: `At start ECS downloads environmentFiles (${object}) from S3 as ${role}, and S3 refused it: that role lacks s3:GetObject on the object${kms ? " or kms:Decrypt on the bucket's KMS key" : ""}, or a bucket policy denies it.`,
+      fix: `Grant ${roleArn ?? "the execution role"} s3:GetObject on ${s3?.object ?? "the env file object"} and s3:GetBucketLocation on ${s3 ? `arn:aws:s3:::${s3.bucket}` : "its bucket"}${kms ? " (and kms:Decrypt on the bucket key)" : ""}; this is the execution role's job, not the task role's.`,
+    };
+  }
+  if (p.stage === "log_driver") {
+    const lc = c.taskDefinition?.containerDefinitions?.find((x) => x.logConfiguration?.logDriver === "awslogs")
+      ?.logConfiguration?.options;
+    const group = lc?.["awslogs-group"] ?? "the awslogs-group";
+    const groupArn = `arn:aws:logs:${lc?.["awslogs-region"] ?? region}:${acct(c)}:log-group:${group}:*`;
+    if (p.cause === "not_found")
+      return {
+        id: "log_group_missing",
+        category: "logs",
+        title: `Log group ${group} does not exist`,
+        likelihood: 0.94,
+        explanation: `The awslogs driver could not create its stream because the log group ${group} does not exist, so the container never starts.`,
+        fix: `Create the log group ${group} in ${lc?.["awslogs-region"] ?? region} (aws logs create-log-group), or set awslogs-create-group=true and grant ${roleArn ?? "the execution role"} logs:CreateLogGroup on ${groupArn}.`,
+      };
+    if (p.cause === "timeout")
+      return {
+        id: "logs_unreachable",
+        category: "network",
+        title: "Tasks time out reaching CloudWatch Logs",
+        likelihood: 0.9,
+        explanation: `The awslogs driver could not reach CloudWatch Logs. ${pathExplanation("logs", region, c.path)}`,
+        fix: pathFix("logs", region, c.path),
+      };
+    return {
+      id: "log_setup_failed",
+      category: "permissions",
+      title: "Task cannot set up its log stream",
+      likelihood: 0.9,
+      explanation: `The awslogs driver runs as ${role} and was refused: ${p.causeText ?? p.raw}`,
+      fix: `Grant ${roleArn ?? "the execution role"} logs:CreateLogStream and logs:PutLogEvents on ${groupArn} (logs:CreateLogGroup too with awslogs-create-group=true); AmazonECSTaskExecutionRolePolicy covers them.`,
+    };
+  }
+  if (p.cause !== "access_denied" && !kms) return undefined;
+  const svc = p.service;
+  const resource =
+    svc === "ssm"
+      ? ssmArn(refs[0]?.value ?? p.resource ?? "<parameter>", region, acct(c))
+      : (refs[0]?.value ?? p.resource ?? "the referenced secret");
+  const actions =
+    svc === "ssm"
+      ? "ssm:GetParameters"
+      : svc === "secretsmanager"
+        ? "secretsmanager:GetSecretValue"
+        : (p.action ?? "the denied action");
+  return {
+    id: "secrets_access_denied",
+    category: "permissions",
+    title: kms
+      ? `Task cannot decrypt its ${serviceLabel(svc)} secret (KMS access denied)`
+      : `Task cannot read its secrets from ${serviceLabel(svc)} (access denied)`,
+    likelihood: 0.94,
+    explanation: `ECS reads secrets at start as ${role}; ${serviceLabel(svc)} refused ${resource}${kms ? ": the secret is encrypted with a customer managed KMS key the role may not use" : ""} (${p.causeText ?? p.raw}).${refs.length ? ` Referenced at ${refs.map((r) => `${r.container}.${r.field}`).join(", ")}.` : ""}`,
+    fix: `Grant ${roleArn ?? "the execution role"} ${kms ? `kms:Decrypt on the key that encrypts ${resource} (and allow the role in the key policy)` : `${actions} on ${resource}${svc === "ssm" ? " (kms:Decrypt too for a SecureString with a customer managed key)" : ""}`}; the execution role fetches secrets, not the task role.`,
+  };
+};
+
+/** Registry auth and image pull failures. */
+export const imageCause = (p: ParsedFailure, c: FailureContext, region: string): TextCause => {
+  const images = (c.taskDefinition?.containerDefinitions ?? []).map((x) => x.image ?? "");
+  const image = p.resource?.includes("/") ? p.resource : (images[0] ?? p.resource ?? "the image");
+  const ref = parseImageUri(image);
+  const roleArn = c.taskDefinition?.executionRoleArn;
+  if (p.cause === "timeout")
+    return {
+      id: "registry_unreachable",
+      category: "network",
+      title: `No network path to ${p.service === "registry" ? (ref?.registry ?? "the registry") : "Amazon ECR"}`,
+      likelihood: 0.86,
+      explanation: `The task timed out ${p.stage === "registry_auth" ? "getting the ECR auth token" : "pulling the image"}${p.endpoint ? ` (${p.endpoint})` : ""}. ${pathExplanation(p.service ?? "ecr", region, c.path)}`,
+      fix: pathFix(p.service === "registry" ? "registry" : "ecr", region, c.path),
+    };
+  if (p.cause === "not_found")
+    return {
+      id: "image_not_found",
+      category: "image",
+      title: "Image or tag does not exist",
+      likelihood: 0.95,
+      explanation: `ECS could not pull ${image}: the repository or the tag does not exist in the registry.`,
+      fix: `Push ${image} (or fix the image URI/tag in the task definition) and redeploy.`,
+    };
+  if (p.cause === "rate_limited")
+    return {
+      id: "rate_limited_pull",
+      category: "image",
+      title: `Registry rate limit on pulls of ${image}`,
+      likelihood: 0.88,
+      explanation: `The registry${ref ? ` ${ref.registry}` : ""} throttled the pull (${p.causeText}); Docker Hub limits anonymous pulls per source IP, and tasks behind one NAT share it.`,
+      fix: "Copy the image to ECR (or use ECR Public or an ECR pull-through cache rule) and point the task definition at it; or pull with Docker Hub credentials via repositoryCredentials.",
+    };
+  if (p.cause === "platform_mismatch") {
+    const arch = c.taskDefinition?.runtimePlatform?.cpuArchitecture ?? "X86_64";
+    return {
+      id: "image_arch_mismatch",
+      category: "image",
+      title: "Image has no variant for the task's CPU architecture",
+      likelihood: 0.94,
+      explanation: `${image} has no manifest for the platform the task runs on (runtimePlatform.cpuArchitecture ${arch}): ${p.causeText}.`,
+      fix: `Build and push the image for ${arch === "ARM64" ? "linux/arm64" : "linux/amd64"} (docker buildx build --platform ${arch === "ARM64" ? "linux/arm64" : "linux/amd64"} --push ...), or set runtimePlatform.cpuArchitecture to the image's architecture.`,
+    };
+  }
+  if (p.cause === "access_denied") {
+    const repoArn = ref?.ecr
+      ? `arn:aws:ecr:${ref.ecr.region}:${ref.ecr.accountId}:repository/${ref.repository}`
+      : undefined;
+    const cross = ref?.ecr && c.account && ref.ecr.accountId !== c.account;
+    return {
+      id: "registry_auth_failed",
+      category: "permissions",
+      title: "Registry refused the pull (authentication)",
+      likelihood: 0.92,
+      explanation: repoArn
+        ? `ECR refused ${image} to ${executionRoleText(c)} (${p.causeText}).${cross ? ` The repository is in account ${ref?.ecr?.accountId}: its repository policy must allow this account.` : ""}`
+        : `${ref?.registry ?? "The registry"} refused the pull (${p.causeText}): it is private and the task has no (or wrong) credentials.`,
+      fix: repoArn
+        ? `Grant ${roleArn ?? "the execution role"} ecr:GetAuthorizationToken (resource *) and ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on ${repoArn}${cross ? ", and allow this account in the repository policy" : ""}.`
+        : `Store the registry credentials in Secrets Manager, set repositoryCredentials.credentialsParameter, and grant ${roleArn ?? "the execution role"} secretsmanager:GetSecretValue on that secret; or mirror the image to ECR.`,
+    };
+  }
+  return {
+    id: "image_pull_failed",
+    category: "image",
+    title: "Image pull failed",
+    likelihood: 0.85,
+    explanation: `ECS could not pull ${image}: ${p.causeText ?? p.raw}`,
+    fix: "Check the image URI and tag, the execution role's ECR permissions and the task's network path to the registry.",
+  };
+};
+
+/** Placement, quota, ENI and capacity failures. */
+export const placementCause = (p: ParsedFailure, _c: FailureContext): TextCause | undefined => {
+  if (p.cause === "quota")
+    return {
+      id: "service_quota_reached",
+      category: "task",
+      title: "An account quota stops new tasks",
+      likelihood: 0.92,
+      explanation: `ECS refused to start tasks because an account limit is reached: ${p.causeText ?? p.raw}`,
+      fix: "Request an increase in Service Quotas (e.g. Fargate On-Demand vCPU for the region), or lower the desired count or task size; stop unused tasks.",
+    };
+  if (p.cause === "no_ip")
+    return {
+      id: "eni_capacity",
+      category: "network",
+      title: "Subnets have no free IP addresses for task ENIs",
+      likelihood: 0.9,
+      explanation: `Each awsvpc task needs an IP in its subnet, and there is none free: ${p.causeText ?? p.raw}`,
+      fix: "Add subnets with free addresses (a larger CIDR) to the service's network configuration, or release unused ENIs.",
+    };
+  if (p.stage === "eni_attach")
+    return {
+      id: "eni_attach_failed",
+      category: "network",
+      title: "The task's network interface could not be set up",
+      likelihood: 0.85,
+      explanation: `ECS failed to provision or attach the task's ENI: ${p.causeText ?? p.raw}`,
+      fix: "Check the subnets and security groups in the service's network configuration exist and have free addresses; for EC2 capacity enable ENI trunking or lower tasks per instance.",
+    };
+  if (/unable to place a task|no container instance/i.test(p.raw) && !p.viaPlacement) {
+    const closest = /closest matching \(container-instance ([\w-]+)\) (has [^.]+)/i.exec(p.raw);
+    return {
+      id: "placement_failed",
+      category: "service",
+      title: "ECS is unable to place tasks",
+      likelihood: 0.87,
+      explanation: `No container instance satisfies the task's requirements: ${/insufficient (memory|cpu)/i.test(p.raw) ? `the instances lack free ${/insufficient memory/i.test(p.raw) ? "memory" : "CPU"}${closest ? ` (the closest, ${closest[1]}, ${closest[2]})` : ""}` : /no container instances were found/i.test(p.raw) ? "the cluster has no registered container instances" : "CPU, memory, ports, attributes or placement constraints do not fit any instance"}.`,
+      fix: "Add or scale container instances (a capacity provider with managed scaling), reduce the task's cpu/memory, or relax placement constraints; or run on Fargate.",
+    };
+  }
+  if (p.cause === "no_capacity" || p.stage === "placement")
+    return {
+      id: "capacity_unavailable",
+      category: "task",
+      title: "No capacity to place the task",
+      likelihood: 0.86,
+      explanation: `ECS could not find capacity for the task: ${p.causeText ?? p.raw}`,
+      fix: "For Fargate retry or add subnets in more AZs; for EC2 capacity add instances (capacity provider with managed scaling) and check the task's cpu/memory fit an instance.",
+    };
+  return undefined;
+};
+
+/** Container start failures (command, architecture, volumes). */
+export const startCause = (p: ParsedFailure, c: FailureContext, region: string): TextCause | undefined => {
+  if (p.cause === "platform_mismatch")
+    return {
+      id: "image_arch_mismatch",
+      category: "image",
+      title: "Image built for a different CPU architecture",
+      likelihood: 0.93,
+      explanation: `The container binary cannot execute on this platform ('exec format error'): the image was built for another architecture than runtimePlatform.cpuArchitecture ${c.taskDefinition?.runtimePlatform?.cpuArchitecture ?? "X86_64"}.`,
+      fix: "Build for the task's platform (docker buildx build --platform linux/amd64 ...) or set runtimePlatform.cpuArchitecture to match the image (ARM64).",
+    };
+  if (p.cause === "command_not_found")
+    return {
+      id: "command_not_found",
+      category: "task",
+      title: `The container's entrypoint or command ${p.resource ?? ""} does not exist in the image`.replace("  ", " "),
+      likelihood: 0.9,
+      explanation:
+        "The runtime could not find the entrypoint/command: wrong path, a binary missing from the image, a volume mounted over it, or a script with CRLF line endings / a missing interpreter.",
+      fix: "Check entryPoint/command in the task definition and the Dockerfile CMD/ENTRYPOINT (and that no volume hides that path); run the image locally with the same command.",
+    };
+  if (p.cause === "not_executable")
+    return {
+      id: "not_executable",
+      category: "task",
+      title: "The container's entrypoint or command is not executable",
+      likelihood: 0.9,
+      explanation:
+        "The runtime could not execute the entrypoint/command ('permission denied'): the file lacks the execute bit or is not a program.",
+      fix: "chmod +x the entrypoint in the Dockerfile (RUN chmod +x ...), check its shebang line, and rebuild the image.",
+    };
+  if (p.stage === "volume_mount")
+    return {
+      id: "efs_mount_failed",
+      category: p.cause === "timeout" ? "network" : "permissions",
+      title: "The task's EFS volume could not be mounted",
+      likelihood: 0.88,
+      explanation:
+        `Mounting the EFS file system failed: ${p.causeText ?? p.raw}. ${p.cause === "timeout" ? `NFS (TCP 2049) from the task to the mount targets in ${region} must be allowed by both security groups.` : ""}`.trim(),
+      fix: "Allow TCP 2049 from the task security group on the EFS mount targets' security group, have a mount target in each task AZ, and with IAM authorization grant the task role elasticfilesystem:ClientMount.",
+    };
+  return undefined;
+};
