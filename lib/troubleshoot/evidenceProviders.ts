@@ -1,11 +1,12 @@
-// Extra evidence sources for diagnose (e.g. CloudWatch metrics): each gathers in round 2, in parallel with tasks and
-// task definitions, with at most one round of AWS calls of its own, and turns what it got into findings.
+// Extra evidence sources for diagnose (e.g. CloudWatch metrics): each starts in round 2, in parallel with tasks and
+// task definitions, ends by round 3 (at most two rounds of AWS calls of its own), and turns what it got into findings.
 import type { Service } from "@aws-sdk/client-ecs";
 import type { ResultAsync } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import type { Finding } from "./finding.ts";
 import type { ServiceFacts } from "./gatherService.ts";
+import { metricsProvider } from "./metrics/metricsProvider.ts";
 import type { ServiceTarget } from "./resolveService.ts";
 import type { TimeWindow } from "./timeWindow.ts";
 
@@ -27,4 +28,4 @@ export interface EvidenceProvider<T = unknown> {
 }
 
 /** Providers diagnose runs by default; add new sources here. */
-export const defaultEvidenceProviders: readonly EvidenceProvider[] = [];
+export const defaultEvidenceProviders: readonly EvidenceProvider[] = [metricsProvider as EvidenceProvider];

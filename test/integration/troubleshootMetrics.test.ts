@@ -1,6 +1,6 @@
 // fetch_service_metrics over the wire: the real CloudWatch client (awsJson1_0, query-compatible) against the fake.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
-import { createEcsAssistant, fetchServiceMetrics } from "../../lib/index.ts";
+import { createEcsAssistant, diagnose, fetchServiceMetrics } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
@@ -121,5 +121,52 @@ describe("fetch_service_metrics", () => {
     });
     expect(r._unsafeUnwrapErr()).toMatchObject({ kind: "validation" });
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("diagnose reads metrics in parallel with its other round-3 calls", () => {
+  test("memory at the limit before each exit 137 confirms the OOM kill with numbers; still 3 rounds deep", async () => {
+    installScenario(fake, loadScenario("oom-killed"));
+    const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+    const top = d.findings[0]!;
+    expect(top.id).toBe("oom_killed");
+    expect(top.title).toContain("99.5%");
+    expect(top.title).toContain("1024 MiB");
+    expect(top.evidence.some((e) => e.source === "metric" && e.text.includes("MemoryUtilization"))).toBe(true);
+    expect(d.checks.find((c) => c.check === "metrics")?.status).toBe("ok");
+    expect(d.aws_calls.critical_path).toBeLessThanOrEqual(3);
+    expect(d.aws_calls.by_operation["cloudwatch:GetMetricData"]).toBe(1);
+  });
+
+  test("CPU pinned while target health checks time out is ranked above the health check symptom", async () => {
+    installScenario(fake, loadScenario("healthy"));
+    fake.on("elbv2", "DescribeTargetHealth", {
+      TargetHealthDescriptions: [
+        {
+          Target: { Id: "10.0.11.23", Port: 8080 },
+          HealthCheckPort: "8080",
+          TargetHealth: { State: "unhealthy", Reason: "Target.Timeout", Description: "Request timed out" },
+        },
+      ],
+    });
+    fake.on(
+      "cloudwatch",
+      "GetMetricData",
+      metricDataHandler([
+        { namespace: "AWS/ECS", metric: "CPUUtilization", dimensions: svc, points: series([97, 100, 99.8, 100, 98]) },
+      ]),
+    );
+    const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+    expect(d.findings[0]).toMatchObject({ id: "cpu_saturated" });
+    expect(d.findings[0]!.title).toContain("100%");
+    expect(d.findings.map((f) => f.id)).toContain("targets_unreachable");
+  });
+
+  test("a denied GetMetricData fails only the metrics check", async () => {
+    installScenario(fake, loadScenario("oom-killed"));
+    fake.fail("cloudwatch", "GetMetricData", { kind: "aws", code: "AccessDenied", message: "no", status: 403 });
+    const d = (await diagnose(assistant(), web))._unsafeUnwrap();
+    expect(d.findings[0]!.id).toBe("oom_killed");
+    expect(d.checks.filter((c) => c.status === "failed").map((c) => c.check)).toEqual(["metrics"]);
   });
 });
