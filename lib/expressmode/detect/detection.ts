@@ -23,5 +23,11 @@ export interface Detection {
   readonly health_check_path?: string;
   /** Main module/artifact (e.g. `app:app` for WSGI, the jar, the .csproj), stack-specific. */
   readonly entry?: string;
+  /** What the folder leaves open (several lockfiles, several candidate apps) and which choice was made. */
+  readonly ambiguous?: readonly string[];
+  /** Stack-specific notes the Dockerfile generator turns into warnings (dev server in use, no lockfile). */
+  readonly notes?: readonly string[];
+  /** Where the runtime version came from (`.python-version`, `requires-python >=3.13`, default). */
+  readonly runtime_source?: string;
   readonly evidence: readonly string[];
 }

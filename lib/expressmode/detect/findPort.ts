@@ -27,7 +27,8 @@ const PORT_PATTERNS: readonly RegExp[] = [
 ];
 const PORT_ENV =
   /process\.env\.PORT|process\.env\[['"]PORT['"]\]|environ(?:\.get)?\(?\[?\s*['"]PORT['"]|getenv\(\s*['"]PORT['"]|Getenv\("PORT"\)|ENV\[['"]PORT['"]\]|ENV\.fetch\(\s*['"]PORT['"]|(?<![`\w])\$\{PORT\}(?![^`\n]*`)|\$PORT\b/;
-const HEALTH = /['"`](\/(?:health|healthz|healthcheck|health-check|status|ping|ready|readyz|livez))['"`]/;
+const HEALTH =
+  /['"`]((?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|status|ping|ready|readyz|livez)\/?)['"`]/;
 
 const MAX_FILES = 40;
 

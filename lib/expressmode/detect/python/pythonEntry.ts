@@ -1,0 +1,124 @@
+// Finds a Python web app's framework, its WSGI/ASGI object and the production server command.
+import type { Project } from "../scanProject.ts";
+
+const P = "{PORT}";
+
+/** What the source says about the app object and how to serve it. */
+export interface PythonEntry {
+  readonly framework?: "django" | "fastapi" | "starlette" | "flask";
+  /** `module:object` (or `module:factory()`), or the Django WSGI module. */
+  readonly entry?: string;
+  readonly start: string[];
+  /** Django: the settings define STATIC_ROOT, so collectstatic runs in the image. */
+  readonly collectstatic?: boolean;
+  readonly warnings: readonly string[];
+}
+
+/** Files under `base` (a folder or ""), skipping tests and migrations. */
+const pyFiles = (p: Project, base: string) =>
+  p.files.filter(
+    (f) =>
+      f.endsWith(".py") &&
+      (!base || f.startsWith(`${base}/`)) &&
+      !/(^|\/)(tests?|migrations|docs|scripts)\//.test(f) &&
+      !/(^|\/)test_[^/]*\.py$/.test(f),
+  );
+
+/** Import path of `file` relative to its source root (`src/`, the member folder, or the project root). */
+const moduleOf = (file: string, roots: readonly string[]) => {
+  const root = roots.find((r) => r && file.startsWith(`${r}/`)) ?? "";
+  const rel = root ? file.slice(root.length + 1) : file;
+  return { module: rel.replace(/(\/__init__)?\.py$/, "").replaceAll("/", "."), root };
+};
+
+/** The first file (shallowest first) where `re` matches, with the match. */
+const find = (p: Project, files: string[], re: RegExp) => {
+  for (const f of [...files]
+    .sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b))
+    .slice(0, 200)) {
+    const m = re.exec(p.read(f) ?? "");
+    if (m) return { file: f, m };
+  }
+  return undefined;
+};
+
+/** Framework entry and command for the app under `base` ("" = the scan root), given its dependency names. */
+export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string, installed: boolean): PythonEntry => {
+  const files = pyFiles(p, base);
+  const src = base ? `${base}/src` : "src";
+  const roots = [src, base].filter((r) => r === base || p.files.some((f) => f.startsWith(`${r}/`)));
+  const appDir = (root: string) => (root && !installed ? ["--app-dir", root] : []);
+  const warnings: string[] = [];
+  const gunicorn = deps.has("gunicorn");
+  const manage = base ? `${base}/manage.py` : "manage.py";
+  if (deps.has("django") || p.has(manage)) {
+    const wsgi = find(
+      p,
+      files.filter((f) => f.endsWith("/wsgi.py")),
+      /get_wsgi_application/,
+    );
+    const entry = wsgi ? moduleOf(wsgi.file, roots).module : undefined;
+    const settings = files.filter((f) => /settings(\/[^/]+)?\.py$/.test(f) || f.includes("/settings/"));
+    const collectstatic = settings.some((f) => /^STATIC_ROOT\s*=/m.test(p.read(f) ?? ""));
+    if (gunicorn && entry)
+      return {
+        framework: "django",
+        entry,
+        start: ["gunicorn", "--bind", `0.0.0.0:${P}`, entry],
+        collectstatic,
+        warnings,
+      };
+    warnings.push(
+      "Django runs with its development server: add gunicorn to the dependencies for production (the Dockerfile then uses it).",
+    );
+    return {
+      framework: "django",
+      entry,
+      start: ["python", manage, "runserver", `0.0.0.0:${P}`],
+      collectstatic,
+      warnings,
+    };
+  }
+  for (const [framework, ctor] of [
+    ["fastapi", "FastAPI"],
+    ["starlette", "Starlette"],
+  ] as const) {
+    if (!deps.has(framework)) continue;
+    const hit = find(p, files, new RegExp(`^(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:\\w+\\.)?${ctor}\\(`, "m"));
+    const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "main", root: "" };
+    const entry = `${module}:${hit?.m[1] ?? "app"}`;
+    return { framework, entry, start: ["uvicorn", entry, ...appDir(root), "--host", "0.0.0.0", "--port", P], warnings };
+  }
+  if (deps.has("flask")) {
+    const obj = find(p, files, /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m);
+    const factory = obj ? undefined : find(p, files, /^def (create_app|make_app)\(/m);
+    const hit = obj ?? factory;
+    const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "app", root: "" };
+    const entry = factory ? `${module}:${factory.m[1]}()` : `${module}:${obj?.m[1] ?? "app"}`;
+    if (gunicorn)
+      return {
+        framework: "flask",
+        entry,
+        start: ["gunicorn", ...(root && !installed ? ["--chdir", root] : []), "--bind", `0.0.0.0:${P}`, entry],
+        warnings,
+      };
+    warnings.push(
+      "Flask runs with its development server: add gunicorn to the dependencies for production (the Dockerfile then uses it).",
+    );
+    const flaskApp = factory ? module : entry;
+    return {
+      framework: "flask",
+      entry,
+      start: ["flask", "--app", flaskApp, "run", "--host", "0.0.0.0", "--port", P],
+      warnings,
+    };
+  }
+  const main = ["app.py", "main.py", "server.py"].map((f) => (base ? `${base}/${f}` : f)).find((f) => p.has(f));
+  if (main) return { start: ["python", main], warnings };
+  const pkgMain = files.find((f) => f.endsWith("/__main__.py"));
+  if (pkgMain) return { start: ["python", "-m", moduleOf(pkgMain, roots).module.replace(/\.__main__$/, "")], warnings };
+  return {
+    start: ["python", "app.py"],
+    warnings: ["No entry point found (app.py, main.py, server.py, a __main__ module): set the CMD by hand."],
+  };
+};
