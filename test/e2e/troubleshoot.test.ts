@@ -84,6 +84,7 @@ test("stdio: every action answers through the binary (healthy service, rolled-ba
     ["detect_image_pull_failures", svc],
     ["fetch_network_configuration", { ecs_cluster_name: "web" }],
     ["diagnose", svc],
+    ["fetch_service_metrics", svc],
   ];
   try {
     for (const [action, parameters] of actions) {
@@ -98,3 +99,27 @@ test("stdio: every action answers through the binary (healthy service, rolled-ba
     await client.close();
   }
 }, 120_000);
+
+test("stdio: fetch_service_metrics reads CloudWatch through the binary (awsJson1_0 to the fake)", async () => {
+  fake.reset();
+  installScenario(fake, loadScenario("oom-killed"));
+  const client = new Client({ name: "e2e-troubleshoot-metrics", version: "1" });
+  await client.connect(new StdioClientTransport({ command: bin, args: [], env: fakeAwsEnv(fake.url), stderr: "pipe" }));
+  try {
+    const r = (await client.callTool({
+      name: "ecs_troubleshooting_tool",
+      arguments: { action: "fetch_service_metrics", parameters: { ecs_cluster_name: "web", ecs_service_name: "api" } },
+    })) as CallToolResult;
+    expect(r.isError ?? false).toBe(false);
+    const v = r.structuredContent as {
+      metrics: { id: string; max?: number; points: number }[];
+      issues: { id: string }[];
+    };
+    expect(v.metrics.find((m) => m.id === "svc_mem_max")).toMatchObject({ max: 99.5 });
+    expect(v.metrics.find((m) => m.id === "svc_cpu_avg")?.points).toBeGreaterThan(0);
+    const gmd = fake.calls.filter((c) => c.service === "cloudwatch" && c.operation === "GetMetricData");
+    expect(gmd).toHaveLength(1);
+  } finally {
+    await client.close();
+  }
+}, 60_000);

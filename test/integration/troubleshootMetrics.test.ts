@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { createEcsAssistant, diagnose, fetchServiceMetrics } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
+import { mcpPair } from "../hardening/support/mcpPair.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 import { metricDataHandler } from "../support/fakeMetrics.ts";
@@ -169,4 +170,21 @@ describe("diagnose reads metrics in parallel with its other round-3 calls", () =
     expect(d.findings[0]!.id).toBe("oom_killed");
     expect(d.checks.filter((c) => c.status === "failed").map((c) => c.check)).toEqual(["metrics"]);
   });
+});
+
+test("MCP (in process): fetch_service_metrics answers with structured content and a read-only tool", async () => {
+  installScenario(fake, loadScenario("oom-killed"));
+  const pair = await mcpPair(assistant());
+  try {
+    const r = await pair.call("ecs_troubleshooting_tool", {
+      action: "fetch_service_metrics",
+      parameters: { ecs_service_name: "arn:aws:ecs:us-east-1:123456789012:service/web/api", time_window: 3600 },
+    });
+    expect(r.isError ?? false).toBe(false);
+    const v = r.structuredContent as { cluster: string; metrics: { id: string; max?: number }[] };
+    expect(v.cluster).toBe("web");
+    expect(v.metrics.find((m) => m.id === "svc_mem_max")?.max).toBe(99.5);
+  } finally {
+    await pair.close();
+  }
 });
