@@ -40,7 +40,7 @@ const expressManaged = (code: string, message: string, ctx: CallContext): KnownE
  * ("Unable to Start a service that is still Draining."), and a second delete answers ServiceNotActiveException.
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html
  */
-const draining = (code: string, message: string, ctx: CallContext): KnownError | undefined => {
+const draining = (_code: string, message: string, ctx: CallContext): KnownError | undefined => {
   if (ctx.service !== "ecs" || !/still draining|in DRAINING status|is DRAINING|status DRAINING/i.test(message))
     return undefined;
   const arn = SERVICE_ARN.exec(message)?.[0];
@@ -54,7 +54,7 @@ const draining = (code: string, message: string, ctx: CallContext): KnownError |
 };
 
 /** First ECS use in an account: the service-linked role AWSServiceRoleForECS does not exist yet (or is propagating). */
-const serviceLinkedRole = (code: string, message: string, ctx: CallContext): KnownError | undefined =>
+const serviceLinkedRole = (_code: string, message: string, ctx: CallContext): KnownError | undefined =>
   ctx.service === "ecs" && /service[- ]linked role/i.test(message) && /assume|exist/i.test(message)
     ? {
         situation: "service_linked_role_missing",
@@ -67,7 +67,7 @@ const serviceLinkedRole = (code: string, message: string, ctx: CallContext): Kno
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency);
  * it concerns that role (its trust policy, its propagation), not the caller's permissions.
  */
-const cannotAssume = (code: string, message: string, ctx: CallContext): KnownError | undefined => {
+const cannotAssume = (_code: string, message: string, ctx: CallContext): KnownError | undefined => {
   if (ctx.service === "sts" || ctx.service === "iam") return undefined;
   const matches =
     /unable to assume (the )?role|cannot assume (the )?role|could not assume (the )?role|was unable to assume|verify that the ECS service role being passed has the proper permissions/i.test(
