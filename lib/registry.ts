@@ -125,7 +125,8 @@ const gateAndRun = (
   ctx: ToolContext,
   hooks: InvokeHooks,
 ): ResultAsync<CallResult, EcsError> => {
-  const parsed = parseInput(tool.input, args ?? {});
+  // Tool arguments cross the MCP boundary here: JSON text for objects and numbers is decoded once, for every tool.
+  const parsed = parseInput(tool.input, args ?? {}, "", { decodeJsonText: true });
   if (parsed.isErr()) return errAsync(parsed.error);
   const input = parsed.value;
   const access = tool.access ? tool.access(input) : ok(defaultAccess(tool));

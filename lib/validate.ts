@@ -10,16 +10,18 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 
 /**
  * Validates `input`; on failure returns a `validation` EcsError whose issues name path, expected, got, suggestion.
- * Objects, arrays, numbers and booleans sent as JSON text (as many MCP clients do) are decoded first where the schema
- * expects them; text that does not decode is reported as a JSON-encoded string with what was expected.
+ * With `decodeJsonText` (tool arguments at the MCP boundary), objects, arrays, numbers and booleans sent as JSON
+ * text, as many MCP clients do, are decoded first where the schema expects them; text that does not decode is
+ * reported as a JSON-encoded string with what was expected. Values inside an object are taken as they are.
  */
 export const parseInput = <S extends AnySchema>(
   schema: S,
   input: unknown,
   rootPath = "",
+  options: { readonly decodeJsonText?: boolean } = {},
 ): Result<v.InferOutput<S>, EcsError> => {
   const undecoded: UndecodedString[] = [];
-  const decoded = decodeJsonStrings(schema, input, undecoded);
+  const decoded = options.decodeJsonText ? decodeJsonStrings(schema, input, undecoded) : input;
   const parsed = v.safeParse(schema, decoded, { abortPipeEarly: true });
   if (parsed.success) return ok(parsed.output as v.InferOutput<S>);
   return err(
@@ -61,7 +63,7 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
   const last = issue.path?.at(-1);
   if (issue.type === "strict_object" && last && issue.expected === "never") {
     const known = keysAt(root, keys.slice(0, -1));
-    const suggestion = didYouMean(String(last.key), known)[0];
+    const suggestion = didYouMean(String(last.key), known)[0] ?? sameFirstWord(String(last.key), known);
     return {
       path,
       message: `unknown key "${clip(String(last.key), 60)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
@@ -83,6 +85,18 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
     expected: issue.expected ?? undefined,
     got: describe(issue.input),
   };
+};
+
+/**
+ * A member whose first camelCase word (5+ letters) is the key's, for keys too far apart for an edit distance:
+ * `platformFamily` (a response field) → `platformVersion`. Undefined when several share it equally.
+ */
+const sameFirstWord = (key: string, known: readonly string[]): string | undefined => {
+  const first = (s: string) => /^[a-z]+|^[A-Z][a-z]+/.exec(s)?.[0]?.toLowerCase() ?? "";
+  const word = first(key);
+  if (word.length < 5) return undefined;
+  const same = known.filter((k) => first(k) === word);
+  return same.length === 1 ? same[0] : undefined;
 };
 
 /** Object keys the schema accepts at `path` (through optional/nullable wrappers and pipes). */

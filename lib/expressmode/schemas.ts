@@ -1,5 +1,6 @@
 // valibot input schemas of the Express Mode tools (reference parameter names, snake_case).
 import * as v from "valibot";
+import { secretRefProblem } from "../util/secretRefProblem.ts";
 import { AppName } from "./appName.ts";
 
 const AppPath = v.pipe(
@@ -141,6 +142,11 @@ export const DeployAppInput = v.strictObject({
         v.pipe(
           v.string(),
           v.regex(/^arn:aws[\w-]*:(secretsmanager|ssm):/, "must be a Secrets Manager or SSM parameter ARN"),
+          // Caught before the service is created: an empty path segment stops every task at start (shared case 02).
+          v.rawCheck(({ dataset, addIssue }) => {
+            const problem = dataset.typed ? secretRefProblem(dataset.value) : undefined;
+            if (problem) addIssue({ message: `the secret reference ${problem}` });
+          }),
         ),
       ),
       v.description("Environment variables from Secrets Manager / SSM: name → ARN."),

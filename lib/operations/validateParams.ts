@@ -4,6 +4,7 @@ import type * as v from "valibot";
 import { type EcsError, ecsError, internalError, type ValidationIssue, validationError } from "../errors.ts";
 import { didYouMean } from "../util/didYouMean.ts";
 import { parseInput } from "../validate.ts";
+import { checkParamValues } from "./checkParamValues.ts";
 import { exampleParams } from "./exampleParams.ts";
 import type { OperationEntry } from "./operationEntry.ts";
 import { schemaBuilder } from "./shapeSchema.ts";
@@ -61,15 +62,20 @@ export const checkWith = (
 ): Result<Record<string, unknown>, EcsError> => {
   // Models often send `null` for "not given"; AWS has no null, so such members are simply left out.
   const parsed = parseInput(schema, withoutNulls(params), "api_params");
-  if (parsed.isOk()) return ok(parsed.value as Record<string, unknown>);
-  const e = parsed.error;
-  if (e.kind !== "validation") return err(e);
-  const issues = e.issues.map(suggestEnum);
+  // Values of the right type that still cannot work (an image URI as task definition, a secret ARN with `//`) are
+  // reported with the type errors, so one answer lists every fix.
+  const valueIssues = checkParamValues(parsed.isOk() ? parsed.value : params);
+  if (parsed.isOk() && valueIssues.length === 0) return ok(parsed.value as Record<string, unknown>);
+  if (parsed.isErr() && parsed.error.kind !== "validation") return err(parsed.error);
+  const issues = [
+    ...(parsed.isErr() && parsed.error.kind === "validation" ? parsed.error.issues : []),
+    ...valueIssues,
+  ].map(suggestEnum);
   const base = validationError(issues);
   return err(
     ecsError("validation", {
       message: base.message.replace(/^Invalid input/, `Invalid api_params for ${op.name}`),
-      hint: `${base.hint} Parameter names and types are those of the AWS API reference for ${op.command} (camelCase).`,
+      hint: `${base.hint}${valueIssues.map((i) => ` ${i.path} expects ${i.expected}.`).join("")} Parameter names and types are those of the AWS API reference for ${op.command} (camelCase).`,
       issues,
     }),
   );
