@@ -46,7 +46,7 @@ export const checkParamValues = (params: unknown, path = "api_params"): Validati
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${at}.${i}`, key, inSecrets));
+      for (const [i, v] of value.entries()) walk(v, `${at}.${i}`, key, inSecrets);
       return;
     }
     if (value && typeof value === "object")
