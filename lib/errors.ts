@@ -21,6 +21,20 @@ export type AwsSituation =
   | "already_exists"
   | "access_denied";
 
+/**
+ * How a deployment ended when it did not succeed: rolled back (circuit breaker or alarms), the rollback itself failed,
+ * stopped, failed without rollback, ran but not with the requested configuration, its managed resources failed, or the
+ * service went away.
+ */
+export type DeploymentOutcome =
+  | "rolled_back"
+  | "rollback_failed"
+  | "stopped"
+  | "failed"
+  | "config_mismatch"
+  | "resources_failed"
+  | "service_gone";
+
 /** Which policy gate refused a call. */
 export type PolicyGate = "write" | "sensitive" | "operation" | "confirmation" | "path";
 
@@ -59,6 +73,24 @@ export type EcsError =
       readonly command?: string;
       readonly exitCode?: number;
       readonly outputTail?: string;
+    })
+  | (Base & {
+      /** A deployment that ran and did not reach its target: rolled back, stopped, failed, or not what was asked. */
+      readonly kind: "deployment_failed";
+      readonly outcome: DeploymentOutcome;
+      readonly service?: string;
+      readonly cluster?: string;
+      /** The service deployment that failed (ListServiceDeployments ARN), when known. */
+      readonly deploymentArn?: string;
+      /** Why recent tasks stopped (stop codes, reasons, exit codes): usually the root cause. */
+      readonly stoppedTasks?: readonly unknown[];
+      /** Evidence and ranked findings (events, deployment status, troubleshooting). */
+      readonly diagnosis?: Readonly<Record<string, unknown>>;
+    })
+  | (Base & {
+      /** The resource is busy with another operation (e.g. a rollout in progress); retry after it finishes. */
+      readonly kind: "conflict";
+      readonly resource?: string;
     })
   | (Base & { readonly kind: "unavailable"; readonly service?: string; readonly cause?: unknown })
   | (Base & { readonly kind: "internal"; readonly cause?: unknown });

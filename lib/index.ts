@@ -19,7 +19,7 @@ export type { AwsCall, CallObserver, CallOptions, InputOf, OperationOf, OutputOf
 export type { AwsOptions } from "./aws/clients.ts";
 export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
-export type { EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
+export type { DeploymentOutcome, EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
 export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./expressmode/options.ts";
 export type {

@@ -27,6 +27,8 @@ export interface PollingOptions {
   readonly stackTimeoutMs?: number;
   /** Longest wait for an Express service to drain before its ECR stack is deleted; default 10 minutes. */
   readonly drainTimeoutMs?: number;
+  /** Longest wait, after a service is ready, for ECS to assign its public endpoint; default 2 minutes. */
+  readonly endpointTimeoutMs?: number;
 }
 
 /** What the Express tools receive in the ToolContext (`ctx.express`). */
@@ -42,6 +44,7 @@ export const POLLING_DEFAULTS: Required<PollingOptions> = Object.freeze({
   stackMaxIntervalMs: 15_000,
   stackTimeoutMs: 30 * 60_000,
   drainTimeoutMs: 10 * 60_000,
+  endpointTimeoutMs: 2 * 60_000,
 });
 
 /** The polling options with defaults filled in. */

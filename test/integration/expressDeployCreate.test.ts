@@ -20,7 +20,7 @@ const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/web/shop`;
 
 /** An AWS account with the ECR stack and the image, but no cluster and no service until deploy_app creates them. */
 const world = () => {
-  const state = { cluster: false, service: false, image: "", polls: 0, config: {} as Record<string, any> };
+  const state = { cluster: false, service: false, image: "", polls: 0, deploys: 1, config: {} as Record<string, any> };
   fakeStack(fake, "shop", { initial: "CREATE_COMPLETE" });
   goodRoles(fake);
   fake.on("ecr", "DescribeImages", {
@@ -49,7 +49,12 @@ const world = () => {
           runningCount: ready ? 2 : 0,
           pendingCount: ready ? 0 : 2,
           deployments: [
-            { id: "d1", status: "PRIMARY", rolloutState: ready ? "COMPLETED" : "IN_PROGRESS", failedTasks: 0 },
+            {
+              id: `ecs-svc/${state.deploys}`,
+              status: "PRIMARY",
+              rolloutState: ready ? "COMPLETED" : "IN_PROGRESS",
+              failedTasks: 0,
+            },
           ],
         },
       ],
@@ -65,6 +70,7 @@ const world = () => {
     state.image = i.primaryContainer.image;
     state.config = { ...state.config, ...i };
     state.polls = 0;
+    state.deploys += 1;
     return { service: { serviceArn } };
   });
   fake.on("ecs", "DescribeExpressGatewayService", () => ({

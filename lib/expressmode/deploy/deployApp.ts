@@ -11,8 +11,10 @@ import { DEFAULT_EXECUTION_ROLE, DEFAULT_INFRASTRUCTURE_ROLE } from "../prereq/r
 import { validatePrerequisites } from "../prereq/validatePrerequisites.ts";
 import { waitForServiceReady } from "../service/waitForServiceReady.ts";
 import { contentTag } from "./contentTag.ts";
-import { clusterStep, containerizeStep, imageStep, type StepRecord, serviceStep } from "./deploySteps.ts";
+import { clusterStep, containerizeStep, imageStep, type StepRecord } from "./deploySteps.ts";
 import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
+import { serviceStep } from "./serviceStep.ts";
+import { waitFailure } from "./waitFailure.ts";
 
 /** deploy_app input. */
 export interface DeployAppInput extends ServiceOptions {
@@ -104,28 +106,15 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
       progress(5, `Waiting for ${service_name} to be ready`);
       return at(
         "wait",
-        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds ?? 600 }, ctx),
+        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds ?? 600 }, ctx, svc.target),
       ).andThen((w) => {
         if (w.status !== "success")
           // The troubleshooting capability's diagnosis ranks the likely root cause; if it cannot run, the wait's
-          // own evidence (events, stopped tasks) still stands.
+          // own evidence (deployment status, events, stopped tasks) still stands.
           return diagnose({ ecs_cluster_name: cluster, ecs_service_name: service_name, time_window: 3600 }, ctx)
             .map((d) => ({ summary: d.summary, findings: d.findings.slice(0, 3) }))
             .orElse(() => okAsync(undefined))
-            .andThen((troubleshooting) =>
-              errAsync<never, Failure>({
-                step: "wait",
-                error: {
-                  kind: "timeout",
-                  message: w.message,
-                  hint: "See diagnosis (root cause ranked first); ecs_troubleshooting_tool gives a full analysis. Fix and call deploy_app again.",
-                },
-                diagnosis: {
-                  ...(w as unknown as Record<string, unknown>),
-                  ...(troubleshooting ? { troubleshooting } : {}),
-                },
-              }),
-            );
+            .andThen((troubleshooting) => errAsync<never, Failure>(waitFailure(w, troubleshooting)));
         steps.push({ step: "wait", status: "done", detail: w.message });
         progress(6, w.url ? `Ready at ${w.url}` : "Ready");
         return okAsync({ svc, w });
@@ -206,10 +195,22 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
       },
       {
         step: "service",
-        call: "ecs:CreateExpressGatewayService (ecs:UpdateExpressGatewayService when it exists with another image)",
+        call: "ecs:CreateExpressGatewayService (ecs:UpdateExpressGatewayService when the revision it runs differs; none while a rollout is in progress)",
         params,
       },
-      { step: "wait", call: "ecs:DescribeServices (poll)", timeout_seconds: input.timeout_seconds ?? 600 },
+      {
+        step: "wait",
+        calls: [
+          "ecs:DescribeServices",
+          "ecs:DescribeExpressGatewayService",
+          "ecs:ListServiceDeployments",
+          "ecs:DescribeServiceDeployments",
+          "ecs:DescribeServiceRevisions",
+        ],
+        timeout_seconds: input.timeout_seconds ?? 600,
+        success:
+          "the deployment this call started completed and the running revision has the requested image, cpu, memory, port and environment; a rollback is a failure",
+      },
     ],
   };
 };

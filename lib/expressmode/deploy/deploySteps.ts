@@ -2,7 +2,6 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { CreateExpressGatewayServiceRequest, ExpressGatewayServiceConfiguration } from "@aws-sdk/client-ecs";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
@@ -10,7 +9,6 @@ import { namesFor } from "../appName.ts";
 import { type BuildAndPushResult, buildAndPushImage } from "../build/buildAndPushImage.ts";
 import { containerizeApp } from "../containerize/containerizeApp.ts";
 import { isMissingStack } from "../stack/waitForStack.ts";
-import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
 
 /** One step's outcome in deploy_app's report. */
 export interface StepRecord {
@@ -108,70 +106,5 @@ export const clusterStep = (
         status: "done",
         detail: `Container Insights ${settings[0]!.value} on ${cluster}`,
       }));
-    });
-};
-
-/** Pairs sorted by name, for an order-insensitive comparison. */
-const pairs = (l?: readonly { name?: string; value?: string; valueFrom?: string }[]) =>
-  JSON.stringify([...(l ?? [])].map((e) => [e.name, e.value ?? e.valueFrom]).sort());
-
-/** A requested scalar setting differs from one the service reports (unreported = unknown, not a change). */
-const differs = (want: unknown, have: unknown) => want !== undefined && have !== undefined && want !== have;
-
-/** The running configuration already has the image and every setting this call asks for (unset = keep). */
-const sameConfig = (cur: ExpressGatewayServiceConfiguration | undefined, p: CreateExpressGatewayServiceRequest) => {
-  const c = cur?.primaryContainer;
-  const want = p.primaryContainer;
-  return (
-    c?.image === want?.image &&
-    !differs(want?.containerPort, c?.containerPort) &&
-    (want?.environment === undefined || pairs(c?.environment) === pairs(want.environment)) &&
-    (want?.secrets === undefined || pairs(c?.secrets) === pairs(want.secrets)) &&
-    !differs(p.cpu, cur?.cpu) &&
-    !differs(p.memory, cur?.memory) &&
-    !differs(p.healthCheckPath, cur?.healthCheckPath) &&
-    !differs(p.cpuArchitecture, cur?.cpuArchitecture ?? "X86_64") &&
-    Object.entries(p.scalingTarget ?? {}).every(
-      ([k, v]) => !differs(v, cur?.scalingTarget?.[k as keyof typeof cur.scalingTarget]),
-    )
-  );
-};
-
-/** Creates the Express service, or updates it when its image or a requested setting differs; returns the service ARN. */
-export const serviceStep = (
-  ctx: ToolContext,
-  o: ServiceOptions,
-  image: string,
-  roles: { execution: string; infrastructure: string },
-): ResultAsync<{ record: StepRecord; serviceArn: string }, EcsError> => {
-  const cluster = o.cluster ?? "default";
-  const name = serviceNameOf(o);
-  const params = serviceParams(o, image, roles.execution, roles.infrastructure, ctx.express?.container?.platform);
-  return ctx
-    .aws("ecs", "DescribeServices", { cluster, services: [name] }, { signal: ctx.signal })
-    .map((d) => d.services?.find((s) => s.status === "ACTIVE")?.serviceArn)
-    .orElse((e) => (e.kind === "aws" && e.code === "ClusterNotFoundException" ? okAsync(undefined) : errAsync(e)))
-    .andThen((arn) => {
-      if (!arn)
-        return ctx.aws("ecs", "CreateExpressGatewayService", params, { signal: ctx.signal }).map((r) => ({
-          record: { step: "service", status: "done" as const, detail: `created Express service ${name}` },
-          serviceArn: r.service?.serviceArn ?? "",
-        }));
-      return ctx
-        .aws("ecs", "DescribeExpressGatewayService", { serviceArn: arn }, { signal: ctx.signal })
-        .andThen((cur) => {
-          if (sameConfig(cur.service?.activeConfigurations?.[0], params))
-            return okAsync({
-              record: { step: "service", status: "skipped" as const, detail: `${name} already runs ${image}` },
-              serviceArn: arn,
-            });
-          const { serviceName: _n, cluster: _c, tags: _t, infrastructureRoleArn: _i, ...update } = params;
-          return ctx
-            .aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }, { signal: ctx.signal })
-            .map(() => ({
-              record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
-              serviceArn: arn,
-            }));
-        });
     });
 };

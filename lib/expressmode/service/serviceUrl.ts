@@ -1,26 +1,45 @@
-// Finds the public URL of an Express Mode service (DescribeExpressGatewayService ingress paths), if it is one.
+// Finds the public URL of an Express Mode service (ingressPaths of the running configuration) and waits for it
+// when ECS has not assigned it yet, which happens right after creation.
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_IngressPathSummary.html
+import type { ExpressGatewayServiceConfiguration } from "@aws-sdk/client-ecs";
 import { okAsync, type ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
+import { sleep } from "../util/sleep.ts";
 
-/** The first PUBLIC ingress endpoint as an https URL (Express services get `https://<name>.ecs.<region>.on.aws`). */
-export const urlOf = (
-  service: { activeConfigurations?: { ingressPaths?: { accessType?: string; endpoint?: string }[] }[] } | undefined,
-): string | undefined => {
-  const paths = service?.activeConfigurations?.flatMap((c) => c.ingressPaths ?? []) ?? [];
-  const endpoint = (paths.find((p) => p.accessType === "PUBLIC") ?? paths[0])?.endpoint;
+type Configs = { activeConfigurations?: Pick<ExpressGatewayServiceConfiguration, "ingressPaths">[] } | undefined;
+
+/** The PUBLIC ingress endpoint (else the first) as an https URL (`https://<name>.ecs.<region>.on.aws`). */
+export const urlOf = (service: Configs, preferred?: Pick<ExpressGatewayServiceConfiguration, "ingressPaths">) => {
+  const fromPaths = (paths: { accessType?: string; endpoint?: string }[]) =>
+    (paths.find((p) => p.accessType === "PUBLIC" && p.endpoint) ?? paths.find((p) => p.endpoint))?.endpoint;
+  const endpoint =
+    fromPaths(preferred?.ingressPaths ?? []) ??
+    fromPaths(service?.activeConfigurations?.flatMap((c) => c.ingressPaths ?? []) ?? []);
   if (!endpoint) return undefined;
   return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`;
 };
 
-/** The Express service's URL, or undefined for a classic service (or when the lookup fails: the URL is a bonus). */
-export const serviceUrl = (
+/**
+ * Polls DescribeExpressGatewayService until an endpoint appears or `budgetMs` passes (then undefined: the service
+ * is ready, the URL is not assigned yet). Lookup errors end the wait: the URL is a bonus, not the result.
+ */
+export const waitForEndpoint = (
   ctx: ToolContext,
-  serviceArn: string | undefined,
-): ResultAsync<string | undefined, EcsError> =>
-  serviceArn
-    ? ctx
-        .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
-        .map((o) => urlOf(o.service))
-        .orElse(() => okAsync(undefined))
-    : okAsync(undefined);
+  serviceArn: string,
+  budgetMs: number,
+  intervalMs: number,
+): ResultAsync<string | undefined, EcsError> => {
+  const started = Date.now();
+  const poll = (): ResultAsync<string | undefined, EcsError> =>
+    ctx
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+      .map((o) => urlOf(o.service))
+      .orElse(() => okAsync(undefined))
+      .andThen((url) => {
+        if (url || Date.now() - started + intervalMs > budgetMs) return okAsync(url);
+        ctx.progress({ progress: 0, message: `waiting for the endpoint of ${serviceArn.split("/").pop()}` });
+        return sleep(intervalMs, ctx.signal, "waiting for the service endpoint").andThen(poll);
+      });
+  return poll();
+};

@@ -24,6 +24,7 @@ export const expressAssistant = (
       stackMaxIntervalMs: 5,
       drainTimeoutMs: 2000,
       stackTimeoutMs: 5000,
+      endpointTimeoutMs: 200,
     },
     ...extra,
   });
