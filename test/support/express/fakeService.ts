@@ -236,16 +236,14 @@ export const fakeService = (
     };
   });
   fake.on("ecs", "ListServiceDeployments", () => ({
-    serviceDeployments: [...s.deployments]
-      .reverse()
-      .map((d) => ({
-        serviceDeploymentArn: d.arn,
-        serviceArn: s.serviceArn,
-        createdAt: d.createdAt,
-        targetServiceRevisionArn: d.target,
-        status: d.status,
-        statusReason: d.statusReason,
-      })),
+    serviceDeployments: [...s.deployments].reverse().map((d) => ({
+      serviceDeploymentArn: d.arn,
+      serviceArn: s.serviceArn,
+      createdAt: d.createdAt,
+      targetServiceRevisionArn: d.target,
+      status: d.status,
+      statusReason: d.statusReason,
+    })),
   }));
   fake.on("ecs", "DescribeServiceDeployments", (i) => ({
     serviceDeployments: s.deployments

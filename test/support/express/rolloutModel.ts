@@ -1,4 +1,5 @@
 // The state of a fake Express service's rollouts, shaped as AWS documents service deployments and revisions:
+// biome-ignore-all lint/suspicious/noExplicitAny: revision configurations are loose JSON echoed from requests.
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html (states, rollback details),
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevision.html (ecsManagedResources),
 // circuit-breaker rollback: a new PRIMARY deployment of the previous revision whose rolloutStateReason names the
