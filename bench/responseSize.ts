@@ -48,7 +48,7 @@ export const responseSize = async (): Promise<SizeCase[]> => {
   try {
     for (const c of CASES) {
       const output = c.output();
-      fake.on("ecs", c.operation, output);
+      fake.onUntyped("ecs", c.operation, output);
       const r = await a.callTool("ecs_resource_management", { api_operation: c.operation, api_params: c.params });
       if (r.isErr()) {
         rows.push({

@@ -36,7 +36,7 @@ beforeEach(() => fake.reset());
 describe("every corpus message gets its situation and hint", () => {
   for (const s of SAMPLES)
     test(s.id, async () => {
-      fake.fail(s.service, s.operation, { kind: "aws", code: s.code, message: s.message });
+      fake.failUntyped(s.service, s.operation, { kind: "aws", code: s.code, message: s.message });
       const call = assistant.aws as unknown as (svc: string, op: string, input: object) => Promise<unknown>;
       const r = (await call(s.service, s.operation, {})) as { isErr(): boolean; error: EcsError };
       expect(r.isErr()).toBe(true);

@@ -62,12 +62,12 @@ const world = () => {
   });
   fake.on("ecs", "CreateExpressGatewayService", (i) => {
     state.service = true;
-    state.image = i.primaryContainer.image;
+    state.image = i.primaryContainer?.image ?? "";
     state.config = i;
     return { service: { serviceArn, serviceName: i.serviceName, cluster: i.cluster } };
   });
   fake.on("ecs", "UpdateExpressGatewayService", (i) => {
-    state.image = i.primaryContainer.image;
+    state.image = i.primaryContainer?.image ?? "";
     state.config = { ...state.config, ...i };
     state.polls = 0;
     state.deploys += 1;

@@ -80,7 +80,7 @@ describe("fetch_task_logs", () => {
       return {
         events: [
           {
-            logStreamName: input.logStreamNames[0],
+            logStreamName: input.logStreamNames?.[0],
             timestamp: Date.now() - 1000 * (10 - page),
             message: `line ${page}`,
           },

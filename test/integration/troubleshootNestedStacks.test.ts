@@ -97,7 +97,7 @@ test("the root cause is taken from the nested stack that failed", async () => {
   };
   const byName = (n: string) => stacks[n] ?? Object.values(stacks).find((s) => s.id === n);
   fake.on("cloudformation", "DescribeStacks", (i) => {
-    const s = byName(i.StackName)!;
+    const s = byName(i.StackName ?? "")!;
     return { Stacks: [{ StackName: s.name, StackId: s.id, StackStatus: s.status, CreationTime: at(0) }] };
   });
   fake.on("cloudformation", "DescribeStackEvents", (i) => ({ StackEvents: byName(i.StackName)!.events }));

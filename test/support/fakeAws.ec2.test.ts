@@ -56,14 +56,14 @@ describe("EC2 describe operations", () => {
   ] as const;
   for (const [operation, send] of others) {
     test(`${operation} round-trips its fixture`, async () => {
-      fake.on("ec2", operation, EC2_FIXTURES[operation]);
+      fake.onUntyped("ec2", operation, EC2_FIXTURES[operation]);
       const out: object = body(await send());
       expect(out).toEqual(EC2_FIXTURES[operation]);
     });
   }
 
   test("handlers may return wire names directly for operations the table does not know", async () => {
-    fake.on("ec2", "DescribeSubnets", { subnetSet: [{ subnetId: "subnet-1", availableIpAddressCount: 3 }] });
+    fake.onUntyped("ec2", "DescribeSubnets", { subnetSet: [{ subnetId: "subnet-1", availableIpAddressCount: 3 }] });
     const out = await aws.ec2.send(new DescribeSubnetsCommand({}));
     expect(out.Subnets).toEqual([{ SubnetId: "subnet-1", AvailableIpAddressCount: 3 }]);
   });

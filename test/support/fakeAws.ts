@@ -5,12 +5,15 @@ import type { AddressInfo, Socket } from "node:net";
 import { defaultStatus, FakeAwsError } from "./awsError.ts";
 import { decodeJsonRequest } from "./protocols/json.ts";
 import { decodeQueryRequest } from "./protocols/query.ts";
+import type { Loose, LooseIn, OperationName, SdkInput, SdkOutput } from "./sdkTypes.ts";
 import type {
   DecodedRequest,
   FakeHandler,
+  FakeInput,
   FakeOutput,
   FakeService,
   Fault,
+  HandlerContext,
   RecordedCall,
   WireError,
   WireResponse,
@@ -18,6 +21,26 @@ import type {
 
 export { awsError, FakeAwsError } from "./awsError.ts";
 export type * from "./types.ts";
+
+/** Services whose wire format is JSON: inputs keep numbers and booleans; query services send every leaf as text. */
+type JsonService = "ecs" | "ecr" | "logs";
+/** A query-protocol input as decoded: the SDK's members, every leaf a string, lists as arrays. */
+type Wire<T> = T extends readonly (infer E)[]
+  ? Wire<E>[]
+  : T extends Date
+    ? string
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : string;
+/** The input a handler sees for `service.operation`. */
+export type HandlerInput<S extends FakeService, Op extends string> = S extends JsonService
+  ? LooseIn<SdkInput<S, Op>> & FakeInput
+  : Wire<SdkInput<S, Op>> & FakeInput;
+/** A handler typed by the SDK's model of `service.operation`. */
+export type TypedHandler<S extends FakeService, Op extends string> = (
+  input: HandlerInput<S, Op>,
+  ctx: HandlerContext,
+) => Loose<SdkOutput<S, Op>> | Promise<Loose<SdkOutput<S, Op>>>;
 
 export interface FakeAwsOptions {
   /** Fixed delay added to every answer, ms (also settable later via `latencyMs`). */
@@ -32,12 +55,24 @@ export interface FakeAws {
   readonly calls: RecordedCall[];
   /** Delay added to every answer (faults included, except `reset`/`hang`), ms. */
   latencyMs: number;
-  /** Answers `service.operation` with the handler's result, or with a fixed output object. */
-  on(service: FakeService, operation: string, handler: FakeHandler | FakeOutput): FakeAws;
+  /**
+   * Answers `service.operation` with the handler's result, or with a fixed output object. Operation names and output
+   * members are the SDK's own (type-checked against the installed client: see sdkTypes.ts); `"*"` answers any operation.
+   */
+  on<S extends FakeService, Op extends OperationName<S>>(
+    service: S,
+    operation: Op,
+    handler: TypedHandler<S, Op> | Loose<SdkOutput<S, Op>>,
+  ): FakeAws;
+  on(service: FakeService, operation: "*", handler: FakeHandler | FakeOutput): FakeAws;
+  /** `on` for data-driven fixtures (JSON scenarios, wire-name tables) whose operation names are only known at run time. */
+  onUntyped(service: FakeService, operation: string, handler: FakeHandler | FakeOutput): FakeAws;
   /** Makes `service.operation` fail (before the handler runs); replaces an earlier fault for it. */
-  fail(service: FakeService, operation: string, fault: Fault): FakeAws;
+  fail<S extends FakeService>(service: S, operation: OperationName<S> | "*", fault: Fault): FakeAws;
   /** Extra delay for one operation, added to `latencyMs`. */
-  setLatency(service: FakeService, operation: string, ms: number): FakeAws;
+  /** `fail` for data-driven fixtures whose operation names are only known at run time. */
+  failUntyped(service: FakeService, operation: string, fault: Fault): FakeAws;
+  setLatency<S extends FakeService>(service: S, operation: OperationName<S> | "*", ms: number): FakeAws;
   clearCalls(): void;
   clearFaults(): void;
   /** Forgets handlers, faults, per-operation latencies and calls; `latencyMs` goes back to the start option. */
@@ -66,6 +101,17 @@ export const startFakeAws = async (options: FakeAwsOptions = {}): Promise<FakeAw
   });
   const { port } = server.address() as AddressInfo;
 
+  const answer = (service: FakeService, operation: string, handler: unknown): FakeAws => {
+    state.handlers.set(
+      key(service, operation),
+      (typeof handler === "function" ? handler : () => handler) as FakeHandler,
+    );
+    return fake;
+  };
+  const failWith = (service: FakeService, operation: string, fault: Fault): FakeAws => {
+    state.faults.set(key(service, operation), { fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+    return fake;
+  };
   const fake: FakeAws = {
     url: `http://127.0.0.1:${port}`,
     calls: state.calls,
@@ -75,14 +121,10 @@ export const startFakeAws = async (options: FakeAwsOptions = {}): Promise<FakeAw
     set latencyMs(ms: number) {
       state.latencyMs = ms;
     },
-    on: (service, operation, handler) => {
-      state.handlers.set(key(service, operation), typeof handler === "function" ? handler : () => handler);
-      return fake;
-    },
-    fail: (service, operation, fault) => {
-      state.faults.set(key(service, operation), { fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
-      return fake;
-    },
+    on: (service: FakeService, operation: string, handler: unknown) => answer(service, operation, handler),
+    onUntyped: (service, operation, handler) => answer(service, operation, handler),
+    fail: (service, operation, fault) => failWith(service, operation, fault),
+    failUntyped: (service, operation, fault) => failWith(service, operation, fault),
     setLatency: (service, operation, ms) => {
       state.latencies.set(key(service, operation), ms);
       return fake;

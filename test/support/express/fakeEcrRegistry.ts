@@ -17,7 +17,7 @@ export const fakeEcrOnRegistry = (fake: FakeAws, reg: RegistryEnv) => {
   fake.on("ecr", "DescribeImages", async (input) => {
     const tag = input.imageIds?.[0]?.imageTag as string;
     try {
-      const digest = await getManifestDigest(reg.ecrHost, input.repositoryName, tag, reg);
+      const digest = await getManifestDigest(reg.ecrHost, input.repositoryName ?? "", tag, reg);
       return {
         imageDetails: [
           { repositoryName: input.repositoryName, imageDigest: digest, imageTags: [tag], imagePushedAt: new Date() },
