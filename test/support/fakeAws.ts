@@ -23,7 +23,7 @@ export { awsError, FakeAwsError } from "./awsError.ts";
 export type * from "./types.ts";
 
 /** Services whose wire format is JSON: inputs keep numbers and booleans; query services send every leaf as text. */
-type JsonService = "ecs" | "ecr" | "logs";
+type JsonService = "ecs" | "ecr" | "logs" | "cloudwatch";
 /** A query-protocol input as decoded: the SDK's members, every leaf a string, lists as arrays. */
 type Wire<T> = T extends readonly (infer E)[]
   ? Wire<E>[]

@@ -12,6 +12,7 @@ export interface SdkModules {
   elbv2: typeof import("@aws-sdk/client-elastic-load-balancing-v2");
   ec2: typeof import("@aws-sdk/client-ec2");
   sts: typeof import("@aws-sdk/client-sts");
+  cloudwatch: typeof import("@aws-sdk/client-cloudwatch");
 }
 
 type Instance<C> = C extends abstract new (...args: never[]) => infer R ? R : never;
