@@ -71,7 +71,34 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       "inprocess_calls_per_s",
       "errors",
     ]),
+    ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
   ].join("\n");
+};
+
+/** The diagnosis benchmark: corpus totals, then every scenario whose top finding is wrong or that asserts a wrong fact. */
+const diagnosisLines = (dx: { date?: string; summary: Row; rows: Row[] } | undefined): string[] => {
+  if (!dx) return [];
+  const misses = dx.rows.filter((x) => !x.top1 || Number(x.wrong_facts) > 0);
+  return [
+    "",
+    `**Diagnosis**${dx.date ? ` (measured ${dx.date.slice(0, 10)}; \`bun bench/run.ts --only diagnosis\` refreshes it alone)` : ""} over the troubleshooting corpus (\`test/fixtures/troubleshoot/\`, AWS responses reconstructed from public reports, run through the real SDK against the loopback fake): top-1 / top-3 = expected cause ranked first / in the first three (a healthy scenario counts when nothing reaches likelihood 0.5); must_name = required facts the top finding names; wrong_facts = forbidden claims (\`must_not_claim\`) and excluded findings (\`absent\`) that appeared; critical path = the longest chain of AWS calls that had to wait for each other:`,
+    "",
+    table(
+      [dx.summary],
+      [
+        "scenarios",
+        "top1_accuracy",
+        "top3_accuracy",
+        "must_name_coverage",
+        "wrong_facts",
+        "max_critical_path",
+        "mean_calls",
+      ],
+    ),
+    ...(misses.length
+      ? ["", table(misses, ["scenario", "expected", "got", "top3", "named", "wrong_facts", "critical_path"])]
+      : ["", "Every scenario's expected cause is ranked first and no forbidden fact is asserted."]),
+  ];
 };
 
 /** Replaces the README's performance block with the rendering of `results`. */

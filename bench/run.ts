@@ -1,10 +1,12 @@
 // Benchmark entry (`npm run bench`, `--quick` for CI): every figure next to a baseline measured in the same run.
-// Prints the tables and writes bench/results.json.
-import { writeFileSync } from "node:fs";
+// Prints the tables and writes bench/results.json. `--only diagnosis` (or another section key) runs one section and
+// merges it into the last full results, so one figure can be refreshed without re-measuring the rest.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMIT, VERSION } from "../lib/index.ts";
 import { binarySizes } from "./binarySize.ts";
 import { coldStart } from "./coldStart.ts";
+import { diagnosisBench } from "./diagnosis.ts";
 import { httpThroughput } from "./httpThroughput.ts";
 import { memory } from "./memory.ts";
 import { writePerformance } from "./readme.ts";
@@ -12,10 +14,37 @@ import { responseSize } from "./responseSize.ts";
 import { roundTrips } from "./roundTrips.ts";
 
 const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 const section = (title: string) => console.log(`\n## ${title}`);
+const RESULTS = join(import.meta.dir, "results.json");
+
+/** Runs `key`'s section unless --only names another one. */
+const wanted = (key: string) => !only || only === key;
+
+const diagnosisSection = async (results: Record<string, unknown>) => {
+  section(
+    "Diagnosis over the troubleshooting corpus: top-1/top-3 accuracy, wrong facts, AWS calls on the critical path",
+  );
+  const dx = await diagnosisBench();
+  console.table([dx.summary]);
+  const misses = dx.rows.filter((r) => !r.top1 || r.wrong_facts > 0);
+  if (misses.length) console.table(misses);
+  results.diagnosis = dx;
+};
 
 const main = async () => {
   const started = Date.now();
+  if (only) {
+    // One section merged into the last results; the README is refreshed only if those came from a full run.
+    const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>) : {};
+    if (only !== "diagnosis") throw new Error(`--only supports: diagnosis (got ${only})`);
+    await diagnosisSection(results);
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    if (!quick && results.quick === false) writePerformance(results);
+    console.log(`\nbench (${only}) done in ${Math.round((Date.now() - started) / 1000)}s → bench/results.json`);
+    return;
+  }
   const results: Record<string, unknown> = { version: VERSION, commit: COMMIT, quick, date: new Date().toISOString() };
 
   section("Cold start: spawn → initialize → tools/list (median)");
@@ -48,8 +77,10 @@ const main = async () => {
   console.table(ht);
   results.http_throughput = ht;
 
+  if (wanted("diagnosis")) await diagnosisSection(results);
+
   results.seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(import.meta.dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   if (!quick) writePerformance(results);
   console.log(`\nbench done in ${results.seconds}s → bench/results.json`);
 };
