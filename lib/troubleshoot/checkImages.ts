@@ -104,7 +104,26 @@ export const imageFindings = (
   onEc2 = false,
 ): Finding[] => {
   const out: Finding[] = [];
-  const missing = checks.filter((c) => c.exists === "false");
+  const invalid = checks.filter((c) => c.repository_type === "invalid");
+  if (invalid.length > 0) {
+    out.push(
+      finding({
+        id: "image_reference_invalid",
+        category: "image",
+        title: `Image reference ${invalid.map((c) => `'${c.image}'`).join(", ")} is not a valid image name`,
+        likelihood: 0.96,
+        evidence: invalid.map((c) => ({
+          source: "task_definition" as const,
+          ref: c.container_name,
+          text: `image ${c.image}: ${c.error}`,
+        })),
+        explanation:
+          "The task definition's image is not a registry/repository[:tag] reference (e.g. a file name or a value with upper-case letters or spaces), so ECS cannot even resolve it and every task fails to start.",
+        fix: "Put the full image URI in the task definition (e.g. <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), register a new revision and redeploy.",
+      }),
+    );
+  }
+  const missing = checks.filter((c) => c.exists === "false" && c.repository_type !== "invalid");
   if (missing.length > 0) {
     out.push(
       finding({

@@ -1,11 +1,12 @@
 // Turns gathered service facts into findings: tasks, service events, targets, network, images, logs, Express status.
-import type { Service, Task } from "@aws-sdk/client-ecs";
+import type { Service, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { parseImageUri } from "../util/parseImageUri.ts";
 import { imageFindings } from "./checkImages.ts";
 import { crossFindings } from "./detectors/crossRules.ts";
-import { regionAccountOf } from "./detectors/failureContext.ts";
+import { referencesOf, regionAccountOf } from "./detectors/failureContext.ts";
 import { listenPortOf, logFindings } from "./detectors/logPatterns.ts";
 import { type NetworkFacts, networkFindings } from "./detectors/networkRules.ts";
+import type { FailureService } from "./detectors/parseFailure.ts";
 import { pathFactsOf } from "./detectors/pathFacts.ts";
 import { serviceFindings } from "./detectors/serviceRules.ts";
 import { targetHealthFindings } from "./detectors/targetHealthRules.ts";
@@ -21,6 +22,23 @@ export const runsOnEc2 = (svc: Service | undefined): boolean =>
   (!svc?.launchType &&
     (svc?.capacityProviderStrategy ?? []).length > 0 &&
     (svc?.capacityProviderStrategy ?? []).every((c) => !/^FARGATE(_SPOT)?$/.test(c.capacityProvider ?? "")));
+
+/** The AWS services the tasks reach at start, from their definitions. */
+export const needsOf = (tds: readonly TaskDefinition[]): FailureService[] => {
+  const out = new Set<FailureService>();
+  for (const td of tds) {
+    for (const c of td.containerDefinitions ?? []) {
+      if (parseImageUri(c.image ?? "")?.kind === "ecr") out.add("ecr");
+      if (c.logConfiguration?.logDriver === "awslogs") out.add("logs");
+      if ((c.environmentFiles ?? []).length > 0) out.add("s3");
+    }
+    for (const r of referencesOf(td)) {
+      if (r.field === "environmentFiles") continue;
+      out.add(/:secretsmanager:/.test(r.value) ? "secretsmanager" : "ssm");
+    }
+  }
+  return [...out];
+};
 
 /** Network facts of a service, from whatever calls succeeded. */
 export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
@@ -46,6 +64,8 @@ export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
     onlyEcrImages: tds.every((t) =>
       (t.containerDefinitions ?? []).every((c) => parseImageUri(c.image ?? "")?.kind === "ecr"),
     ),
+    ...regionAccountOf(svc?.serviceArn),
+    needs: needsOf(tds),
   };
 };
 

@@ -1,4 +1,4 @@
-// Every broken-deployment fixture through the real SDK and the loopback fake AWS: diagnose names the root cause first.
+// Every corpus scenario through the real SDK and the loopback fake AWS: diagnose names the root cause first.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,11 +29,16 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-test("the corpus holds at least 12 broken scenarios and a healthy one; each sourced one is in SOURCES.md", () => {
+test("the corpus holds at least 40 broken scenarios, each with public sources listed in SOURCES.md, and a healthy one", () => {
   const broken = SCENARIOS.filter((s) => loadScenario(s).expect.top !== null);
-  expect(broken.length).toBeGreaterThanOrEqual(12);
+  expect(broken.length).toBeGreaterThanOrEqual(40);
   const listed = readFileSync(join(DIR, "SOURCES.md"), "utf8");
-  for (const name of broken.filter((n) => loadScenario(n).sources?.length)) expect(listed).toContain(`\`${name}\``);
+  for (const name of broken) {
+    const sources = loadScenario(name).sources ?? [];
+    expect(sources.length).toBeGreaterThan(0);
+    expect(listed).toContain(`\`${name}\``);
+    for (const url of sources) expect(listed).toContain(url);
+  }
   expect(SCENARIOS).toContain("healthy");
 });
 

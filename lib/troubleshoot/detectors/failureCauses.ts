@@ -122,6 +122,15 @@ export const imageCause = (p: ParsedFailure, c: FailureContext, region: string):
       explanation: `The task timed out ${p.stage === "registry_auth" ? "getting the ECR auth token" : "pulling the image"}${p.endpoint ? ` (${p.endpoint})` : ""}. ${pathExplanation(p.service ?? "ecr", region, c.path)}`,
       fix: pathFix(p.service === "registry" ? "registry" : "ecr", region, c.path),
     };
+  if (p.cause === "invalid_name")
+    return {
+      id: "image_reference_invalid",
+      category: "image",
+      title: `Image reference ${image} is not a valid image name`,
+      likelihood: 0.96,
+      explanation: `ECS could not parse the image reference (${p.causeText}): the task definition's image must be registry/repository[:tag], lower-case, with no spaces.`,
+      fix: "Put the full image URI in the task definition (e.g. <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), register a new revision and redeploy.",
+    };
   if (p.cause === "not_found")
     return {
       id: "image_not_found",

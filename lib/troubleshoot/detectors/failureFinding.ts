@@ -82,7 +82,7 @@ export const unknownFailureCause = (p: ParsedFailure): TextCause => ({
   id: "task_start_failed",
   category: "task",
   title: `Tasks failed${p.errorType ? ` with ${p.errorType}` : ""}${p.stage !== "unknown" ? ` at ${p.stage.replace("_", " ")}` : ""}`,
-  likelihood: 0.6,
-  explanation: `ECS reported: "${p.raw.length > 300 ? `${p.raw.slice(0, 297)}...` : p.raw}". No known pattern matches it${p.stage !== "unknown" ? `; the failing step is ${p.stage.replace("_", " ")}` : ""}${p.cause !== "unknown" ? ` and the cause reads as ${p.cause.replace("_", " ")}` : ""}.`,
+  likelihood: 0.62,
+  explanation: `ECS reported: "${p.raw.length > 300 ? `${p.raw.slice(0, 297)}...` : p.raw}". No known pattern matches it${p.stage !== "unknown" ? `; the failing step is ${p.stage.replace("_", " ")}${p.service ? ` (${serviceLabel(p.service)})` : ""}` : ""}${p.resource ? `, for ${p.resource}` : ""}${p.cause !== "unknown" ? `, and the cause reads as ${p.cause.replace("_", " ")}` : ", and the text does not say why (the console cuts long reasons short; DescribeTasks has the full text)"}.`,
   fix: "Look up the error text in the ECS stopped-task error reference (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html) and fix what it names; fetch_task_logs shows the container output if it ran.",
 });

@@ -70,5 +70,8 @@ export const pathFix = (s: FailureService | undefined, region: string, p: PathFa
   const label = serviceLabel(s);
   if (p?.egress443 === false)
     return `Allow outbound TCP 443 in the task security group (to 0.0.0.0/0 or to the endpoints' security group), so the task can reach ${label}.`;
+  const routed = p && !p.onEc2 && (p.route === "nat" || (p.route === "igw" && p.publicIp));
+  if (routed && !eps.some((e) => has(p, e)))
+    return `The route is there, so check what else is on the path to ${label}: the subnets' network ACLs must allow outbound TCP 443 and inbound ephemeral ports 1024-65535, the VPC must resolve DNS (enableDnsSupport), and no firewall or proxy may drop the traffic; VPC endpoints ${eps.join(", ") || "for the service"} avoid the internet path altogether.`;
   return `Give the task a path to ${label}: a 0.0.0.0/0 route to a NAT gateway for private subnets, or assignPublicIp ENABLED in public subnets, or VPC endpoints ${eps.join(", ") || "for the service"}${s === "ecr" || s === "s3" ? "" : ` (plus ${startupEndpoints(region)} for the rest of the start-up)`}; endpoint security groups must allow TCP 443 from the tasks.`;
 };

@@ -3,6 +3,8 @@ import type { IpPermission, RouteTable, SecurityGroup, Subnet, VpcEndpoint } fro
 import type { LoadBalancer, TargetGroup } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Finding, finding } from "../finding.ts";
 import { cidrContains } from "./cidr.ts";
+import { endpointsFor, serviceLabel } from "./networkPath.ts";
+import type { FailureService } from "./parseFailure.ts";
 
 /** What the network rules look at; every field optional so a denied API only disables the rules needing it. */
 export interface NetworkFacts {
@@ -22,15 +24,26 @@ export interface NetworkFacts {
   readonly onlyEcrImages?: boolean;
   /** Tasks run on EC2 capacity: the agent pulls images, reads secrets and ships logs through the instance's network. */
   readonly onEc2?: boolean;
+  /** Region of the service (for endpoint names). */
+  readonly region?: string;
+  /** AWS services the tasks reach at start, from the task definitions (ecr, s3, ssm, secretsmanager, logs). */
+  readonly needs?: readonly FailureService[];
 }
 
 type Route = "igw" | "nat" | "none";
 
+/** The route table of a subnet: its explicit association, else the VPC's main table. */
+export const tableOf = (
+  subnetId: string,
+  vpcId: string | undefined,
+  tables: readonly RouteTable[],
+): RouteTable | undefined =>
+  tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId)) ??
+  tables.find((t) => (!vpcId || t.VpcId === vpcId) && t.Associations?.some((a) => a.Main));
+
 /** The default route of a subnet: its explicit route table, else the VPC's main table. */
 export const defaultRoute = (subnetId: string, vpcId: string | undefined, tables: readonly RouteTable[]): Route => {
-  const table =
-    tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId)) ??
-    tables.find((t) => (!vpcId || t.VpcId === vpcId) && t.Associations?.some((a) => a.Main));
+  const table = tableOf(subnetId, vpcId, tables);
   const route = table?.Routes?.find((r) => r.DestinationCidrBlock === "0.0.0.0/0" && r.State !== "blackhole");
   if (route?.GatewayId?.startsWith("igw-")) return "igw";
   if (route?.NatGatewayId || route?.TransitGatewayId || route?.NetworkInterfaceId) return "nat";
@@ -171,6 +184,54 @@ const sgFindings = (f: NetworkFacts): Finding[] => {
   return out;
 };
 
+const routesOf = (t: RouteTable | undefined) =>
+  (t?.Routes ?? [])
+    .map(
+      (r) =>
+        `${r.DestinationCidrBlock ?? r.DestinationPrefixListId ?? r.DestinationIpv6CidrBlock} → ${r.GatewayId ?? r.NatGatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NetworkInterfaceId ?? "?"}`,
+    )
+    .join(", ");
+
+/** Explanation and fix of a broken route, from the tables, the services the tasks need and the region. */
+const routeText = (
+  f: NetworkFacts,
+  broken: readonly { id: string; route: Route }[],
+  igwNoIp: boolean,
+): { explanation: string; fix: string } => {
+  const vpcOf = (id: string) => f.subnets?.find((s) => s.SubnetId === id)?.VpcId;
+  const tables = [...new Set(broken.map((b) => tableOf(b.id, vpcOf(b.id), f.routeTables ?? [])))];
+  const shown = tables
+    .map(
+      (t) =>
+        `${t?.RouteTableId ?? "no table"}${t?.Associations?.some((a) => a.Main) ? " (the VPC's main table)" : ""}: ${routesOf(t) || "no routes"}`,
+    )
+    .join("; ");
+  const needs = f.needs && f.needs.length > 0 ? f.needs : (["ecr", "secretsmanager", "logs"] as FailureService[]);
+  const labels = needs.map(serviceLabel).join(", ");
+  const region = f.region ?? "<region>";
+  const endpoints = [...new Set([...needs.flatMap((n) => endpointsFor(n, region)), ...endpointsFor("ecr", region)])];
+  const subnets = broken.map((b) => b.id).join(", ");
+  const names = (f.vpcEndpoints ?? []).map((e) => e.ServiceName).filter(Boolean);
+  const eps =
+    names.length > 0
+      ? `the VPC's endpoints (${names.join(", ")}) do not cover them all`
+      : "the VPC has no VPC endpoints";
+  if (igwNoIp)
+    return {
+      explanation: `${subnets} route to an internet gateway (${shown}), which only works for tasks with a public IP; with assignPublicIp ${f.assignPublicIp ?? "DISABLED"} and ${eps}, the tasks cannot reach ${labels}.`,
+      fix: `Set assignPublicIp=ENABLED in the service's awsvpcConfiguration, or move the tasks to private subnets with a 0.0.0.0/0 route to a NAT gateway, or add VPC endpoints ${endpoints.join(", ")}.`,
+    };
+  return {
+    explanation: `${subnets} use ${shown}: no 0.0.0.0/0 route to a NAT or internet gateway, and ${eps}, so the tasks cannot reach ${labels} at start.`,
+    fix: `Add a 0.0.0.0/0 route to a NAT gateway in ${
+      tables
+        .map((t) => t?.RouteTableId)
+        .filter(Boolean)
+        .join(", ") || "the subnets' route table"
+    } (or use public subnets with assignPublicIp ENABLED), or create VPC endpoints ${endpoints.join(", ")}.`,
+  };
+};
+
 /** Route findings: task subnets without internet/NAT when needed; internet-facing LB in private subnets. */
 const routeFindings = (f: NetworkFacts): Finding[] => {
   const out: Finding[] = [];
@@ -197,12 +258,7 @@ const routeFindings = (f: NetworkFacts): Finding[] => {
           ref: b.id,
           text: `${b.id}: default route ${b.route === "igw" ? "internet gateway" : "missing"}; assignPublicIp ${f.assignPublicIp ?? "DISABLED"}; VPC endpoints for ECR/S3 ${hasEndpoints(f.vpcEndpoints ?? []) ? "present" : "absent"}`,
         })),
-        explanation: igwNoIp
-          ? "A subnet routed to an internet gateway only works for tasks with a public IP; with assignPublicIp DISABLED the task cannot reach ECR, Secrets Manager or CloudWatch Logs."
-          : "Without a default route to a NAT or internet gateway (and without VPC endpoints), the task cannot reach ECR, Secrets Manager or CloudWatch Logs.",
-        fix: igwNoIp
-          ? "Set assignPublicIp=ENABLED in the service's awsvpcConfiguration, or move the tasks to private subnets routed through a NAT gateway."
-          : "Add a 0.0.0.0/0 route to a NAT gateway in the subnets' route table, or create VPC endpoints for ecr.api, ecr.dkr, s3 (gateway) and logs.",
+        ...routeText(f, broken, igwNoIp),
       }),
     );
   }

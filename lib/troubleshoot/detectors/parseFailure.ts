@@ -81,11 +81,11 @@ const STAGES: readonly { stage: FailureStage; service?: FailureService; test: Re
   {
     stage: "eni_attach",
     service: "ec2",
-    test: /network interface|\bENIs?\b|free (IP )?addresses|subnet .* (has no|does not have)/i,
+    test: /network interface|\bENIs?\b|free (IP )?addresses|InsufficientFreeAddresses|subnet .* (has no|does not have)/i,
   },
   {
     stage: "image_pull",
-    test: /CannotPullContainerError|pull image manifest|ref pull|failed to resolve ref|pull access denied|image pull|manifest unknown|descriptor matching platform/i,
+    test: /CannotPullContainerError|pull image manifest|ref pull|failed to resolve ref|pull access denied|image pull|manifest unknown|descriptor matching platform|image reference|reference format/i,
   },
   { stage: "health_check", test: /health ?checks?/i },
   {
@@ -113,7 +113,7 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
     cause: "kms_denied",
     test: /Access to KMS is not allowed|KMS(\.|\s)?\w*(Exception)?[^.]{0,40}(denied|not allowed)|kms:Decrypt/i,
   },
-  { cause: "no_ip", test: /free (IP )?addresses|no free IP|out of IP/i },
+  { cause: "no_ip", test: /free (IP )?addresses|no free IP|out of IP|InsufficientFreeAddresses/i },
   { cause: "quota", test: /reached the limit on the number of|LimitExceeded|quota/i },
   { cause: "rate_limited", test: /toomanyrequests|rate limit|Too Many Requests|\b429\b|Rate exceeded|Throttl/i },
   { cause: "not_found", test: /repository does not exist or may require/i },
@@ -123,11 +123,11 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
   },
   {
     cause: "invalid_name",
-    test: /invalid (ssm )?parameters?:? |ValidationException|InvalidParameter|invalid (reference|ARN)/i,
+    test: /invalid (ssm )?parameters?:? |ValidationException|InvalidParameter|invalid (reference|ARN)|normalize image reference|reference format/i,
   },
   {
     cause: "access_denied",
-    test: /\bAccessDenied(Exception)?\b|Access Denied|not authorized to perform|\b403\b|Forbidden|pull access denied|no basic auth credentials|\bunauthorized\b|authentication required|\b401\b/i,
+    test: /\bAccessDenied(Exception)?\b|Access Denied|not authorized to perform|\b403\b|Forbidden|pull access denied|no basic auth credentials|\bunauthorized\b|authentication required|\b401\b|failed to authorize|anonymous token/i,
   },
   {
     cause: "not_found",
