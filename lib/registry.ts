@@ -168,7 +168,8 @@ const gateAndRun = (
     }
   };
   const runCtx = hooks.audit ? { ...ctx, aws: recordAwsCalls(ctx.aws, calls) } : ctx;
-  return confirmDestructive(tool, access.value, input, ctx)
+  return preflight(tool, input, ctx)
+    .andThen(() => confirmDestructive(tool, access.value, input, ctx))
     .andThen(() => safeRun(tool, input, runCtx))
     .map((value) => {
       audit("ok");
@@ -204,6 +205,21 @@ const confirmDestructive = (
     Promise.resolve().then(() => confirm(message)),
     (e) => denied(`the confirmation could not be obtained (${e instanceof Error ? e.message : String(e)})`),
   ).andThen((yes) => (yes === true ? okAsync(undefined) : errAsync(denied("the user declined"))));
+};
+
+/** The tool's checks before a write, with read-only AWS access; a throw becomes an `internal` error. */
+const preflight = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync<void, EcsError> => {
+  if (!tool.preflight) return okAsync(undefined);
+  const check = tool.preflight;
+  return new ResultAsync(
+    (async () => {
+      try {
+        return await check(input, { ...ctx, aws: readOnlyAws(ctx.aws, tool.name) });
+      } catch (e) {
+        return err(internalError(e, `${tool.name} preflight`));
+      }
+    })(),
+  );
 };
 
 /** Runs the handler; a synchronous throw or a rejected promise becomes an `internal` error instead of escaping. */

@@ -61,6 +61,12 @@ export interface ToolDescriptor<I = unknown, O = unknown> {
   readonly gate: ToolGate;
   /** Access of this particular call; default derives from `gate`. */
   readonly access?: (input: I) => Result<CallAccess, EcsError>;
+  /**
+   * Cheap read-only checks of a write before it is confirmed and sent (the target is an Express-managed service, a
+   * name is taken…). The registry runs it with read-only AWS access after validation and the policy check, before
+   * asking for confirmation; an error stops the call. Dry runs do not call it: tools report such findings in their plan.
+   */
+  readonly preflight?: (input: I, ctx: ToolContext) => ResultAsync<void, EcsError>;
   /** Does the work; called by the registry only after validation and the policy check. Never throws. */
   readonly run: (input: I, ctx: ToolContext) => ResultAsync<O, EcsError>;
 }

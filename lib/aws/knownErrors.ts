@@ -1,5 +1,6 @@
 // Situations recognised from an AWS error's (service, operation, code, message), each with the hint that fixes it.
 import type { AwsSituation } from "../errors.ts";
+import { expressManagedHint } from "./expressManagedHint.ts";
 import type { CallContext } from "./hints.ts";
 
 /** A recognised situation: a name programs can act on (waits retry some of them) and the hint for people. */
@@ -23,15 +24,9 @@ const expressManaged = (code: string, message: string, ctx: CallContext): KnownE
   if (ctx.service !== "ecs" || code !== "InvalidParameterException") return undefined;
   if (!/ResourceManagementType\s*=?\s*ECS|managed by (Amazon )?ECS|Express ?(Gateway|Mode)? service/i.test(message))
     return undefined;
-  const arn = SERVICE_ARN.exec(message)?.[0];
-  const target = arn ? `serviceArn: "${arn}"` : "serviceArn: <the service ARN>";
-  const app = arn ? nameOf(arn) : "<app name>";
-  const del = /^Delete/.test(ctx.operation);
   return {
     situation: "express_managed_service",
-    hint: del
-      ? `${arn ?? "This service"} is an Express Mode service (resourceManagementType ECS): ECS owns its load balancer, target groups and scaling, so DeleteService refuses it. Delete it with delete_app (app_name: "${app}"${arn ? `, service_arn: "${arn}"` : ""}; it also removes the app's ECR stack), or with ecs_resource_management DeleteExpressGatewayService {${target}}.`
-      : `${arn ?? "This service"} is an Express Mode service (resourceManagementType ECS): ${ctx.operation} cannot change it. Use ecs_resource_management UpdateExpressGatewayService {${target}, ...} (image, cpu, memory, environment, scaling), or re-run deploy_app for the app "${app}".`,
+    hint: expressManagedHint(ctx.operation, SERVICE_ARN.exec(message)?.[0]),
   };
 };
 

@@ -9,6 +9,7 @@ import { compact, compactObject } from "../util/compact.ts";
 import { shrink } from "../util/shrink.ts";
 import type { OperationEntry } from "./catalogue.ts";
 import { collectPages } from "./collectPages.ts";
+import { expressManagedCheck } from "./expressManagedCheck.ts";
 import { ListExpressGatewayServicesParams, listExpressGatewayServices } from "./listExpressGatewayServices.ts";
 import { resolveOperation } from "./resolveOperation.ts";
 import type { EcsResourceManagementInput } from "./schemas.ts";
@@ -39,7 +40,10 @@ export const ecsResourceManagement = (
   const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
   return params.andThen((p) =>
     input.dry_run
-      ? okAsync(dryRunPlan(op, p, maxItems, ctx))
+      ? expressManagedCheck(op.name, p, ctx)
+          .map(() => [] as string[])
+          .orElse((e) => okAsync([`${e.message} ${e.hint}`]))
+          .map((warnings) => ({ ...dryRunPlan(op, p, maxItems, ctx), ...(warnings.length ? { warnings } : {}) }))
       : run(op, p, maxItems, ctx).map((out) => (input.response_format === "aws" ? out : (shrink(out) as Out))),
   );
 };

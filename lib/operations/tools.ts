@@ -2,6 +2,7 @@
 import { defineTool, READ_ONLY } from "../tool.ts";
 import { CATALOGUE, type OperationEntry } from "./catalogue.ts";
 import { ecsResourceManagement, resourceAccess } from "./ecsResourceManagement.ts";
+import { expressManagedCheck } from "./expressManagedCheck.ts";
 import { EcsResourceManagementInput } from "./schemas.ts";
 
 const names = (pick: (e: OperationEntry) => boolean) =>
@@ -27,5 +28,7 @@ Agent-only (refused unless the policy's allow list names them): ${names((e) => B
   annotations: { ...READ_ONLY, readOnlyHint: false, destructiveHint: true, idempotentHint: false },
   gate: "read",
   access: resourceAccess,
+  // A classic service operation on an Express-managed service is refused before confirmation (shared case 11).
+  preflight: (input, ctx) => expressManagedCheck(input.api_operation, input.api_params ?? {}, ctx),
   run: ecsResourceManagement,
 });

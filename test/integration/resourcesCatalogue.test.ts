@@ -58,8 +58,10 @@ describe("write operations: refused with writes off (no request), run with write
       const r = (
         await assistant({ allowWrite: true }).ecsResourceManagement({ api_operation: e.name, api_params: params })
       )._unsafeUnwrap();
-      expect(fake.calls).toHaveLength(1);
-      expect(fake.calls[0]).toMatchObject({ service: e.service, operation: e.command });
+      // Classic service operations first check (read-only) that the service is not Express-managed.
+      const checked = /^(Update|Delete)Service$|TaskSet$/.test(e.command);
+      expect(fake.calls.map((c) => c.operation)).toEqual(checked ? ["DescribeServices", e.command] : [e.command]);
+      expect(fake.calls.at(-1)).toMatchObject({ service: e.service, operation: e.command });
       if (e.access === "destructive") expect(String(r.effect)).toContain("destructive");
       else expect(r.effect).toBeUndefined();
     });

@@ -1,0 +1,53 @@
+// Before a classic service operation: is the target an Express Mode service (which only the Express API may change)?
+import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { expressManagedHint } from "../aws/expressManagedHint.ts";
+import { type EcsError, ecsError } from "../errors.ts";
+import type { ToolContext } from "../tool.ts";
+
+/** Classic operations ECS refuses on a service whose resourceManagementType is ECS, with the member naming it. */
+const CLASSIC: Record<string, string> = {
+  DeleteService: "service",
+  UpdateService: "service",
+  CreateTaskSet: "service",
+  UpdateTaskSet: "service",
+  DeleteTaskSet: "service",
+  UpdateServicePrimaryTaskSet: "service",
+};
+
+/**
+ * An error when `operation` is a classic service operation aimed at an Express-managed service
+ * (`resourceManagementType: "ECS"` in DescribeServices; shared case 11), so the call is neither confirmed nor sent.
+ * Anything else, including a failed or empty DescribeServices, passes: AWS then answers for itself.
+ */
+export const expressManagedCheck = (
+  operation: string,
+  params: Record<string, unknown>,
+  ctx: ToolContext,
+): ResultAsync<void, EcsError> => {
+  const member = CLASSIC[operation];
+  const service = member ? params[member] : undefined;
+  if (typeof service !== "string" || !service) return okAsync(undefined);
+  const cluster = typeof params.cluster === "string" ? params.cluster : undefined;
+  return ctx
+    .aws("ecs", "DescribeServices", { cluster, services: [service] }, { signal: ctx.signal })
+    .map((o) => o.services?.find((s) => s.status !== "INACTIVE"))
+    .orElse(() => okAsync(undefined))
+    .andThen((s): ResultAsync<void, EcsError> => {
+      if (s?.resourceManagementType !== "ECS") return okAsync(undefined);
+      const message = `${s.serviceArn ?? service} is an Express Mode service (resourceManagementType ECS): ${operation} is refused for it, so it was not sent.`;
+      return errAsync(
+        ecsError("validation", {
+          message,
+          hint: expressManagedHint(operation, s.serviceArn),
+          issues: [
+            {
+              path: `api_params.${member}`,
+              message: "is an Express Mode service",
+              expected: "a service created with CreateService (resourceManagementType CUSTOMER)",
+              got: s.serviceArn ?? service,
+            },
+          ],
+        }),
+      );
+    });
+};
