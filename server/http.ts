@@ -1,12 +1,17 @@
-// Streamable HTTP transport: loopback by default, Host/Origin checks, optional bearer token, body limit, bounded
-// concurrency, one MCP server per session, graceful shutdown.
-import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+// Streamable HTTP transport for both eras: loopback by default, Host/Origin checks, optional bearer token, body limit,
+// bounded concurrency, graceful shutdown. 2026-07-28 requests are stateless (any replica answers them); 2025-era
+// clients get a session in this process.
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
-import { createMcpServer } from "./mcp.ts";
-import { cancelRunning, createCallTracker, toolCallIds } from "./shutdown.ts";
+import { hostAllowed } from "./hostCheck.ts";
+import { createLegacySessions, type Refusal } from "./httpLegacy.ts";
+import { createModernHandler } from "./modern.ts";
+import { createModernExchanges } from "./modernExchanges.ts";
+import { sendWebResponse, toWebRequest } from "./nodeBridge.ts";
+import { claimedVersion, MODERN_VERSIONS, unsupportedVersion } from "./protocol.ts";
+import { createCallTracker, toolCallIds } from "./shutdown.ts";
 
 /** HTTP transport settings. */
 export interface HttpSettings {
@@ -47,22 +52,16 @@ export const tokenMatches = (header: string | undefined, token: string): boolean
 
 /** Starts the HTTP server; resolves once it listens. */
 export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSettings): Promise<HttpHandle> => {
-  const sessions = new Map<string, StreamableHTTPServerTransport>();
   const tracker = createCallTracker();
   const maxBody = s.maxBodyBytes ?? 1_048_576;
   const maxCalls = s.maxConcurrentCalls ?? 64;
-  const maxSessions = s.maxSessions ?? 1000;
+  const legacy = createLegacySessions(assistant, log, tracker, s.maxSessions ?? 1000);
+  const modern = createModernHandler(assistant, log);
+  const exchanges = createModernExchanges();
   let boundPort = s.port;
   let draining = false;
+  let exchangeCount = 0;
 
-  const hostOk = (h: string | undefined) => {
-    if (!h) return false;
-    const allowed = [...LOOPBACK.map((x) => `${x}:${boundPort}`), ...s.allowedHosts];
-    // An IPv6 address arrives in brackets in the Host header ([fd00::2]:8080).
-    const bound = s.host.includes(":") && !s.host.startsWith("[") ? `[${s.host}]` : s.host;
-    if (!LOOPBACK.includes(bound)) allowed.push(`${bound.toLowerCase()}:${boundPort}`);
-    return allowed.includes(h.toLowerCase());
-  };
   const originOk = (o: string | undefined) => {
     if (!o) return true; // non-browser clients send no Origin
     try {
@@ -73,60 +72,59 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
     }
   };
 
+  /**
+   * The one place a request is let in or turned away before any MCP handling: DNS-rebinding checks, then the
+   * caller's credentials. Authentication schemes beyond the static token belong here.
+   */
+  const authorise = (req: IncomingMessage): Refusal | undefined => {
+    if (!hostAllowed(req.headers.host, { host: s.host, port: boundPort }, s.allowedHosts))
+      return {
+        status: 403,
+        text: `Forbidden Host header ${JSON.stringify(req.headers.host)} (DNS rebinding protection; add --allowed-host)`,
+      };
+    if (!originOk(req.headers.origin))
+      return { status: 403, text: `Forbidden Origin ${JSON.stringify(req.headers.origin)} (add --allowed-origin)` };
+    if (s.authToken !== undefined && !tokenMatches(req.headers.authorization, s.authToken))
+      return {
+        status: 401,
+        text: "Unauthorized: send Authorization: Bearer <token> (the server's --auth-token)",
+        headers: { "www-authenticate": 'Bearer realm="ecs-mcp-server"' },
+      };
+    return undefined;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname !== "/mcp") return send(res, 404, "Not found: the MCP endpoint is /mcp");
-    if (!hostOk(req.headers.host))
-      return send(
-        res,
-        403,
-        `Forbidden Host header ${JSON.stringify(req.headers.host)} (DNS rebinding protection; add --allowed-host)`,
-      );
-    if (!originOk(req.headers.origin))
-      return send(res, 403, `Forbidden Origin ${JSON.stringify(req.headers.origin)} (add --allowed-origin)`);
-    if (s.authToken !== undefined && !tokenMatches(req.headers.authorization, s.authToken)) {
-      res.setHeader("www-authenticate", 'Bearer realm="ecs-mcp-server"');
-      return send(res, 401, "Unauthorized: send Authorization: Bearer <token> (the server's --auth-token)");
-    }
-    if (draining) {
-      res.setHeader("retry-after", "5");
-      res.setHeader("connection", "close");
-      return send(res, 503, "Server is shutting down");
-    }
-    const sid = req.headers["mcp-session-id"];
-    const sessionId = Array.isArray(sid) ? sid[0] : sid;
+    if (url.pathname !== "/mcp") return send(res, { status: 404, text: "Not found: the MCP endpoint is /mcp" });
+    const refused = authorise(req);
+    if (refused) return send(res, refused);
+    if (draining)
+      return send(res, {
+        status: 503,
+        text: "Server is shutting down",
+        headers: { "retry-after": "5", connection: "close" },
+      });
+    let raw: string | undefined;
     let body: unknown;
     if (req.method === "POST") {
-      const raw = await readBody(req, maxBody);
-      if (raw === null) return send(res, 413, `Request body larger than ${maxBody} bytes`);
+      raw = (await readBody(req, maxBody)) ?? undefined;
+      if (raw === undefined) return send(res, { status: 413, text: `Request body larger than ${maxBody} bytes` });
       try {
         body = JSON.parse(raw);
       } catch {
-        return send(res, 400, "Request body is not JSON");
+        return send(res, { status: 400, text: "Request body is not JSON" });
       }
     }
-    let transport = sessionId ? sessions.get(sessionId) : undefined;
-    if (!transport) {
-      if (sessionId) return send(res, 404, "Unknown MCP session; initialize again");
-      if (req.method !== "POST" || !isInitializeRequest(body))
-        return send(res, 400, "No session: the first request must be initialize");
-      if (sessions.size >= maxSessions) {
-        res.setHeader("retry-after", "10");
-        return send(res, 503, `Too many open sessions (${maxSessions}); close idle sessions or retry later`);
-      }
-      const t = new StreamableHTTPServerTransport({
-        sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id) => {
-          sessions.set(id, t);
-        },
-      });
-      t.onclose = () => {
-        if (t.sessionId) sessions.delete(t.sessionId);
-      };
-      await createMcpServer(assistant, log).connect(t);
-      tracker.track(t, () => t.sessionId ?? "");
-      transport = t;
-    }
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
+    const request = toWebRequest(req, raw, gone.signal);
+    const version = claimedVersion(body);
+    if (version !== undefined && !MODERN_VERSIONS.includes(version))
+      return sendJson(res, 400, unsupportedVersion((body as { id?: string | number }).id ?? null, version));
+    const isLegacy = await isLegacyRequest(request, body);
+    const sid = req.headers["mcp-session-id"];
+    const transport = isLegacy ? await legacy.open(Array.isArray(sid) ? sid[0] : sid, body) : undefined;
+    if (transport && "status" in transport) return send(res, transport);
     const calls = toolCallIds(body);
     if (calls.length > 0) {
       if (tracker.inFlight + calls.length > maxCalls) {
@@ -140,18 +138,20 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
           },
         });
       }
-      const releases = calls.map((id) => tracker.admit(transport?.sessionId ?? "", id));
+      const scope = transport ? (transport.sessionId ?? "") : `2026-07-28#${++exchangeCount}`;
+      const releases = calls.map((id) => tracker.admit(scope, id));
       res.once("close", () => {
         for (const release of releases) release();
       });
     }
-    await transport.handleRequest(req, res, body);
+    if (transport) return sendWebResponse(res, await transport.handleRequest(request, { parsedBody: body }));
+    return exchanges.serve(res, calls, gone, () => modern.fetch(request, { parsedBody: body }));
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       log.error("HTTP request failed", { error: e instanceof Error ? e.message : String(e) });
-      if (!res.headersSent) send(res, 500, "Internal error");
+      if (!res.headersSent) send(res, { status: 500, text: "Internal error" });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -175,7 +175,8 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
       const cancelled = finished ? 0 : tracker.inFlight;
       if (!finished)
         log.warn(`Cancelling ${cancelled} tool call(s) still running after the ${graceMs} ms grace period`);
-      await Promise.all([...sessions.values()].map((t) => cancelRunning(t, tracker, t.sessionId ?? "")));
+      exchanges.cancelAll();
+      await Promise.all([legacy.closeAll(), modern.close()]);
       server.closeAllConnections();
       await closed;
       return { cancelled };
@@ -183,8 +184,8 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   };
 };
 
-const send = (res: ServerResponse, status: number, text: string) => {
-  res.writeHead(status, { "content-type": "text/plain" }).end(text);
+const send = (res: ServerResponse, r: Refusal) => {
+  res.writeHead(r.status, { "content-type": "text/plain", ...r.headers }).end(r.text);
 };
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the ecs-mcp-server binary: reads flags and env, builds the assistant, serves MCP over stdio or HTTP.
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { COMMIT, createEcsAssistant, createFileAuditSink, type FileAuditSink, VERSION } from "../lib/index.ts";
 import { assistantOptions } from "./assistantOptions.ts";
 import { isCliCommand } from "./cli/commands.ts";
 import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
-import { createMcpServer } from "./mcp.ts";
 import { cancelRunning, createCallTracker } from "./shutdown.ts";
+import { serveStdio } from "./stdio.ts";
 
 const main = async (): Promise<number> => {
   if (isCliCommand(process.argv[2])) return runCliCommand();
@@ -68,20 +67,20 @@ const main = async (): Promise<number> => {
     const { cancelled } = await http.close(config.shutdownGraceMs);
     log.info(`HTTP transport closed${cancelled ? ` (${cancelled} call(s) cancelled)` : ""}`);
   } else {
-    const transport = new StdioServerTransport();
+    const stdio = await serveStdio(assistant, log);
     const closed = new Promise<string>((resolve) => {
-      transport.onclose = () => resolve("stdin closed");
+      stdio.closed.then(resolve);
       process.stdin.once("end", () => resolve("stdin closed"));
     });
     const tracker = createCallTracker();
-    await createMcpServer(assistant, log).connect(transport);
-    tracker.track(transport, () => "stdio");
+    tracker.track(stdio.wire, () => "stdio");
     const why = await Promise.race([stop, closed]);
     log.info(`Server shutting down (${why})`);
     if (!(await tracker.idle(config.shutdownGraceMs))) {
       log.warn(`Cancelling ${tracker.inFlight} tool call(s) still running after ${config.shutdownGraceMs} ms`);
-      await cancelRunning(transport, tracker, "stdio");
+      await cancelRunning(stdio.wire, tracker, "stdio");
     }
+    await stdio.close();
   }
   assistant.close();
   audit?.close();

@@ -1,6 +1,5 @@
 // The MCP adapter: registry descriptors → MCP tools; results → text + structuredContent; EcsError → isError result.
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, Server, type ServerContext } from "@modelcontextprotocol/server";
 import {
   type EcsAssistant,
   type EcsError,
@@ -13,6 +12,7 @@ import {
 } from "../lib/index.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
 import { installPrompts } from "./prompts.ts";
+import { discoverAllVersions } from "./protocol.ts";
 import { installResources } from "./resources.ts";
 
 /** Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description). */
@@ -41,7 +41,10 @@ export const okResult = (value: unknown): CallToolResult => {
   return { content: [{ type: "text", text: JSON.stringify(value) }], structuredContent: structured };
 };
 
-/** Builds one MCP server (one per client session) over a shared assistant. */
+/**
+ * Builds one MCP server over a shared assistant: one per 2025-era session, or one per 2026-07-28 request (the SDK's
+ * serving entries build a fresh instance for each), so building it is cheap and it holds no state of its own.
+ */
 export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server => {
   const server = new Server(
     { name: "ecs-assistant", title: "ECS Assistant (AWS ECS MCP Server compatible)", version: VERSION },
@@ -51,7 +54,7 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     },
   );
   // Listed per request: remote tools (docs schemas, hosted ECS tools) can arrive after start-up.
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: assistant.listTools().map(toMcpTool) }));
+  server.setRequestHandler("tools/list", async () => ({ tools: assistant.listTools().map(toMcpTool) }));
   const stopWatching = assistant.onToolsChanged(() => {
     server.sendToolListChanged().catch((e: unknown) => log.debug("tools/list_changed not sent", { error: String(e) }));
   });
@@ -62,31 +65,29 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
   };
   installPrompts(server);
   installResources(server);
-  server.setRequestHandler(CallToolRequestSchema, async (req, extra) => {
+  server.setRequestHandler("tools/call", async (req, ctx) => {
     const { name, arguments: args } = req.params;
-    const token = req.params._meta?.progressToken;
+    const token = req.params._meta?.progressToken ?? ctx.mcpReq._meta?.progressToken;
     const started = Date.now();
     // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
     let progressSent: Promise<void> | undefined;
     try {
       const result = await assistant.callTool(name, args ?? {}, {
-        signal: extra.signal,
+        signal: ctx.mcpReq.signal,
         onProgress:
           token === undefined
             ? undefined
             : (p) => {
                 progressSent = (progressSent ?? Promise.resolve())
                   .then(() =>
-                    extra.sendNotification({
+                    ctx.mcpReq.notify({
                       method: "notifications/progress",
                       params: { progressToken: token, ...p },
                     }),
                   )
                   .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
               },
-        confirm: server.getClientCapabilities()?.elicitation
-          ? (message) => confirmWithUser(server, message)
-          : undefined,
+        confirm: canElicit(server, ctx) ? (message) => confirmWithUser(ctx, message) : undefined,
       });
       if (progressSent) {
         await progressSent;
@@ -114,12 +115,19 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
       });
     }
   });
-  return server;
+  return discoverAllVersions(server);
 };
 
+/**
+ * Server-initiated elicitation exists only in the 2025 era, and only for a client that declared it at initialize.
+ * A 2026-07-28 request carries its envelope; such a client is never sent an elicitation request from here.
+ */
+const canElicit = (server: Server, ctx: ServerContext): boolean =>
+  ctx.mcpReq.envelope === undefined && Boolean(server.getClientCapabilities()?.elicitation);
+
 /** Asks the user to accept a destructive action through MCP elicitation; only an explicit accept counts. */
-const confirmWithUser = async (server: Server, message: string): Promise<boolean> => {
-  const r = await server.elicitInput({
+const confirmWithUser = async (ctx: ServerContext, message: string): Promise<boolean> => {
+  const r = await ctx.mcpReq.elicitInput({
     message,
     requestedSchema: {
       type: "object",

@@ -1,11 +1,5 @@
 // MCP prompts: the reference's prompt groups as named, argument-taking workflows that point at the right tools in order.
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  ErrorCode,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-  McpError,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
 
 /** One argument of a prompt (all optional: the model asks the user or discovers the value). */
 interface PromptArg {
@@ -194,7 +188,7 @@ Cite the URLs you used. If the documentation tools are unavailable (no network),
 
 /** Installs prompts/list and prompts/get on an MCP server (the caller declares the `prompts` capability). */
 export const installPrompts = (server: Server, prompts: readonly PromptDef[] = PROMPTS): void => {
-  server.setRequestHandler(ListPromptsRequestSchema, async () => ({
+  server.setRequestHandler("prompts/list", async () => ({
     prompts: prompts.map((p) => ({
       name: p.name,
       title: p.title,
@@ -202,11 +196,11 @@ export const installPrompts = (server: Server, prompts: readonly PromptDef[] = P
       arguments: p.arguments.map((a) => ({ ...a, required: false })),
     })),
   }));
-  server.setRequestHandler(GetPromptRequestSchema, async (req) => {
+  server.setRequestHandler("prompts/get", async (req) => {
     const p = prompts.find((x) => x.name === req.params.name);
     if (!p)
-      throw new McpError(
-        ErrorCode.InvalidParams,
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
         `Unknown prompt "${req.params.name}". Prompts: ${prompts.map((x) => x.name).join(", ")}`,
       );
     return {

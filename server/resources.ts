@@ -1,11 +1,5 @@
 // Read-only MCP resources: the Express Mode workflow guide, the ecs_resource_management catalogue, IAM policies per level.
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  ErrorCode,
-  ListResourcesRequestSchema,
-  McpError,
-  ReadResourceRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
 import { CATALOGUE, type OperationEntry } from "../lib/index.ts";
 import { EXPRESS_GUIDE } from "./expressGuide.ts";
 
@@ -162,14 +156,14 @@ export const RESOURCES: readonly ResourceDef[] = [
 
 /** Installs resources/list and resources/read (the caller declares the `resources` capability). */
 export const installResources = (server: Server, resources: readonly ResourceDef[] = RESOURCES): void => {
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({
+  server.setRequestHandler("resources/list", async () => ({
     resources: resources.map(({ text: _t, ...meta }) => meta),
   }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (req) => {
+  server.setRequestHandler("resources/read", async (req) => {
     const r = resources.find((x) => x.uri === req.params.uri);
     if (!r)
-      throw new McpError(
-        ErrorCode.InvalidParams,
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
         `Unknown resource ${req.params.uri}. Resources: ${resources.map((x) => x.uri).join(", ")}`,
       );
     return { contents: [{ uri: r.uri, mimeType: r.mimeType, text: r.text() }] };

@@ -1,6 +1,5 @@
 // In-flight tool calls per MCP transport: bounds HTTP concurrency and lets a shutdown drain calls, then cancel them.
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage, Transport } from "@modelcontextprotocol/server";
 
 type Id = string | number;
 

@@ -1,5 +1,4 @@
 // Maps what a remote MCP call can throw (network, HTTP status, JSON-RPC error, timeout, abort) to EcsError.
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { type EcsError, ecsError } from "../errors.ts";
 
 /** Which remote, for messages: a label ("AWS Knowledge MCP server") and its URL. */
@@ -41,32 +40,48 @@ export const remoteError = (
       message: `${what.operation} on the ${ref.label} was cancelled.`,
       hint: "The request was cancelled by the client; call again if still needed.",
     });
-  if (e instanceof McpError && e.code === ErrorCode.RequestTimeout)
+  if (sdkCode(e) === "REQUEST_TIMEOUT")
     return ecsError("timeout", {
       operation: what.operation,
       afterMs: what.timeoutMs,
       message: `${ref.label} did not answer ${what.operation} within ${what.timeoutMs} ms.`,
       hint: "The remote server is slow or stalled; retry later, or raise the timeout (knowledge.callTimeoutMs / connectTimeoutMs).",
     });
-  if (e instanceof McpError && e.code === ErrorCode.InvalidParams)
+  const rpc = jsonRpcCode(e);
+  if (rpc === INVALID_PARAMS)
     return ecsError("validation", {
-      message: `${ref.label} rejected the arguments of ${what.operation}: ${e.message}`,
+      message: `${ref.label} rejected the arguments of ${what.operation}: ${(e as Error).message}`,
       hint: "The remote tool's parameters may have changed; list the tools again and use the current input schema.",
-      issues: [{ path: "", message: e.message }],
+      issues: [{ path: "", message: (e as Error).message }],
     });
-  if (e instanceof McpError && e.code !== ErrorCode.ConnectionClosed)
+  if (rpc !== undefined)
     return ecsError("aws", {
       service: ref.label,
       operation: what.operation,
-      code: `McpError${e.code}`,
+      code: `McpError${rpc}`,
       retryable: false,
-      message: `${ref.label} answered ${what.operation} with an error: ${e.message}`,
+      message: `${ref.label} answered ${what.operation} with an error: ${(e as Error).message}`,
       hint: "The remote server refused the request; check the tool name and arguments.",
       cause: e,
     });
   const reason = reasonOf(e);
-  // The SDK's StreamableHTTPError carries the HTTP status as a numeric `code`.
-  const code = (e as { code?: unknown }).code;
-  const status = typeof code === "number" && code >= 400 && code < 600 ? code : /HTTP (\d{3})/.exec(reason)?.[1];
+  // The SDK's SdkHttpError carries the HTTP status in `data.status`.
+  const data = (e as { data?: { status?: unknown } } | undefined)?.data;
+  const status = typeof data?.status === "number" ? data.status : /HTTP (\d{3})/.exec(reason)?.[1];
   return unavailableError(ref, status ? `HTTP ${status}: ${reason}` : reason, e);
+};
+
+const INVALID_PARAMS = -32602;
+
+/**
+ * The MCP client's errors told apart without loading it (it loads on the first remote call): a JSON-RPC error from
+ * the remote (ProtocolError) has a negative numeric code; the client's own failures (SdkError) a string code.
+ */
+const jsonRpcCode = (e: unknown): number | undefined => {
+  const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "number" && code < 0 ? code : undefined;
+};
+const sdkCode = (e: unknown): string | undefined => {
+  const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
 };

@@ -1,7 +1,6 @@
 // A lazy, time-bounded MCP client of one remote server (Streamable HTTP): connect on demand, one reconnect, fail fast.
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { CallToolResultSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+// It speaks whichever era the remote does: 2026-07-28 when `server/discover` answers, else the 2025 `initialize`.
+import type { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { errAsync, okAsync, ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../errors.ts";
 import { type Logger, silentLogger } from "../log.ts";
@@ -81,16 +80,16 @@ export const createRemoteMcp = (settings: RemoteMcpSettings): RemoteMcp => {
 
   const open = async (signal?: AbortSignal): Promise<Session> => {
     // The MCP client stack loads on the first remote call, not at start-up (cold start and idle memory).
-    const [{ Client }, { StreamableHTTPClientTransport }] = await Promise.all([
-      import("@modelcontextprotocol/sdk/client/index.js"),
-      import("@modelcontextprotocol/sdk/client/streamableHttp.js"),
-    ]);
-    const client = new Client({ name: "ecs-assistant", version: VERSION }, { capabilities: {} });
+    const { Client, StreamableHTTPClientTransport } = await import("@modelcontextprotocol/client");
+    const client = new Client(
+      { name: "ecs-assistant", version: VERSION },
+      { capabilities: {}, versionNegotiation: { mode: "auto", probe: { timeoutMs: connectTimeoutMs } } },
+    );
     const transport = new StreamableHTTPClientTransport(new URL(settings.url), {
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
     });
     const s = { client, transport };
-    client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+    client.setNotificationHandler("notifications/tools/list_changed", () => {
       refreshTools(s).catch((e: unknown) => log.warn(`${ref.label}: tool list refresh failed`, { error: String(e) }));
     });
     client.onclose = () => {
@@ -166,10 +165,10 @@ export const createRemoteMcp = (settings: RemoteMcpSettings): RemoteMcp => {
 
   const invoke = (s: Session, name: string, args: unknown, signal?: AbortSignal) =>
     ResultAsync.fromPromise(
-      s.client.callTool({ name, arguments: (args ?? {}) as Record<string, unknown> }, CallToolResultSchema, {
-        signal,
-        timeout: callTimeoutMs,
-      }),
+      s.client.callTool(
+        { name, arguments: (args ?? {}) as Record<string, unknown> },
+        { signal, timeout: callTimeoutMs },
+      ),
       (e) => remoteError(ref, e, { operation: name, timeoutMs: callTimeoutMs, signal }),
     ).andThen((r) => {
       const result = fromCallToolResult(r as Parameters<typeof fromCallToolResult>[0]);

@@ -1,5 +1,5 @@
 // The result of a proxied remote tool: the remote's MCP content as is, so the client sees what the remote sent.
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/client";
 
 /** One content block of a remote result (text, image, resource link…), unchanged. */
 export type RemoteContent = CallToolResult["content"][number];
@@ -19,7 +19,7 @@ export interface RemoteToolResult {
 export const fromCallToolResult = (r: Pick<CallToolResult, "content" | "structuredContent">): RemoteToolResult => ({
   kind: "remote_mcp_content",
   content: r.content,
-  ...(r.structuredContent ? { structuredContent: r.structuredContent } : {}),
+  ...(r.structuredContent ? { structuredContent: r.structuredContent as Record<string, unknown> } : {}),
   text: r.content
     .filter((c): c is Extract<RemoteContent, { type: "text" }> => c.type === "text")
     .map((c) => c.text)

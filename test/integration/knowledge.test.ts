@@ -205,3 +205,23 @@ describe("knowledge proxy: offline and disabled", () => {
     expect(fake.received).toEqual([]);
   });
 });
+
+describe("knowledge proxy: a 2026-07-28 remote", () => {
+  test("spoken to natively: discover, no initialize; results and tool errors as with a 2025 remote", async () => {
+    const modern = await startFakeMcpRemote({ era: "2026" });
+    const a = createEcsAssistant({ knowledge: { url: modern.url, callTimeoutMs: 2_000 } });
+    try {
+      const found = (await a.awsKnowledgeSearchDocumentation({ search_phrase: "ECS", limit: 1 }))._unsafeUnwrap();
+      expect(found.structuredContent).toMatchObject({ results: [{ rank_order: 1 }] });
+      expect(modern.received).toContain("server/discover");
+      expect(modern.received).not.toContain("initialize");
+      expect(modern.received).toContain("tools/call:aws___search_documentation");
+      modern.mode = "error";
+      const e = (await a.callTool(SEARCH, { search_phrase: "x" }))._unsafeUnwrapErr();
+      expect(e).toMatchObject({ kind: "aws", code: "RemoteToolError" });
+    } finally {
+      a.close();
+      await modern.close();
+    }
+  });
+});

@@ -10,6 +10,8 @@ import {
   ListToolsRequestSchema,
   McpError,
 } from "@modelcontextprotocol/sdk/types.js";
+import { createMcpHandler, type McpHttpHandler, Server as ModernServer, type Tool } from "@modelcontextprotocol/server";
+import { sendWebResponse, toWebRequest } from "../../server/nodeBridge.ts";
 import { KNOWLEDGE_TOOLS_FIXTURE } from "./fakeMcpTools.ts";
 import { type SigV4Expectation, verifySigV4 } from "./sigv4Verify.ts";
 
@@ -43,9 +45,12 @@ export interface FakeMcpRemote {
   close(): Promise<void>;
 }
 
-/** Starts the fake; pass `sigv4` to verify (and refuse with 403) the signature of every request. */
+/**
+ * Starts the fake; pass `sigv4` to verify (and refuse with 403) the signature of every request. `era` "2026" makes it
+ * a 2026-07-28-only server (SDK v2, `server/discover`, no initialize); the default is a 2025-only one (SDK v1).
+ */
 export const startFakeMcpRemote = async (
-  o: { tools?: FakeRemoteTool[]; sigv4?: SigV4Expectation } = {},
+  o: { tools?: FakeRemoteTool[]; sigv4?: SigV4Expectation; era?: "2025" | "2026" } = {},
 ): Promise<FakeMcpRemote> => {
   const sockets = new Set<Socket>();
   const state: FakeMcpRemote = {
@@ -57,8 +62,9 @@ export const startFakeMcpRemote = async (
     signatures: { verified: 0, rejected: 0 },
     close: async () => {},
   };
+  const modern = o.era === "2026" ? modernHandler(state) : undefined;
   const http = createServer((req, res) => {
-    handle(state, req, res, o.sigv4).catch((e: unknown) => {
+    handle(state, req, res, o.sigv4, modern).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500).end(String(e));
     });
   });
@@ -86,7 +92,13 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on("error", reject);
   });
 
-const handle = async (state: FakeMcpRemote, req: IncomingMessage, res: ServerResponse, sigv4?: SigV4Expectation) => {
+const handle = async (
+  state: FakeMcpRemote,
+  req: IncomingMessage,
+  res: ServerResponse,
+  sigv4?: SigV4Expectation,
+  modern?: McpHttpHandler,
+) => {
   const raw = await readBody(req);
   if (state.mode === "stall") return; // keep the request open, answer nothing
   if (sigv4) {
@@ -106,6 +118,11 @@ const handle = async (state: FakeMcpRemote, req: IncomingMessage, res: ServerRes
     const msg = m as { method?: string; params?: { name?: string } };
     if (msg.method) state.received.push(msg.method === "tools/call" ? `tools/call:${msg.params?.name}` : msg.method);
   }
+  if (modern)
+    return sendWebResponse(
+      res,
+      await modern.fetch(toWebRequest(req, raw, new AbortController().signal), { parsedBody: body }),
+    );
   const server = toolServer(state, res);
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {
@@ -141,3 +158,23 @@ const toolServer = (state: FakeMcpRemote, res: ServerResponse): Server => {
   });
   return server;
 };
+
+/** The 2026-07-28 fake: the SDK v2 handler, modern requests only, same tools and `ok` / `error` modes. */
+const modernHandler = (state: FakeMcpRemote): McpHttpHandler =>
+  createMcpHandler(
+    () => {
+      const server = new ModernServer({ name: "fake-remote-2026", version: "1.0.0" }, { capabilities: { tools: {} } });
+      server.setRequestHandler("tools/list", async () => ({
+        tools: state.tools.map(({ handler: _h, ...t }) => t) as unknown as Tool[],
+      }));
+      server.setRequestHandler("tools/call", async (req) => {
+        const tool = state.tools.find((t) => t.name === req.params.name);
+        if (!tool) return { isError: true, content: [{ type: "text", text: `Unknown tool: ${req.params.name}` }] };
+        if (state.mode === "error")
+          return { isError: true, content: [{ type: "text", text: "Search backend failed: throttled" }] };
+        return tool.handler((req.params.arguments ?? {}) as Record<string, unknown>);
+      });
+      return server;
+    },
+    { legacy: "reject" },
+  );
