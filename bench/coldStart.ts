@@ -1,4 +1,4 @@
-// Cold start and idle memory: spawn → initialize → tools/list answered, vs a bare Bun binary and a minimal MCP SDK server.
+// Cold start and idle memory: spawn → initialize → tools/list answered, vs a bare Bun binary and minimal MCP SDK v1/v2 servers.
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { baselineBinary, ourBinary } from "./lib/build.ts";
@@ -30,10 +30,12 @@ export interface ColdStartResult {
   runs: number;
   hello_ms: number;
   minimal_server_ms: number;
+  minimal_v2_server_ms: number;
   ours_ms: number;
   ours_vs_minimal: number;
   ours_tools: number;
   minimal_rss_mb: number;
+  minimal_v2_rss_mb: number;
   ours_rss_mb: number;
   rss_vs_minimal: number;
 }
@@ -42,15 +44,19 @@ export interface ColdStartResult {
 export const coldStart = async (runs: number): Promise<ColdStartResult> => {
   const hello = baselineBinary("hello");
   const minimal = baselineBinary("minimalServer");
+  const minimalV2 = baselineBinary("minimalServerV2");
   const ours = ourBinary();
-  await startOnce(ours); // warm the page cache for both, so the first run is not an outlier
+  await startOnce(ours); // warm the page cache for all, so the first run is not an outlier
   await startOnce(minimal);
+  await startOnce(minimalV2);
   const h: number[] = [];
   const m: { ms: number; rssKb: number }[] = [];
+  const m2: { ms: number; rssKb: number }[] = [];
   const o: { ms: number; rssKb: number; tools: number }[] = [];
   for (let i = 0; i < runs; i++) {
     h.push(helloOnce(hello));
     m.push(await startOnce(minimal));
+    m2.push(await startOnce(minimalV2));
     o.push(await startOnce(ours));
   }
   const mMs = median(m.map((x) => x.ms));
@@ -61,10 +67,12 @@ export const coldStart = async (runs: number): Promise<ColdStartResult> => {
     runs,
     hello_ms: round(median(h)),
     minimal_server_ms: round(mMs),
+    minimal_v2_server_ms: round(median(m2.map((x) => x.ms))),
     ours_ms: round(oMs),
     ours_vs_minimal: round(oMs / mMs, 2),
     ours_tools: o[0]?.tools ?? 0,
     minimal_rss_mb: round(mRss),
+    minimal_v2_rss_mb: round(median(m2.map((x) => x.rssKb)) / 1024),
     ours_rss_mb: round(oRss),
     rss_vs_minimal: round(oRss / mRss, 2),
   };

@@ -78,4 +78,11 @@ describe("server config", () => {
     );
     expect(loadConfig(["--http", "--host", "localhost"], {}).host).toBe("localhost");
   });
+
+  test("ECS_MCP_STATE_KEY: the shared key for confirmation states, refused when short", () => {
+    expect(() => loadConfig(["--http"], { ECS_MCP_STATE_KEY: "short" })).toThrow(/at least 32 characters/);
+    const key = "k".repeat(32);
+    expect(loadConfig(["--http"], { ECS_MCP_STATE_KEY: key }).stateKey).toBe(key);
+    expect(loadConfig([], {}).stateKey).toBeUndefined();
+  });
 });

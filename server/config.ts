@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly containerRuntime?: "docker" | "finch" | "podman";
   /** Bearer token HTTP clients must send (`Authorization: Bearer …`); none = no token check. */
   readonly authToken?: string;
+  /** Key signing 2026-07-28 confirmation states (env ECS_MCP_STATE_KEY): replicas must share it. */
+  readonly stateKey?: string;
   /** Tool calls running at once over HTTP before new ones get 429. */
   readonly maxConcurrentCalls: number;
   /** Open HTTP sessions before new ones get 503. */
@@ -156,6 +158,11 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
   const authToken = values["auth-token"] ?? (env.ECS_MCP_AUTH_TOKEN || undefined);
   if (authToken !== undefined && authToken.length < 16)
     throw new ConfigError("--auth-token / ECS_MCP_AUTH_TOKEN must be at least 16 characters (use a random value).");
+  const stateKey = env.ECS_MCP_STATE_KEY || undefined;
+  if (stateKey !== undefined && stateKey.length < 32)
+    throw new ConfigError(
+      "ECS_MCP_STATE_KEY must be at least 32 characters (use a random value, the same on every replica).",
+    );
   if (values.http && !["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && authToken === undefined)
     throw new ConfigError(
       `--host ${host} would expose the server beyond this machine without authentication: set --auth-token (or ECS_MCP_AUTH_TOKEN) too.`,
@@ -202,6 +209,7 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       ? { hosted: { region, ...(values["hosted-url"] ? { url: url(values["hosted-url"], "--hosted-url") } : {}) } }
       : {}),
     ...(authToken ? { authToken } : {}),
+    ...(stateKey ? { stateKey } : {}),
     maxConcurrentCalls: int(values["max-concurrent-calls"], "--max-concurrent-calls", 1, 10_000) ?? 64,
     maxSessions: int(values["max-sessions"], "--max-sessions", 1, 100_000) ?? 1000,
     shutdownGraceMs: int(values["shutdown-grace"], "--shutdown-grace", 0, 3_600_000) ?? 10_000,
@@ -243,6 +251,7 @@ HTTP transport:
   --max-concurrent-calls N   tool calls at once before 429 (default 64)
   --max-sessions N           open sessions before 503 (default 1000)
   --shutdown-grace MS        on SIGINT/SIGTERM let calls finish this long, then cancel (default 10000)
+  env ECS_MCP_STATE_KEY      key signing 2026-07-28 confirmation states (>= 32 chars; same on every replica)
 Documentation and hosted tools:
   --knowledge-url URL        AWS Knowledge MCP server (env ECS_KNOWLEDGE_URL; default https://knowledge-mcp.global.api.aws)
   --no-knowledge             hide the aws_knowledge_* tools (no network use for docs)

@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isLegacyRequest } from "@modelcontextprotocol/server";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
+import type { ConfirmStates } from "./confirmState.ts";
 import { hostAllowed } from "./hostCheck.ts";
 import { createLegacySessions, type Refusal } from "./httpLegacy.ts";
 import { createModernHandler } from "./modern.ts";
@@ -26,6 +27,8 @@ export interface HttpSettings {
   readonly maxConcurrentCalls?: number;
   /** Open sessions before a new initialize gets 503. Default 1000. */
   readonly maxSessions?: number;
+  /** Signs and checks MRTR confirmation states; replicas must share its key. Default: a per-process key. */
+  readonly confirmStates?: ConfirmStates;
 }
 
 /** A running HTTP transport. */
@@ -55,8 +58,8 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   const tracker = createCallTracker();
   const maxBody = s.maxBodyBytes ?? 1_048_576;
   const maxCalls = s.maxConcurrentCalls ?? 64;
-  const legacy = createLegacySessions(assistant, log, tracker, s.maxSessions ?? 1000);
-  const modern = createModernHandler(assistant, log);
+  const legacy = createLegacySessions(assistant, log, tracker, s.maxSessions ?? 1000, s.confirmStates);
+  const modern = createModernHandler(assistant, log, s.confirmStates);
   const exchanges = createModernExchanges();
   let boundPort = s.port;
   let draining = false;

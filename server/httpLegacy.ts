@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { isInitializeRequest, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
+import type { ConfirmStates } from "./confirmState.ts";
 import { createMcpServer } from "./mcp.ts";
 import { type CallTracker, cancelRunning } from "./shutdown.ts";
 
@@ -26,6 +27,7 @@ export const createLegacySessions = (
   log: Logger,
   tracker: CallTracker,
   maxSessions: number,
+  states?: ConfirmStates,
 ): LegacySessions => {
   const sessions = new Map<string, WebStandardStreamableHTTPServerTransport>();
   return {
@@ -49,7 +51,7 @@ export const createLegacySessions = (
       t.onclose = () => {
         if (t.sessionId) sessions.delete(t.sessionId);
       };
-      await createMcpServer(assistant, log).connect(t);
+      await createMcpServer(assistant, log, states).connect(t);
       tracker.track(t, () => t.sessionId ?? "");
       return t;
     },

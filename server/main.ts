@@ -61,7 +61,11 @@ const main = async (): Promise<number> => {
   if (config.transport === "http") {
     // Loaded only for --http: the stdio server never pays for the HTTP transport.
     const { startHttp } = await import("./http.ts");
-    const http = await startHttp(assistant, log, config);
+    const { createConfirmStates } = await import("./confirmState.ts");
+    const http = await startHttp(assistant, log, {
+      ...config,
+      ...(config.stateKey ? { confirmStates: createConfirmStates(Buffer.from(config.stateKey, "utf8")) } : {}),
+    });
     const sig = await stop;
     log.info(`Server shutting down (${sig})`);
     const { cancelled } = await http.close(config.shutdownGraceMs);

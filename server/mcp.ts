@@ -1,5 +1,5 @@
 // The MCP adapter: registry descriptors → MCP tools; results → text + structuredContent; EcsError → isError result.
-import { type CallToolResult, Server, type ServerContext } from "@modelcontextprotocol/server";
+import { type CallToolResult, Server } from "@modelcontextprotocol/server";
 import {
   type EcsAssistant,
   type EcsError,
@@ -10,6 +10,8 @@ import {
   type ToolSpec,
   VERSION,
 } from "../lib/index.ts";
+import { planConfirmation, processConfirmStates } from "./confirmations.ts";
+import type { ConfirmStates } from "./confirmState.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
 import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
@@ -45,7 +47,11 @@ export const okResult = (value: unknown): CallToolResult => {
  * Builds one MCP server over a shared assistant: one per 2025-era session, or one per 2026-07-28 request (the SDK's
  * serving entries build a fresh instance for each), so building it is cheap and it holds no state of its own.
  */
-export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server => {
+export const createMcpServer = (
+  assistant: EcsAssistant,
+  log: Logger,
+  states: ConfirmStates = processConfirmStates(),
+): Server => {
   const server = new Server(
     { name: "ecs-assistant", title: "ECS Assistant (AWS ECS MCP Server compatible)", version: VERSION },
     {
@@ -69,6 +75,11 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     const { name, arguments: args } = req.params;
     const token = req.params._meta?.progressToken ?? ctx.mcpReq._meta?.progressToken;
     const started = Date.now();
+    const plan = planConfirmation(server, ctx, name, args ?? {}, states);
+    if (plan.refused) {
+      log.warn(`tool ${name} refused: invalid confirmation state`);
+      return plan.refused;
+    }
     // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
     let progressSent: Promise<void> | undefined;
     try {
@@ -87,7 +98,7 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
                   )
                   .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
               },
-        confirm: canElicit(server, ctx) ? (message) => confirmWithUser(ctx, message) : undefined,
+        confirm: plan.confirm,
       });
       if (progressSent) {
         await progressSent;
@@ -95,6 +106,8 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
         // the last progress would drop that progress. A short pause lets the transport deliver them separately.
         await new Promise((r) => setTimeout(r, 10));
       }
+      const ask = plan.pending();
+      if (ask) return ask;
       return result.match(
         (r) => {
           log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
@@ -116,24 +129,4 @@ export const createMcpServer = (assistant: EcsAssistant, log: Logger): Server =>
     }
   });
   return discoverAllVersions(server);
-};
-
-/**
- * Server-initiated elicitation exists only in the 2025 era, and only for a client that declared it at initialize.
- * A 2026-07-28 request carries its envelope; such a client is never sent an elicitation request from here.
- */
-const canElicit = (server: Server, ctx: ServerContext): boolean =>
-  ctx.mcpReq.envelope === undefined && Boolean(server.getClientCapabilities()?.elicitation);
-
-/** Asks the user to accept a destructive action through MCP elicitation; only an explicit accept counts. */
-const confirmWithUser = async (ctx: ServerContext, message: string): Promise<boolean> => {
-  const r = await ctx.mcpReq.elicitInput({
-    message,
-    requestedSchema: {
-      type: "object",
-      properties: { confirm: { type: "boolean", title: "Proceed?" } },
-      required: ["confirm"],
-    },
-  });
-  return r.action === "accept" && r.content?.confirm === true;
 };

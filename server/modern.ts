@@ -6,6 +6,7 @@ import {
   type McpHttpHandler,
 } from "@modelcontextprotocol/server";
 import type { EcsAssistant, Logger } from "../lib/index.ts";
+import type { ConfirmStates } from "./confirmState.ts";
 import { createMcpServer } from "./mcp.ts";
 
 /**
@@ -13,8 +14,8 @@ import { createMcpServer } from "./mcp.ts";
  * -32021), `server/discover`, `subscriptions/listen`. 2025-era traffic never reaches it (`legacy: "reject"`): the
  * callers route that to a 2025 session first, so it keeps server-initiated elicitation and its sessions.
  */
-export const createModernHandler = (assistant: EcsAssistant, log: Logger): McpHttpHandler =>
-  createMcpHandler(() => createMcpServer(assistant, log), {
+export const createModernHandler = (assistant: EcsAssistant, log: Logger, states?: ConfirmStates): McpHttpHandler =>
+  createMcpHandler(() => createMcpServer(assistant, log, states), {
     legacy: "reject",
     onerror: (e) => log.debug("MCP 2026-07-28 request rejected or failed", { error: e.message }),
   });

@@ -1,0 +1,75 @@
+// Signed MRTR confirmation state: what a 2026 client echoes back when it retries a confirmed destructive call.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { err, ok, type Result } from "neverthrow";
+
+/** Why a state was refused; each says what the client should do. */
+export type StateProblem = "malformed" | "tampered" | "expired" | "other_tool" | "other_arguments" | "replayed";
+
+/** Mints and checks states with one key (shared by every replica that may receive the retry). */
+export interface ConfirmStates {
+  mint(tool: string, args: unknown): string;
+  check(state: string, tool: string, args: unknown): Result<void, StateProblem>;
+}
+
+interface Payload {
+  readonly t: string; // tool name
+  readonly a: string; // SHA-256 of the canonical arguments
+  readonly e: number; // expiry, ms since the epoch
+  readonly n: string; // nonce
+}
+
+/** JSON with object keys sorted at every level, so equal arguments hash equally whatever their key order. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(",")}]`
+    : v && typeof v === "object"
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+      : JSON.stringify(v ?? null);
+
+/** SHA-256 of the canonical arguments, base64url. */
+export const argsHash = (args: unknown): string => createHash("sha256").update(canonical(args)).digest("base64url");
+
+/**
+ * HMAC-SHA256 over the payload (tool, arguments hash, expiry, nonce). A nonce is accepted once per process; across
+ * replicas only the expiry bounds a replay of the same confirmed call (no shared store).
+ */
+export const createConfirmStates = (key: Uint8Array, ttlMs = 300_000, now: () => number = Date.now): ConfirmStates => {
+  const used = new Map<string, number>();
+  const sign = (body: string) => createHmac("sha256", key).update(body).digest();
+  return {
+    mint: (tool, args) => {
+      const payload: Payload = {
+        t: tool,
+        a: argsHash(args),
+        e: now() + ttlMs,
+        n: randomBytes(12).toString("base64url"),
+      };
+      const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+      return `${body}.${sign(body).toString("base64url")}`;
+    },
+    check: (state, tool, args) => {
+      const [body, mac, extra] = state.split(".");
+      if (!body || !mac || extra !== undefined) return err("malformed");
+      const given = Buffer.from(mac, "base64url");
+      const expected = sign(body);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return err("tampered");
+      let p: Payload;
+      try {
+        p = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Payload;
+      } catch {
+        return err("malformed");
+      }
+      const t = now();
+      if (typeof p.e !== "number" || p.e < t) return err("expired");
+      if (p.t !== tool) return err("other_tool");
+      if (p.a !== argsHash(args)) return err("other_arguments");
+      for (const [n, e] of used) if (e < t) used.delete(n);
+      if (used.has(p.n)) return err("replayed");
+      used.set(p.n, p.e);
+      return ok(undefined);
+    },
+  };
+};
