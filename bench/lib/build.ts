@@ -21,8 +21,10 @@ export const ourBinary = (platform: Platform = "linux-x64"): string => {
 };
 
 /** A baseline (`hello`, `minimalServer` on the SDK v1, `minimalServerV2`) compiled for `platform` with our flags. */
-export const baselineBinary = (name: "hello" | "minimalServer" | "minimalServerV2", platform: Platform = "linux-x64"): string =>
-  compileInto(name, platform, `bench/baselines/${name}.ts`);
+export const baselineBinary = (
+  name: "hello" | "minimalServer" | "minimalServerV2",
+  platform: Platform = "linux-x64",
+): string => compileInto(name, platform, `bench/baselines/${name}.ts`);
 
 const compileInto = (name: string, platform: Platform, entry: string): string => {
   const dir = join(WORK, name);
