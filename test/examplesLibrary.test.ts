@@ -1,21 +1,16 @@
 // Runs the library examples as scripts (bun examples/<name>/main.ts) against the loopback fake AWS endpoint.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installScenario, loadScenario } from "./fixtures/troubleshoot/loadScenario.ts";
 import { ACCOUNT, ECR_HOST, fakeStack, goodRoles } from "./support/express/fakeExpress.ts";
-import { type FakeAws, startFakeAws } from "./support/fakeAws.ts";
+import { useFakeAws } from "./support/useFakeAws.ts";
 
 const ROOT = join(import.meta.dir, "..");
 const BUN = join(ROOT, "node_modules", ".bin", "bun");
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeAws();
 
 /** Async: the fake endpoint lives in this process. */
 const runExample = (name: string, args: string[] = [], env: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 // Audit log: every write (not reads, not dry runs) becomes one JSON line with redacted parameters and AWS request ids;
 // lines are whole even when the server is killed with SIGKILL mid-way.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,14 +8,9 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { type AuditEntry, createFileAuditSink } from "../../lib/index.ts";
 import { fakeAwsEnv } from "../support/binary.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
-import { fakeAssistant } from "./support/world.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
+const fake = useFakeAws({ resetEachTest: false });
 beforeEach(() => {
   fake.reset();
   fake.on("ecs", "CreateCluster", (input) => ({ cluster: { clusterName: input.clusterName, status: "ACTIVE" } }));

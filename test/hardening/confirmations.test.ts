@@ -1,15 +1,10 @@
 // Destructive calls ask the user through MCP elicitation (policy.confirmDestructive) and run only on an explicit accept.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import type { AuditEntry } from "../../lib/index.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 import { mcpPair } from "./support/mcpPair.ts";
-import { fakeAssistant } from "./support/world.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
+const fake = useFakeAws({ resetEachTest: false });
 beforeEach(() => {
   fake.reset();
   fake.on("ecs", "DeleteCluster", { cluster: { clusterName: "old", status: "INACTIVE" } });

@@ -1,16 +1,11 @@
 // AWS faults through the real SDK against the loopback fake: each maps to a typed EcsError with a hint that says what
 // to do (lib/aws/hints.ts), and throttling is retried with exponential backoff and full jitter before it is reported.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import type { EcsError } from "../../lib/index.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
-import { fakeAssistant } from "./support/world.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws({ resetEachTest: false });
 const realRandom = Math.random;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
   fake.on("ecs", "ListClusters", { clusterArns: ["arn:aws:ecs:us-east-1:123456789012:cluster/default"] });

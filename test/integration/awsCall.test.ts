@@ -1,15 +1,10 @@
 // The AWS call wrapper against the loopback fake: timeouts, query-protocol error codes, lazy client creation.
-import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeAws();
 
 const make = (extra = {}) =>
   createEcsAssistant({

@@ -1,6 +1,6 @@
 // Express Mode tools over the real SDK against the loopback fake AWS endpoint: every branch without a container runtime.
 // biome-ignore-all lint/suspicious/noExplicitAny: tool results are read as loose JSON in assertions.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,14 +8,10 @@ import { ensureEcrStack } from "../../lib/expressmode/stack/ensureEcrStack.ts";
 import { silentLogger } from "../../lib/index.ts";
 import type { Progress, ToolContext } from "../../lib/tool.ts";
 import { ACCOUNT, ECR_HOST, expressAssistant, fakeStack, goodRoles, role } from "../support/express/fakeExpress.ts";
-import { awsError, type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { awsError } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeAws();
 
 const FIXTURES = join(import.meta.dir, "../fixtures/apps");
 const copyApp = (app: string) => {

@@ -1,20 +1,15 @@
 // deploy_app's first run over the fake AWS endpoint: no cluster, no service → CreateCluster and
 // CreateExpressGatewayService with the requested settings → wait → the public URL; then a re-run updates the image.
 // biome-ignore-all lint/suspicious/noExplicitAny: tool results are read as loose JSON in assertions.
-import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Progress } from "../../lib/index.ts";
 import { ACCOUNT, ECR_HOST, expressAssistant, fakeStack, goodRoles } from "../support/express/fakeExpress.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeAws();
 
 const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/web/shop`;
 

@@ -1,15 +1,11 @@
 // A failed ECR stack names its root cause first (not the cascade of cancelled resources), from paged stack events.
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { stackFailures } from "../../lib/expressmode/stack/stackFailures.ts";
 import { silentLogger, type ToolContext } from "../../lib/index.ts";
 import { ACCOUNT, expressAssistant } from "../support/express/fakeExpress.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
+const fake = useFakeAws({ resetEachTest: false });
 
 test("root cause first, cascade after, events older than the operation ignored, pages followed", async () => {
   const stack = "shop-ecr-infrastructure";

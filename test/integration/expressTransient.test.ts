@@ -1,17 +1,12 @@
 // Long operations survive transient AWS faults: a stack wait and wait_for_service_ready keep polling through
 // throttling and 5xx answers (after the SDK's own retries) and say so in their progress.
-import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { ensureEcrStack } from "../../lib/expressmode/stack/ensureEcrStack.ts";
 import { type Progress, silentLogger, type ToolContext } from "../../lib/index.ts";
 import { ACCOUNT, expressAssistant, fakeStack } from "../support/express/fakeExpress.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeAws();
 
 test("a stack wait polls on through throttling, then succeeds", async () => {
   // The polls after CreateStack fail twice: maxAttempts is 1 in these tests, so every fault reaches the wait loop.

@@ -1,10 +1,10 @@
 // ecs_resource_management through the real SDK against the loopback fake AWS endpoint (serialization, retries, errors).
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws();
 const assistant = (policy = {}, maxAttempts = 3) =>
   createEcsAssistant({
     policy,
@@ -13,12 +13,6 @@ const assistant = (policy = {}, maxAttempts = 3) =>
       maxAttempts,
     },
   });
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 describe("ecs_resource_management over the wire", () => {
   test("ListClusters pages through nextToken", async () => {

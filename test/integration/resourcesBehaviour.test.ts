@@ -1,10 +1,10 @@
 // ecs_resource_management behaviour over the wire: validation before any call, pagination, redaction.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { createEcsAssistant, type Policy } from "../../lib/index.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws();
 const assistant = (policy: Partial<Policy> = {}) =>
   createEcsAssistant({
     policy,
@@ -15,12 +15,6 @@ const assistant = (policy: Partial<Policy> = {}) =>
   });
 const ACCOUNT = "123456789012";
 const taskArn = (i: number) => `arn:aws:ecs:us-east-1:${ACCOUNT}:task/default/${String(i).padStart(32, "0")}`;
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 describe("api_params validation (before any AWS call)", () => {
   test("unknown key: did-you-mean and the accepted keys", async () => {

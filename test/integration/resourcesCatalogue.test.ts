@@ -1,13 +1,13 @@
 // Every catalogue operation once over the wire (real SDK serialization against the loopback fake): read success,
 // write refused with writes off and allowed with writes on, destructive results marked, agent-only refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { CATALOGUE, createEcsAssistant, type Policy } from "../../lib/index.ts";
 import { exampleParams } from "../../lib/operations/exampleParams.ts";
 import { SHAPES } from "../../lib/operations/generated/shapes.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws({ resetEachTest: false });
 const assistant = (policy: Partial<Policy> = {}) =>
   createEcsAssistant({
     policy,
@@ -17,10 +17,6 @@ const assistant = (policy: Partial<Policy> = {}) =>
     },
   });
 
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
   fake.on("ecs", "*", {}).on("ecr", "*", {});

@@ -1,10 +1,10 @@
 // ecs_resource_management over the wire: AWS error hints for catalogue operations, and dry runs.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { createEcsAssistant, type Policy } from "../../lib/index.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws();
 const assistant = (policy: Partial<Policy> = {}) =>
   createEcsAssistant({
     policy,
@@ -13,12 +13,6 @@ const assistant = (policy: Partial<Policy> = {}) =>
       maxAttempts: 1,
     },
   });
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 describe("AWS errors carry hints", () => {
   test("ClusterNotFound points at ListClusters", async () => {

@@ -1,10 +1,10 @@
 // ListExpressGatewayServices (not an AWS API): ECS-managed services across clusters, described in batches, over the wire.
-import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
+import { beforeEach, expect, test } from "bun:test";
 import { createEcsAssistant } from "../../lib/index.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws({ resetEachTest: false });
 const assistant = (allowSensitiveData = false) =>
   createEcsAssistant({
     policy: { allowSensitiveData },
@@ -25,10 +25,6 @@ const SERVICES: Record<string, { name: string; type: "ECS" | "CUSTOMER" }[]> = {
 };
 const clusterArn = (c: string) => (c.startsWith("arn:") ? c : arn("cluster", c));
 
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
   fake.on("ecs", "ListClusters", (input) =>

@@ -1,5 +1,5 @@
 // The seven reference actions over the wire: redaction of logs, partial permissions, pagination, time windows, validation.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import {
   createEcsAssistant,
   detectImagePullFailures,
@@ -13,9 +13,9 @@ import {
 } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
+const fake = useFakeAws();
 const assistant = (policy = {}) =>
   createEcsAssistant({
     policy,
@@ -25,12 +25,6 @@ const assistant = (policy = {}) =>
     },
   });
 const web = { ecs_cluster_name: "web", ecs_service_name: "api" };
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 describe("fetch_task_logs", () => {
   const secretLine = "connecting to postgres://app:s3cretPassw0rd@db.internal:5432/app with password=hunter22";

@@ -1,19 +1,12 @@
 // Healthy services that look suspicious: diagnose must not report a problem the live target health contradicts.
-import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
-import { createEcsAssistant, diagnose } from "../../lib/index.ts";
+import { expect, test } from "bun:test";
+import { diagnose } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
-import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-const assistant = () => createEcsAssistant({ policy: {}, aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+const fake = useFakeAws();
+const assistant = () => fakeAssistant(fake);
 const web = { ecs_cluster_name: "web", ecs_service_name: "api" };
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 test("a healthy app that logs 'running at http://localhost:8080' (and a sidecar on 8126) is not reported", async () => {
   installScenario(fake, loadScenario("healthy"));

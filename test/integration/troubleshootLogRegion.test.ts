@@ -1,15 +1,10 @@
 // fetch_task_logs reads a log group in the region its awslogs driver names, not the cluster's.
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import { createEcsAssistant, fetchTaskLogs } from "../../lib/index.ts";
+import { expect, test } from "bun:test";
+import { fetchTaskLogs } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
-import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
+const fake = useFakeAws({ resetEachTest: false });
 
 test("awslogs-region eu-west-1: FilterLogEvents is signed for eu-west-1", async () => {
   const s = loadScenario("healthy");
@@ -24,7 +19,7 @@ test("awslogs-region eu-west-1: FilterLogEvents is signed for eu-west-1", async 
     regions.push(/Credential=[^/]+\/\d+\/([a-z0-9-]+)\//.exec(String(ctx.headers.authorization))?.[1] ?? "?");
     return { events: [] };
   });
-  const a = createEcsAssistant({ aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+  const a = fakeAssistant(fake);
   (await fetchTaskLogs(a, { ecs_cluster_name: "web", ecs_service_name: "api" } as never))._unsafeUnwrap();
   expect(regions.length).toBeGreaterThan(0);
   expect(new Set(regions)).toEqual(new Set(["eu-west-1"]));

@@ -1,23 +1,16 @@
 // fetch_service_metrics over the wire: the real CloudWatch client (awsJson1_0, query-compatible) against the fake.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
-import { createEcsAssistant, diagnose, fetchServiceMetrics } from "../../lib/index.ts";
+import { describe, expect, test } from "bun:test";
+import { diagnose, fetchServiceMetrics } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
 import { mcpPair } from "../hardening/support/mcpPair.ts";
-import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
 import { metricDataHandler } from "../support/fakeMetrics.ts";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-const assistant = () => createEcsAssistant({ aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+const fake = useFakeAws();
+const assistant = () => fakeAssistant(fake);
 const web = { ecs_cluster_name: "web", ecs_service_name: "api" };
 const svc = { ClusterName: "web", ServiceName: "api" };
 const TG = { TargetGroup: "targetgroup/api-tg/6d0ecf831eec9f09" };
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 const minutesAgo = (n: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 - n * 60_000);
 const series = (values: number[]) => values.map((v, i) => [minutesAgo(values.length - i), v] as const);

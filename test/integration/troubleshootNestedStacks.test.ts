@@ -1,16 +1,10 @@
 // fetch_cloudformation_status follows a failed nested stack to its own root cause instead of stopping at
 // biome-ignore-all lint/suspicious/noExplicitAny: results are read as loose JSON in assertions.
 // "Embedded stack … was not successfully created".
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import { createEcsAssistant } from "../../lib/index.ts";
-import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { expect, test } from "bun:test";
+import { fakeAssistant, useFakeAws } from "../support/useFakeAws.ts";
 
-let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
+const fake = useFakeAws({ resetEachTest: false });
 
 const ACCOUNT = "123456789012";
 const parentId = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/api-stack/1`;
@@ -102,7 +96,7 @@ test("the root cause is taken from the nested stack that failed", async () => {
   });
   fake.on("cloudformation", "DescribeStackEvents", (i) => ({ StackEvents: byName(i.StackName)!.events }));
   fake.on("cloudformation", "ListStackResources", { StackResourceSummaries: [] });
-  const a = createEcsAssistant({ aws: { ...fakeAwsOptions(fake), maxAttempts: 1 } });
+  const a = fakeAssistant(fake);
   const r = (
     await a.callTool("ecs_troubleshooting_tool", {
       action: "fetch_cloudformation_status",

@@ -1,11 +1,11 @@
 // Every corpus scenario through the real SDK and the loopback fake AWS: diagnose names the root cause first.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createEcsAssistant, diagnose } from "../../lib/index.ts";
 import { installScenario, loadScenario } from "../fixtures/troubleshoot/loadScenario.ts";
 import { fakeAwsOptions } from "../support/clients.ts";
-import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { useFakeAws } from "../support/useFakeAws.ts";
 
 const DIR = join(import.meta.dir, "..", "fixtures", "troubleshoot");
 const SCENARIOS = readdirSync(DIR)
@@ -13,7 +13,7 @@ const SCENARIOS = readdirSync(DIR)
   .map((f) => f.replace(/\.json$/, ""))
   .sort();
 
-let fake: FakeAws;
+const fake = useFakeAws();
 const assistant = (policy = {}) =>
   createEcsAssistant({
     policy,
@@ -22,12 +22,6 @@ const assistant = (policy = {}) =>
       maxAttempts: 1,
     },
   });
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 test("the corpus holds at least 40 broken scenarios, each with public sources listed in SOURCES.md, and a healthy one", () => {
   const broken = SCENARIOS.filter((s) => loadScenario(s).expect.top !== null);
