@@ -156,6 +156,19 @@ describe("diagnose reads metrics in parallel with its other round-3 calls", () =
     expect(d.findings.map((f) => f.id)).toContain("targets_unreachable");
   });
 
+  test("the metrics decide: exit 137 without a reason is OOM only with them, CPU pinned is the cause only with them", async () => {
+    const topWith = async (name: string, deny: boolean) => {
+      fake.reset();
+      installScenario(fake, loadScenario(name));
+      if (deny) fake.fail("cloudwatch", "GetMetricData", { kind: "aws", code: "AccessDenied", status: 403 });
+      return (await diagnose(assistant(), web))._unsafeUnwrap().findings[0]?.id;
+    };
+    expect(await topWith("exit-137-memory-at-limit", false)).toBe("oom_killed");
+    expect(await topWith("exit-137-memory-at-limit", true)).not.toBe("oom_killed");
+    expect(await topWith("cpu-saturated-health-timeouts", false)).toBe("cpu_saturated");
+    expect(await topWith("cpu-saturated-health-timeouts", true)).not.toBe("cpu_saturated");
+  });
+
   test("a denied GetMetricData fails only the metrics check", async () => {
     installScenario(fake, loadScenario("oom-killed"));
     fake.fail("cloudwatch", "GetMetricData", { kind: "aws", code: "AccessDenied", message: "no", status: 403 });

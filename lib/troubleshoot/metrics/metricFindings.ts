@@ -76,7 +76,8 @@ const memoryFindings = (m: ServiceMetrics, x: MetricContext): Finding[] => {
           id: "sigkill",
           category: "task",
           title: `Container ${k.container.name} was killed (exit 137) while memory stayed at ${pct(p.value)}`,
-          likelihood: 0.55,
+          // Just above the task rule's sigkill (0.55): the same cause, now with memory ruled out, so this text is kept.
+          likelihood: 0.56,
           evidence: [ev(p, m.period_seconds, "was at most"), stop],
           explanation: `Memory peaked at ${pct(p.value)}${limit} before the kill, so it was not the OOM killer: exit 137 is SIGKILL after the container ignored SIGTERM for stopTimeout (the task was being stopped).`,
           fix: "See why the task was stopped (its stoppedReason: health checks, deployment), make the app exit on SIGTERM, and raise stopTimeout if shutdown is slow.",
@@ -170,7 +171,7 @@ const elbFindings = (m: ServiceMetrics): Finding[] => {
       finding({
         id: "lb_5xx_errors",
         category: "service",
-        title: `The load balancer itself returned ${total} HTTP 5xx (${s.spec.dimensions.LoadBalancer})`,
+        title: `The load balancer itself generated HTTP 5xx for ${total} requests (${s.spec.dimensions.LoadBalancer})`,
         likelihood: 0.45,
         evidence: [
           {
