@@ -6,16 +6,7 @@ import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import type { ContainerOptions, PollingOptions } from "./expressmode/options.ts";
-import type {
-  BuildAndPushParams,
-  ContainerizeAppParams,
-  DeleteAppParams,
-  DeployAppParams,
-  ValidatePrerequisitesParams,
-  WaitForServiceReadyParams,
-} from "./expressmode/schemas.ts";
 import { type Logger, silentLogger } from "./log.ts";
-import type { EcsResourceManagementParams } from "./operations/schemas.ts";
 import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
 import {
   type AnyTool,
@@ -29,11 +20,9 @@ import {
 } from "./registry.ts";
 import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
 import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
-import type { RemoteToolResult } from "./remote/remoteResult.ts";
-import type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 import type { Progress, ToolContext } from "./tool.ts";
+import { methodNameOf, type ToolMethods } from "./toolMethods.ts";
 import { ALL_TOOLS } from "./tools.ts";
-import type { EcsTroubleshootingParams } from "./troubleshoot/schemas.ts";
 import { VERSION } from "./version.ts";
 
 /** Everything the assistant needs; all optional. */
@@ -69,8 +58,14 @@ export interface InvokeOptions {
   readonly confirm?: (message: string) => Promise<boolean>;
 }
 
-/** The assistant: typed capability methods plus a generic tool registry. Nothing here throws. */
-export interface EcsAssistant {
+/**
+ * The assistant: one typed method per tool (`deployApp`, `ecsTroubleshootingTool`, ...: see {@link ToolMethods};
+ * inputs and results from the tools' schemas) plus a generic tool registry. Nothing here throws.
+ */
+export type EcsAssistant = EcsAssistantCore & ToolMethods;
+
+/** The part of {@link EcsAssistant} that is not one method per tool. */
+export interface EcsAssistantCore {
   readonly policy: Policy;
   readonly version: string;
   /** The descriptors this assistant offers (after the tools filter). */
@@ -79,52 +74,6 @@ export interface EcsAssistant {
   listTools(filter?: ToolFilter): ToolSpec[];
   /** Validates, gates and runs a tool by name. */
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
-  /** Express Mode pipeline (containerize_app … deploy_app); results are the tools' JSON objects. */
-  containerizeApp(
-    input: ContainerizeAppParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Builds the app's image and pushes it to its ECR repository (`build_and_push_image_to_ecr`; a write). */
-  buildAndPushImageToEcr(
-    input: BuildAndPushParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Checks roles and image before an Express service is created (`validate_ecs_express_mode_prerequisites`). */
-  validateEcsExpressModePrerequisites(
-    input: ValidatePrerequisitesParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Waits until a service's rollout completed or failed, with progress (`wait_for_service_ready`). */
-  waitForServiceReady(
-    input: WaitForServiceReadyParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Deletes an app's Express service and ECR stack (`delete_app`; destructive). */
-  deleteApp(input: DeleteAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Source folder to running Express service in one resumable call (`deploy_app`; a write). */
-  deployApp(input: DeployAppParams, options?: InvokeOptions): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Runs one `ecs_troubleshooting_tool` action (`diagnose` ranks every cause at once). */
-  ecsTroubleshootingTool(
-    input: EcsTroubleshootingParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Runs one ECS/ECR operation (`ecs_resource_management`). */
-  ecsResourceManagement(
-    input: EcsResourceManagementParams,
-    options?: InvokeOptions,
-  ): ResultAsync<Record<string, unknown>, EcsError>;
-  /** Searches AWS documentation through the AWS Knowledge MCP server. */
-  awsKnowledgeSearchDocumentation(
-    input: SearchDocumentationParams,
-    options?: InvokeOptions,
-  ): ResultAsync<RemoteToolResult, EcsError>;
-  /** Reads one AWS documentation page as markdown. */
-  awsKnowledgeReadDocumentation(
-    input: ReadDocumentationParams,
-    options?: InvokeOptions,
-  ): ResultAsync<RemoteToolResult, EcsError>;
-  /** Pages related to an AWS documentation page. */
-  awsKnowledgeRecommend(input: RecommendParams, options?: InvokeOptions): ResultAsync<RemoteToolResult, EcsError>;
   /** Called when listTools() may have changed (a remote server answered or changed its tools). Returns unsubscribe. */
   onToolsChanged(listener: () => void): () => void;
   /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
@@ -165,28 +114,20 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
     findTool(withHosted(), name).andThen((tool) => invokeTool(tool, args, context(o), { audit: options.audit }));
-  const typed =
-    <T>(name: string) =>
-    (input: unknown, o?: InvokeOptions) =>
-      callTool(name, input, o).map((r) => r.value as T);
+  const methods = Object.fromEntries(
+    ALL_TOOLS.map((t) => [
+      methodNameOf(t),
+      (input: unknown, o?: InvokeOptions) => callTool(t.name, input, o).map((r) => r.value),
+    ]),
+  ) as unknown as ToolMethods;
 
   return Object.freeze({
+    ...methods,
     policy,
     version: VERSION,
     tools,
     listTools: (filter?: ToolFilter) => remote.overlay(toolSpecs(selectTools(withHosted(), filter))),
     callTool,
-    ecsResourceManagement: typed<Record<string, unknown>>("ecs_resource_management"),
-    containerizeApp: typed<Record<string, unknown>>("containerize_app"),
-    buildAndPushImageToEcr: typed<Record<string, unknown>>("build_and_push_image_to_ecr"),
-    validateEcsExpressModePrerequisites: typed<Record<string, unknown>>("validate_ecs_express_mode_prerequisites"),
-    waitForServiceReady: typed<Record<string, unknown>>("wait_for_service_ready"),
-    deleteApp: typed<Record<string, unknown>>("delete_app"),
-    deployApp: typed<Record<string, unknown>>("deploy_app"),
-    ecsTroubleshootingTool: typed<Record<string, unknown>>("ecs_troubleshooting_tool"),
-    awsKnowledgeSearchDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___search_documentation"),
-    awsKnowledgeReadDocumentation: typed<RemoteToolResult>("aws_knowledge_aws___read_documentation"),
-    awsKnowledgeRecommend: typed<RemoteToolResult>("aws_knowledge_aws___recommend"),
     onToolsChanged: remote.onToolsChanged,
     aws,
     loadedServices: () => clients.loaded(),

@@ -10,7 +10,7 @@ export type { LangChainToolConfig, LangChainToolFactory, LangChainToolFields } f
 export { toLangChainTools } from "./adapters/toLangChainTools.ts";
 export type { OpenAiChatTool, OpenAiResponsesTool } from "./adapters/toOpenAiTools.ts";
 export { toOpenAiResponsesTools, toOpenAiTools } from "./adapters/toOpenAiTools.ts";
-export type { EcsAssistant, EcsAssistantOptions, InvokeOptions } from "./assistant.ts";
+export type { EcsAssistant, EcsAssistantCore, EcsAssistantOptions, InvokeOptions } from "./assistant.ts";
 export { createEcsAssistant } from "./assistant.ts";
 export type { AuditAwsCall, AuditEntry, AuditSink } from "./audit/auditEntry.ts";
 export type { FileAuditSink } from "./audit/fileAuditSink.ts";
@@ -19,9 +19,15 @@ export type { AwsCall, CallObserver, CallOptions, InputOf, OperationOf, OutputOf
 export type { AwsOptions } from "./aws/clients.ts";
 export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
+export type { Capability, PromptArg, PromptDef } from "./capability.ts";
+export type { Tool, ToolDefinition } from "./defineTool.ts";
 export type { DeploymentOutcome, EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
 export { publicError } from "./errors.ts";
+export type { EcrDeletion } from "./expressmode/delete/deleteEcrStack.ts";
+export type { ServiceDeletion } from "./expressmode/delete/deleteExpressService.ts";
 export type { ContainerOptions, ContainerRuntimeName, ExpressSettings, PollingOptions } from "./expressmode/options.ts";
+export type { ImageCheck as PrerequisiteImageCheck } from "./expressmode/prereq/checkImage.ts";
+export type { RoleCheck } from "./expressmode/prereq/checkRole.ts";
 export type {
   BuildAndPushParams,
   ContainerizeAppParams,
@@ -30,6 +36,7 @@ export type {
   ValidatePrerequisitesParams,
   WaitForServiceReadyParams,
 } from "./expressmode/schemas.ts";
+export type { StoppedTask } from "./expressmode/service/stoppedTasks.ts";
 export type { Logger, LogLevel } from "./log.ts";
 export { silentLogger } from "./log.ts";
 export type { OperationEntry } from "./operations/catalogue.ts";
@@ -49,7 +56,17 @@ export { isRemoteToolResult, remoteCallResult } from "./remote/remoteResult.ts";
 export type { ReadDocumentationParams, RecommendParams, SearchDocumentationParams } from "./remote/schemas.ts";
 export type { RedactionReport, RedactOptions } from "./security/redact.ts";
 export { redact, redactText } from "./security/redact.ts";
-export type { CallAccess, Progress, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
+export type {
+  CallAccess,
+  IamActions,
+  PerCallAccess,
+  Progress,
+  ToolAnnotations,
+  ToolContext,
+  ToolDescriptor,
+  ToolGate,
+} from "./tool.ts";
+export type { ToolMethods } from "./toolMethods.ts";
 export { ALL_TOOLS } from "./tools.ts";
 export {
   detectImagePullFailures,

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "bun:test";
 import { errAsync, ok, okAsync } from "neverthrow";
 import * as v from "valibot";
+import { defineTool } from "./defineTool.ts";
 import { ecsError } from "./errors.ts";
 import { silentLogger } from "./log.ts";
 import { createPolicy } from "./policy.ts";
 import { invokeTool } from "./registry.ts";
-import { defineTool, type ToolContext, WRITES } from "./tool.ts";
+import type { ToolContext } from "./tool.ts";
 
 const ctx = (allowWrite: boolean): ToolContext => ({
   aws: (() => errAsync(ecsError("internal", { message: "no AWS here", hint: "" }))) as unknown as ToolContext["aws"],
@@ -23,9 +24,9 @@ describe("invokeTool: dry runs", () => {
       title: "A write whose input is passed through",
       description: "",
       input: v.looseObject({}),
-      annotations: WRITES,
-      gate: "write",
-      access: () => ok({ name: "remote_write", access: "destructive", sensitive: false }),
+      output: v.object({ done: v.boolean() }),
+      access: { upTo: "destructive", of: () => ok({ name: "remote_write", access: "destructive", sensitive: false }) },
+      iamActions: { read: [] },
       run: (input) => {
         runs.push(input);
         return okAsync({ done: true });
@@ -42,8 +43,10 @@ describe("invokeTool: dry runs", () => {
       title: "Plans",
       description: "",
       input: v.strictObject({ dry_run: v.optional(v.boolean()) }),
-      annotations: WRITES,
-      gate: "write",
+      output: v.object({ planned: v.boolean() }),
+      access: "write",
+      dryRun: true,
+      iamActions: { read: [] },
       run: (input) => okAsync({ planned: input.dry_run === true }),
     });
     expect((await invokeTool(tool, { dry_run: true }, ctx(false)))._unsafeUnwrap().value).toEqual({ planned: true });
@@ -57,8 +60,9 @@ describe("invokeTool: errors", () => {
     title: "Fails with an AWS message that echoes a secret",
     description: "",
     input: v.object({}),
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    gate: "read",
+    output: v.object({}),
+    access: "read",
+    iamActions: { read: [] },
     run: () =>
       errAsync(
         ecsError("aws", {

@@ -1,14 +1,16 @@
 // The tool registry: lists descriptors, validates and gates every call in one place, and runs it.
 
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { err, errAsync, ok, okAsync, ResultAsync } from "neverthrow";
+import { err, errAsync, okAsync, ResultAsync } from "neverthrow";
 import type { AuditAwsCall, AuditSink } from "./audit/auditEntry.ts";
 import { recordAwsCalls } from "./audit/recordAwsCalls.ts";
+import { forTool } from "./aws/forTool.ts";
 import { boundError, type EcsError, ecsError, internalError } from "./errors.ts";
-import { checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
+import { type Access, checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
 import { readOnlyAws } from "./security/readOnlyAws.ts";
 import { redact, redactText } from "./security/redact.ts";
-import { type CallAccess, defaultAccess, type ToolContext, type ToolDescriptor, type ToolGate } from "./tool.ts";
+import type { CallAccess, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
+import { accessLabel, annotationsOf, callAccessOf, gateOf, plansOnly, readActionsOf } from "./toolFacts.ts";
 import { didYouMean } from "./util/didYouMean.ts";
 import { parseInput } from "./validate.ts";
 
@@ -23,8 +25,10 @@ export interface ToolSpec {
   readonly description: string;
   readonly inputSchema: Record<string, unknown>;
   readonly outputSchema?: Record<string, unknown>;
-  readonly annotations: AnyTool["annotations"];
+  readonly annotations: ToolAnnotations;
   readonly gate: ToolGate;
+  /** What a call does: a fixed class, or `per_call` when the input decides (e.g. the AWS operation). */
+  readonly access: Access | "per_call";
 }
 
 /** Filter for `selectTools`: by names, by gate, or read-only only. */
@@ -39,8 +43,8 @@ export const selectTools = (tools: readonly AnyTool[], filter: ToolFilter = {}):
   tools.filter(
     (t) =>
       (!filter.names || filter.names.includes(t.name)) &&
-      (!filter.gates || filter.gates.includes(t.gate)) &&
-      (!filter.readOnly || t.annotations.readOnlyHint),
+      (!filter.gates || filter.gates.includes(gateOf(t))) &&
+      (!filter.readOnly || annotationsOf(t).readOnlyHint),
   );
 
 const schemaCache = new WeakMap<object, Record<string, unknown>>();
@@ -57,6 +61,30 @@ export const jsonSchemaOf = (schema: object): Record<string, unknown> => {
   return s;
 };
 
+const openCache = new WeakMap<object, Record<string, unknown>>();
+/**
+ * JSON Schema of an output schema, with objects left open: a result may carry more than its schema names (the
+ * registry's `redaction` note, an AWS operation's own fields), as valibot's `object` also accepts.
+ */
+export const openJsonSchemaOf = (schema: object): Record<string, unknown> => {
+  let s = openCache.get(schema);
+  if (!s) {
+    const { $schema: _ignored, ...rest } = toJsonSchema(schema as Parameters<typeof toJsonSchema>[0], {
+      errorMode: "ignore",
+      overrideSchema: ({ valibotSchema, jsonSchema }) => {
+        if (valibotSchema.type === "custom") return { type: "object" };
+        if (jsonSchema.type !== "object" || jsonSchema.additionalProperties !== false) return undefined;
+        const { additionalProperties: _closed, ...open } = jsonSchema;
+        return open;
+      },
+    }) as Record<string, unknown>;
+    // MCP wants an object at the root: a union of objects says so too.
+    s = rest.type ? rest : { type: "object", ...rest };
+    openCache.set(schema, s);
+  }
+  return s;
+};
+
 /** Converts descriptors to specs (JSON Schema inputs) for MCP tools/list or other registries. */
 export const toolSpecs = (tools: readonly AnyTool[]): ToolSpec[] =>
   tools.map((t) => ({
@@ -64,9 +92,10 @@ export const toolSpecs = (tools: readonly AnyTool[]): ToolSpec[] =>
     title: t.title,
     description: t.description,
     inputSchema: jsonSchemaOf(t.input),
-    ...(t.output ? { outputSchema: jsonSchemaOf(t.output) } : {}),
-    annotations: t.annotations,
-    gate: t.gate,
+    ...(t.proxied ? {} : { outputSchema: openJsonSchemaOf(t.output) }),
+    annotations: annotationsOf(t),
+    gate: gateOf(t),
+    access: accessLabel(t),
   }));
 
 /** The result of a call: the value, plus whether the policy redacted parts of it. */
@@ -80,21 +109,6 @@ export interface InvokeHooks {
   /** Receives one entry per write/destructive call that passed the policy (not for dry runs). */
   readonly audit?: AuditSink;
 }
-
-/** Whether a tool's input schema declares `dry_run` (through pipes and optional wrappers). */
-const declaresDryRun = (schema: unknown): boolean => {
-  let s = schema as { pipe?: unknown[]; wrapped?: unknown; entries?: Record<string, unknown> } | undefined;
-  for (let i = 0; i < 10 && s && !s.entries; i++) s = (s.pipe?.[0] ?? s.wrapped) as typeof s;
-  return Boolean(s?.entries && "dry_run" in s.entries);
-};
-
-/**
- * Whether validated input asks for a plan only (`dry_run: true`). Only tools that declare dry_run plan: a free-form
- * input (a proxied remote tool) passes `dry_run` through to a handler that may ignore it and act.
- */
-export const isDryRun = (input: unknown, schema?: unknown): boolean =>
-  (schema === undefined || declaresDryRun(schema)) &&
-  Boolean(input && typeof input === "object" && (input as { dry_run?: unknown }).dry_run === true);
 
 /**
  * Validates `args`, enforces the policy (deny/allow lists, write gate, sensitive gate, confirmation of destructive
@@ -129,9 +143,9 @@ const gateAndRun = (
   const parsed = parseInput(tool.input, args ?? {}, "", { decodeJsonText: true });
   if (parsed.isErr()) return errAsync(parsed.error);
   const input = parsed.value;
-  const access = tool.access ? tool.access(input) : ok(defaultAccess(tool));
+  const access = callAccessOf(tool, input);
   if (access.isErr()) return errAsync(access.error);
-  const dryRun = isDryRun(input, tool.input);
+  const dryRun = plansOnly(tool, input);
   const gate = checkAccess(
     ctx.policy,
     {
@@ -143,8 +157,9 @@ const gateAndRun = (
   );
   if (gate.isErr()) return errAsync(gate.error);
   const done = (value: unknown) => finish(value, access.value, ctx.policy, ctx.naming);
-  if (dryRun) return safeRun(tool, input, { ...ctx, aws: readOnlyAws(ctx.aws, tool.name) }).map(done);
-  if (access.value.access === "read") return safeRun(tool, input, ctx).map(done);
+  const aws = forTool(ctx.aws, tool.name, ctx.signal);
+  if (dryRun) return safeRun(tool, input, { ...ctx, aws: readOnlyAws(aws, tool.name, readActionsOf(tool)) }).map(done);
+  if (access.value.access === "read") return safeRun(tool, input, { ...ctx, aws }).map(done);
 
   const started = Date.now();
   const calls: AuditAwsCall[] = [];
@@ -167,8 +182,8 @@ const gateAndRun = (
       ctx.log.error("audit sink failed", { tool: tool.name, error: String(auditError) });
     }
   };
-  const runCtx = hooks.audit ? { ...ctx, aws: recordAwsCalls(ctx.aws, calls) } : ctx;
-  return preflight(tool, input, ctx)
+  const runCtx = { ...ctx, aws: hooks.audit ? recordAwsCalls(aws, calls) : aws };
+  return preflight(tool, input, { ...ctx, aws })
     .andThen(() => confirmDestructive(tool, access.value, input, ctx))
     .andThen(() => safeRun(tool, input, runCtx))
     .map((value) => {
@@ -214,7 +229,7 @@ const preflight = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync
   return new ResultAsync(
     (async () => {
       try {
-        return await check(input, { ...ctx, aws: readOnlyAws(ctx.aws, tool.name) });
+        return await check(input, { ...ctx, aws: readOnlyAws(ctx.aws, tool.name, readActionsOf(tool)) });
       } catch (e) {
         return err(internalError(e, `${tool.name} preflight`));
       }

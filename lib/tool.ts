@@ -1,4 +1,4 @@
-// ToolDescriptor: a tool as plain data (name, schemas, annotations, gate) plus the function that runs it.
+// A tool as one declared value: name, schemas, access, sensitivity, dry-run, IAM actions and the function that runs it.
 import type { Result, ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import type { AwsCall } from "./aws/call.ts";
@@ -8,7 +8,7 @@ import type { Logger } from "./log.ts";
 import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
 import type { RemoteMcp } from "./remote/remoteMcp.ts";
 
-/** MCP tool annotations (hints for clients; the policy is what enforces). */
+/** MCP tool annotations (hints for clients; the policy is what enforces). Derived from the declaration. */
 export interface ToolAnnotations {
   readonly readOnlyHint: boolean;
   readonly destructiveHint: boolean;
@@ -16,7 +16,7 @@ export interface ToolAnnotations {
   readonly openWorldHint: boolean;
 }
 
-/** Gate of a tool: read tools always run; write tools need allowWrite; sensitive tools get redacted output without allowSensitiveData. */
+/** Gate of a tool as listings show it: read tools always run; write tools need allowWrite. Derived from `access`. */
 export type ToolGate = "read" | "write" | "sensitive";
 
 /** Progress of a long call (build, push, stack wait, service wait). */
@@ -28,6 +28,7 @@ export interface Progress {
 
 /** What a running tool may use. Built per call by the assistant. */
 export interface ToolContext {
+  /** AWS calls of this tool call: the call's abort signal is already attached. */
   readonly aws: AwsCall;
   readonly policy: Policy;
   readonly naming: FlagNaming;
@@ -43,60 +44,62 @@ export interface ToolContext {
   readonly knowledge?: Pick<RemoteMcp, "callTool">;
 }
 
-/** Per-call refinement of the gate, for tools whose access depends on the input (e.g. the AWS operation). */
+/** The policy view of one call: what it does and whether its result can hold secrets. */
 export interface CallAccess extends AccessRequest {
   /** Whether the output can hold secrets (then it is redacted unless allowSensitiveData). */
   readonly sensitive: boolean;
 }
 
-/** One tool: everything a registry, an MCP server or another agent framework needs. */
-export interface ToolDescriptor<I = unknown, O = unknown> {
-  readonly name: string;
+/** Access decided per call from the validated input (e.g. by the AWS operation it names). */
+export interface PerCallAccess<I> {
+  /** The most any call can do: annotations and listings use it. */
+  readonly upTo: Access;
+  /** The access of the call with this validated input. */
+  readonly of: (input: I) => Result<CallAccess, EcsError>;
+}
+
+/**
+ * IAM actions (`service:Action`) a tool's AWS calls need, by the policy level that needs them: `read` always,
+ * `sensitive` only for results that need allowSensitiveData, `write` only with allowWrite. A dry run may call only
+ * `read` and `sensitive` actions. Actions made by other programs on the tool's behalf (docker push) count too.
+ */
+export interface IamActions {
+  readonly read: readonly string[];
+  readonly sensitive?: readonly string[];
+  readonly write?: readonly string[];
+}
+
+/** One tool: everything a registry, an MCP server or another agent framework needs. Build it with `defineTool`. */
+export interface ToolDescriptor<I = unknown, O = unknown, N extends string = string> {
+  readonly name: N;
   readonly title: string;
   readonly description: string;
   readonly input: v.GenericSchema<unknown, I>;
-  /** Optional output schema (JSON Schema is generated from it for MCP `outputSchema`). */
-  readonly output?: v.GenericSchema<unknown, O>;
-  readonly annotations: ToolAnnotations;
-  readonly gate: ToolGate;
-  /** Access of this particular call; default derives from `gate`. */
-  readonly access?: (input: I) => Result<CallAccess, EcsError>;
+  /** Output schema: MCP `outputSchema` and the typed result of the assistant's method. */
+  readonly output: v.GenericSchema<O, O>;
+  /** What the tool does to the account: a fixed class or decided per call. The only place access is described. */
+  readonly access: Access | PerCallAccess<I>;
+  /** Whether results can hold secrets (redacted unless allowSensitiveData); per-call access may refine it. */
+  readonly sensitive: boolean;
+  /** Whether `dry_run: true` in the input plans without changing anything (then it passes the write gate). */
+  readonly dryRun: boolean;
+  /** Whether repeating a call with the same input has no further effect (MCP idempotentHint). */
+  readonly idempotent: boolean;
+  /** Whether the tool touches only local files (no AWS, no network): MCP openWorldHint false. */
+  readonly localOnly: boolean;
+  readonly iamActions: IamActions;
+  /** Other names the policy's allow/deny lists may use for the tool. */
+  readonly aliases?: readonly string[];
+  /** Results are another MCP server's content passed through: MCP lists that server's outputSchema, not `output`. */
+  readonly proxied?: boolean;
   /**
    * Cheap read-only checks of a write before it is confirmed and sent (the target is an Express-managed service, a
    * name is taken…). The registry runs it with read-only AWS access after validation and the policy check, before
    * asking for confirmation; an error stops the call. Dry runs do not call it: tools report such findings in their plan.
    */
   readonly preflight?: (input: I, ctx: ToolContext) => ResultAsync<void, EcsError>;
+  /** Method name on EcsAssistant (default: the tool name in camelCase). */
+  readonly method?: string;
   /** Does the work; called by the registry only after validation and the policy check. Never throws. */
   readonly run: (input: I, ctx: ToolContext) => ResultAsync<O, EcsError>;
 }
-
-/** Annotation presets. */
-export const READ_ONLY: ToolAnnotations = {
-  readOnlyHint: true,
-  destructiveHint: false,
-  idempotentHint: true,
-  openWorldHint: true,
-};
-export const WRITES: ToolAnnotations = {
-  readOnlyHint: false,
-  destructiveHint: false,
-  idempotentHint: false,
-  openWorldHint: true,
-};
-export const DESTRUCTIVE: ToolAnnotations = {
-  readOnlyHint: false,
-  destructiveHint: true,
-  idempotentHint: true,
-  openWorldHint: true,
-};
-
-/** Access of a call when the descriptor has no `access` function. */
-// biome-ignore lint/suspicious/noExplicitAny: any descriptor
-export const defaultAccess = (tool: ToolDescriptor<any, unknown>): CallAccess => {
-  const access: Access = tool.annotations.destructiveHint ? "destructive" : tool.gate === "write" ? "write" : "read";
-  return { name: tool.name, access, sensitive: tool.gate === "sensitive" };
-};
-
-/** Identity helper that keeps the descriptor's input type (use with `satisfies`-free literals). */
-export const defineTool = <I, O>(tool: ToolDescriptor<I, O>): ToolDescriptor<I, O> => tool;

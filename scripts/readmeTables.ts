@@ -1,21 +1,21 @@
 // Generates the README's tool and operation tables from the registry and catalogue (test/readme.test.ts fails on drift).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ALL_TOOLS, CATALOGUE } from "../lib/index.ts";
+import { ALL_TOOLS, CATALOGUE, toolSpecs } from "../lib/index.ts";
 
-const gateText = (gate: string, readOnly: boolean) => (gate === "read" && !readOnly ? "per call" : gate);
+const gateText = (s: ReturnType<typeof toolSpecs>[number]) => (s.access === "per_call" ? "per call" : s.gate);
 
 /** Markdown table of all tools. */
 export const toolsTable = (): string =>
   [
     "| Tool | Gate | Annotations | What it does |",
     "|---|---|---|---|",
-    ...ALL_TOOLS.map((t) => {
+    ...toolSpecs(ALL_TOOLS).map((t) => {
       const ann =
         [t.annotations.readOnlyHint && "read-only", t.annotations.destructiveHint && "destructive"]
           .filter(Boolean)
           .join(", ") || "writes";
-      return `| \`${t.name}\` | ${gateText(t.gate, t.annotations.readOnlyHint)} | ${ann} | ${t.title} |`;
+      return `| \`${t.name}\` | ${gateText(t)} | ${ann} | ${t.title} |`;
     }),
   ].join("\n");
 

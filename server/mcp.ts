@@ -17,13 +17,23 @@ import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
 import { installResources } from "./resources.ts";
 
+/** structuredContent of an error result (errorResult): clients validate it against the tool's outputSchema too. */
+const ERROR_OUTPUT = {
+  type: "object",
+  properties: {
+    status: { const: "error" },
+    error: { type: "object", properties: { kind: { type: "string" }, message: { type: "string" } } },
+  },
+  required: ["status", "error"],
+};
+
 /** Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description). */
 const toMcpTool = (t: ToolSpec) => ({
   name: t.name,
   title: t.title,
   description: t.description,
   inputSchema: t.inputSchema as { type: "object" },
-  ...(t.outputSchema ? { outputSchema: t.outputSchema as { type: "object" } } : {}),
+  ...(t.outputSchema ? { outputSchema: { type: "object" as const, anyOf: [t.outputSchema, ERROR_OUTPUT] } } : {}),
   annotations: { title: t.title, ...t.annotations },
 });
 

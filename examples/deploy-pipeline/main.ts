@@ -35,12 +35,11 @@ assistant.close();
 
 result.match(
   (r) => {
-    if (dryRun) {
+    if (dryRun || !("status" in r)) {
       console.log(JSON.stringify(r, null, 2));
       return;
     }
-    for (const s of (r.steps as { step: string; status: string }[] | undefined) ?? [])
-      console.log(`${s.step}: ${s.status}`);
+    for (const s of r.steps) console.log(`${s.step}: ${s.status}`);
     console.log(r.status === "success" ? `deployed: ${r.url}` : `failed at ${r.failed_step}: ${r.hint}`);
     if (r.status !== "success") process.exitCode = 1;
   },

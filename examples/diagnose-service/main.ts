@@ -1,5 +1,5 @@
 // Diagnoses one ECS service in one call and prints the ranked findings: cause, evidence, fix.
-import { createEcsAssistant, type Finding } from "../../lib/index.ts"; // in your project: from "ecs-assistant"
+import { createEcsAssistant } from "../../lib/index.ts"; // in your project: from "ecs-assistant"
 
 const [cluster, service] = process.argv.slice(2);
 if (!cluster || !service) {
@@ -25,8 +25,9 @@ assistant.close();
 
 result.match(
   (d) => {
+    if (!("summary" in d)) return;
     console.log(d.summary);
-    for (const f of (d.findings as Finding[]).slice(0, 5)) {
+    for (const f of d.findings.slice(0, 5)) {
       console.log(`\n[${Math.round(f.likelihood * 100)}%] ${f.title} (${f.id})`);
       for (const e of f.evidence.slice(0, 3)) console.log(`  evidence (${e.source}): ${e.text}`);
       console.log(`  fix: ${f.fix}`);

@@ -4,6 +4,7 @@ import { asSchema, generateText, stepCountIs, type ToolSet, tool } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { assistantFor } from "../../test/support/assistantFor.ts";
 import { type FakeAws, startFakeAws } from "../../test/support/fakeAws.ts";
+import { toolSpecs } from "../registry.ts";
 import { toAiSdkTools } from "./toAiSdkTools.ts";
 
 let fake: FakeAws;
@@ -88,7 +89,7 @@ test("the filter picks the read-only set", () => {
   const readOnly = Object.keys(toAiSdkTools(assistant, { filter: { readOnly: true } }));
   expect(readOnly.length).toBeLessThanOrEqual(all.length);
   for (const name of readOnly)
-    expect(assistant.tools.find((t) => t.name === name)?.annotations.readOnlyHint).toBe(true);
+    expect(toolSpecs(assistant.tools).find((t) => t.name === name)?.annotations.readOnlyHint).toBe(true);
   expect(Object.keys(toAiSdkTools(assistant, { filter: { names: ["ecs_resource_management"] } }))).toEqual([
     "ecs_resource_management",
   ]);

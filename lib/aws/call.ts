@@ -31,6 +31,8 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Call another region than the assistant's (e.g. a log group in its awslogs-region). */
   readonly region?: string;
+  /** The tool this call is made for (set by the registry; observers see it). */
+  readonly tool?: string;
 }
 
 /** The shape capabilities use to talk to AWS: typed, lazy, never throwing. */
@@ -45,6 +47,8 @@ export type AwsCall = <S extends ServiceName, Op extends OperationOf<S>>(
 export type CallObserver = (event: {
   service: ServiceName;
   operation: string;
+  /** The tool that made the call, when a tool did. */
+  tool?: string;
   ms: number;
   ok: boolean;
   code?: string;
@@ -76,13 +80,14 @@ export const createAwsCall = (
       (e) => mapAwsError(e, callCtx),
     )
       .map((out) => {
-        ctx.observe?.({ service, operation, ms: Date.now() - started, ok: true });
+        ctx.observe?.({ service, operation, tool: options?.tool, ms: Date.now() - started, ok: true });
         return out as OutputOf<typeof service, typeof operation>;
       })
       .mapErr((e) => {
         ctx.observe?.({
           service,
           operation,
+          tool: options?.tool,
           ms: Date.now() - started,
           ok: false,
           code: e.kind === "aws" ? e.code : e.kind,

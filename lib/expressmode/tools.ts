@@ -1,10 +1,21 @@
-// Tool descriptors of the Express Mode pipeline (data only; no MCP types).
+// The Express Mode capability: its tools (declared once), instructions and prompts. Data only; no MCP types.
 import { ok } from "neverthrow";
-import { DESTRUCTIVE, defineTool, READ_ONLY, WRITES } from "../tool.ts";
+import type * as v from "valibot";
+import { defineCapability } from "../capability.ts";
+import { defineTool } from "../defineTool.ts";
 import { buildAndPushImage } from "./build/buildAndPushImage.ts";
 import { containerizeApp } from "./containerize/containerizeApp.ts";
 import { deleteApp } from "./delete/deleteApp.ts";
 import { deployApp } from "./deploy/deployApp.ts";
+import { BUILD_IAM, CONTAINERIZE_IAM, DELETE_IAM, DEPLOY_IAM, PREREQ_IAM, WAIT_IAM } from "./iamActions.ts";
+import {
+  BuildAndPushOutput,
+  ContainerizeAppOutput,
+  DeleteAppOutput,
+  DeployAppOutput,
+  ValidatePrerequisitesOutput,
+  WaitForServiceReadyOutput,
+} from "./outputs.ts";
 import { validatePrerequisites } from "./prereq/validatePrerequisites.ts";
 import {
   BuildAndPushInput,
@@ -25,10 +36,16 @@ Detects the stack (Node npm/yarn/pnpm with Express/Next.js/NestJS/Fastify, Pytho
 Returns container_port, base_image, guidance (reference fields), plus detection, dockerfile {content, reasons}, dockerignore and warnings.
 write: true writes the files (needs ALLOW_WRITE); existing files are kept unless overwrite: true.`,
   input: ContainerizeAppInput,
-  annotations: { ...READ_ONLY, readOnlyHint: false, openWorldHint: false },
-  gate: "read",
-  access: (i) => ok({ name: "containerize_app", access: i.write ? "write" : "read", sensitive: false }),
-  run: containerizeApp,
+  output: ContainerizeAppOutput,
+  access: {
+    upTo: "write",
+    of: (i) => ok({ name: "containerize_app", access: i.write ? "write" : "read", sensitive: false }),
+  },
+  dryRun: true,
+  idempotent: true,
+  localOnly: true,
+  iamActions: CONTAINERIZE_IAM,
+  run: (i, ctx) => containerizeApp(i, ctx).map((o) => o as v.InferOutput<typeof ContainerizeAppOutput>),
 });
 
 /** `build_and_push_image_to_ecr`. */
@@ -39,8 +56,10 @@ export const buildAndPushTool = defineTool({
 Uses docker, finch or podman (detected); builds linux/amd64 unless platform is set. Progress is reported per step and build line.
 Returns repository_uri, image_tag, full_image_uri, ecr_push_pull_role_arn, stack_name, image_digest. Requires ALLOW_WRITE (dry_run: true shows the plan without it).`,
   input: BuildAndPushInput,
-  annotations: WRITES,
-  gate: "write",
+  output: BuildAndPushOutput,
+  access: "write",
+  dryRun: true,
+  iamActions: BUILD_IAM,
   run: buildAndPushImage,
 });
 
@@ -51,8 +70,9 @@ export const validatePrerequisitesTool = defineTool({
   description: `Check what CreateExpressGatewayService needs: the task execution role (default ecsTaskExecutionRole: trusted by ecs-tasks.amazonaws.com, AmazonECSTaskExecutionRolePolicy attached), the infrastructure role (default ecsInfrastructureRoleForExpressServices: trusted by ecs.amazonaws.com, AmazonECSInfrastructureRoleforExpressGatewayServices attached) and the image (ECR by tag or digest). Checks run in parallel.
 Returns valid, errors (each with the fix), warnings and details.`,
   input: ValidatePrerequisitesInput,
-  annotations: READ_ONLY,
-  gate: "read",
+  output: ValidatePrerequisitesOutput,
+  access: "read",
+  iamActions: PREREQ_IAM,
   run: (i, ctx) => validatePrerequisites(i, ctx),
 });
 
@@ -63,9 +83,10 @@ export const waitForServiceReadyTool = defineTool({
   description: `Poll an ECS service until its deployment completed with running == desired tasks, it fails (circuit breaker rollback, failed rollout, tasks stopping repeatedly) or timeout_seconds (default 300, max 3600) passes. Sends a progress notification each poll.
 Returns status (success/timeout/failed), message, counts, the public URL for Express services, and on failure the last service events and stopped-task reasons.`,
   input: WaitForServiceReadyInput,
-  annotations: READ_ONLY,
-  gate: "read",
-  run: waitForServiceReady,
+  output: WaitForServiceReadyOutput,
+  access: "read",
+  iamActions: WAIT_IAM,
+  run: (i, ctx) => waitForServiceReady(i, ctx),
 });
 
 /** `delete_app`. */
@@ -76,8 +97,10 @@ export const deleteAppTool = defineTool({
 Already-deleted resources count as done. A repository that still holds images is kept unless force: true.
 Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires ALLOW_WRITE.`,
   input: DeleteAppInput,
-  annotations: DESTRUCTIVE,
-  gate: "write",
+  output: DeleteAppOutput,
+  access: "destructive",
+  dryRun: true,
+  iamActions: DELETE_IAM,
   run: deleteApp,
 });
 
@@ -89,17 +112,25 @@ export const deployAppTool = defineTool({
 Options: cpu, memory, min/max task count, scaling metric and target, health check path, environment, secrets (ARNs), cluster, roles.
 Progress per step. Re-running after a failure resumes (finished steps are skipped). On failure: the failed step, the error and a diagnosis. Requires ALLOW_WRITE; dry_run: true returns the full plan without changes.`,
   input: DeployAppInput,
-  annotations: WRITES,
-  gate: "write",
-  run: deployApp,
+  output: DeployAppOutput,
+  access: "write",
+  dryRun: true,
+  iamActions: DEPLOY_IAM,
+  run: (i, ctx) => deployApp(i, ctx).map((o) => o as v.InferOutput<typeof DeployAppOutput>),
 });
 
-/** All Express Mode tools in the reference's order, then deploy_app. */
-export const EXPRESS_TOOLS = [
-  containerizeAppTool,
-  buildAndPushTool,
-  validatePrerequisitesTool,
-  deleteAppTool,
-  waitForServiceReadyTool,
-  deployAppTool,
-] as const;
+/** The Express Mode capability: tools in the reference's order, then deploy_app. */
+export const EXPRESS_MODE = defineCapability({
+  id: "expressmode",
+  settings: ["container", "polling"],
+  instructions: "",
+  prompts: [],
+  tools: [
+    containerizeAppTool,
+    buildAndPushTool,
+    validatePrerequisitesTool,
+    deleteAppTool,
+    waitForServiceReadyTool,
+    deployAppTool,
+  ],
+});

@@ -39,6 +39,7 @@ export const ECS_OPERATIONS: readonly OperationSpec[] = [
     {
       ...S,
       virtual: true,
+      composedOf: ["ecs:ListClusters", "ecs:ListServices", "ecs:DescribeServices", "ecs:DescribeExpressGatewayService"],
     },
   ),
   op("DescribeExpressGatewayService", "read", "Describe an Express Mode service (endpoint, revisions, resources).", S),

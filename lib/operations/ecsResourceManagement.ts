@@ -102,12 +102,7 @@ const dryRunPlan = (op: OperationEntry, params: Out, maxItems: number, ctx: Tool
     would_call: op.virtual
       ? {
           operation: op.name,
-          composed_of: [
-            "ecs:ListClusters",
-            "ecs:ListServices",
-            "ecs:DescribeServices",
-            "ecs:DescribeExpressGatewayService",
-          ],
+          composed_of: op.composedOf,
           parameters,
         }
       : {

@@ -27,6 +27,8 @@ export interface OperationEntry {
   readonly agentOnly?: boolean;
   /** Not an AWS API operation but composed from several calls (e.g. ListExpressGatewayServices). */
   readonly virtual?: boolean;
+  /** IAM actions of a virtual operation's calls. */
+  readonly composedOf?: readonly string[];
   readonly summary: string;
 }
 
@@ -37,7 +39,7 @@ export type OperationSpec = Omit<OperationEntry, "paginate" | "sensitive"> & {
   readonly maxPageSize?: number;
 };
 
-type Extra = Partial<Pick<OperationSpec, "sensitive" | "agentOnly" | "virtual" | "maxPageSize">>;
+type Extra = Partial<Pick<OperationSpec, "sensitive" | "agentOnly" | "virtual" | "composedOf" | "maxPageSize">>;
 
 /** An ECS operation spec; its tool name is the plain command name. */
 export const ecsOp = (command: string, access: Access, summary: string, extra: Extra = {}): OperationSpec => ({
@@ -58,3 +60,6 @@ export const ecrOp = (command: string, access: Access, summary: string, extra: E
   summary,
   ...extra,
 });
+
+/** IAM actions a call of the operation needs (`ecs:ListClusters`; a virtual operation: those of its calls). */
+export const iamActionsOf = (e: OperationEntry): readonly string[] => e.composedOf ?? [`${e.service}:${e.command}`];

@@ -1,14 +1,22 @@
-// Tool descriptors of the resources capability (data only; no MCP types).
-import { defineTool, READ_ONLY } from "../tool.ts";
+// The operations capability: ecs_resource_management (declared once; access and IAM per operation in the catalogue).
+import type * as v from "valibot";
+import { defineCapability } from "../capability.ts";
+import { defineTool } from "../defineTool.ts";
 import { CATALOGUE, type OperationEntry } from "./catalogue.ts";
 import { ecsResourceManagement, resourceAccess } from "./ecsResourceManagement.ts";
 import { expressManagedCheck } from "./expressManagedCheck.ts";
+import { iamActionsOf } from "./operationEntry.ts";
+import { EcsResourceManagementOutput } from "./outputs.ts";
 import { EcsResourceManagementInput } from "./schemas.ts";
 
 const names = (pick: (e: OperationEntry) => boolean) =>
   CATALOGUE.filter(pick)
     .map((e) => e.name)
     .join(", ");
+/** IAM actions of the catalogue's operations (agent-only ones stay out: they run only when allow-listed). */
+const actions = (pick: (e: OperationEntry) => boolean) => [
+  ...new Set(CATALOGUE.filter((e) => !e.agentOnly && pick(e)).flatMap(iamActionsOf)),
+];
 
 /** `ecs_resource_management`: one AWS operation per call, validated and gated per operation. */
 export const ecsResourceManagementTool = defineTool({
@@ -24,11 +32,21 @@ Write (requires WRITE permission): ${names((e) => e.access === "write" && !e.age
 Destructive (requires WRITE permission; deletes or stops resources): ${names((e) => e.access === "destructive")}.
 Agent-only (refused unless the policy's allow list names them): ${names((e) => Boolean(e.agentOnly))}.`,
   input: EcsResourceManagementInput,
-  // Per-operation: read-only operations are the common case, but some are destructive; the registry gates per call.
-  annotations: { ...READ_ONLY, readOnlyHint: false, destructiveHint: true, idempotentHint: false },
-  gate: "read",
-  access: resourceAccess,
+  output: EcsResourceManagementOutput,
+  // Per operation: the catalogue declares each operation's access and sensitivity; the registry gates per call.
+  access: { upTo: "destructive", of: resourceAccess },
+  dryRun: true,
   // A classic service operation on an Express-managed service is refused before confirmation (shared case 11).
   preflight: (input, ctx) => expressManagedCheck(input.api_operation, input.api_params ?? {}, ctx),
-  run: ecsResourceManagement,
+  iamActions: { read: actions((e) => e.access === "read"), write: actions((e) => e.access !== "read") },
+  run: (i, ctx) => ecsResourceManagement(i, ctx).map((o) => o as v.InferOutput<typeof EcsResourceManagementOutput>),
+});
+
+/** The operations capability. */
+export const OPERATIONS = defineCapability({
+  id: "operations",
+  settings: [],
+  instructions: "",
+  prompts: [],
+  tools: [ecsResourceManagementTool],
 });

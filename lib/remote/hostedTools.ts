@@ -1,8 +1,8 @@
 // Descriptors for the tools of the AWS-managed ECS MCP server, built from its tools/list and exposed under a prefix.
-import { ok } from "neverthrow";
 import * as v from "valibot";
+import { defineTool } from "../defineTool.ts";
 import type { AnyTool } from "../registry.ts";
-import { defineTool } from "../tool.ts";
+import { RemoteToolOutput } from "./outputs.ts";
 import type { RemoteMcp, RemoteTool } from "./remoteMcp.ts";
 
 /** Free-form input: the remote server validates against its own schema, which is what tools/list shows. */
@@ -16,25 +16,26 @@ export const hostedDescriptor = (remote: RemoteMcp, tool: RemoteTool, prefix: st
   const readOnly = tool.annotations?.readOnlyHint === true;
   const destructive = !readOnly && tool.annotations?.destructiveHint !== false && tool.annotations?.destructiveHint;
   const name = `${prefix}${tool.name}`;
+  const access = readOnly ? "read" : destructive ? "destructive" : "write";
   return defineTool({
     name,
     title: tool.title ?? `ECS (AWS-managed server): ${tool.name}`,
     description: `[From the AWS-managed Amazon ECS MCP server, proxied with SigV4] ${tool.description ?? ""}`.trim(),
     input: PassThroughInput,
-    annotations: {
-      readOnlyHint: readOnly,
-      destructiveHint: !!destructive,
-      idempotentHint: readOnly,
-      openWorldHint: true,
-    },
-    gate: readOnly ? "read" : "write",
-    access: () =>
-      ok({
-        name,
-        aliases: [tool.name],
-        access: readOnly ? "read" : destructive ? "destructive" : "write",
-        sensitive: true,
-      }),
-    run: (input, ctx) => remote.callTool(tool.name, input, { signal: ctx.signal, idempotent: readOnly }),
+    output: RemoteToolOutput,
+    access,
+    // The policy lists may name the remote's own tool name too.
+    aliases: [tool.name],
+    idempotent: readOnly,
+    sensitive: true,
+    proxied: true,
+    // The AWS-managed server is called with SigV4 (ecs-mcp:*); the AWS calls it makes are its own.
+    iamActions: readOnly
+      ? { read: ["ecs-mcp:InvokeMcp", "ecs-mcp:CallReadOnlyTool"] }
+      : { read: ["ecs-mcp:InvokeMcp"], write: ["ecs-mcp:CallPrivilegedTool"] },
+    run: (input, ctx) =>
+      remote
+        .callTool(tool.name, input, { signal: ctx.signal, idempotent: readOnly })
+        .map((r) => r as unknown as v.InferOutput<typeof RemoteToolOutput>),
   });
 };

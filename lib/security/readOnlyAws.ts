@@ -1,26 +1,22 @@
-// Wraps an AwsCall for dry runs: operations that only read pass, anything that could change the account is refused.
+// Wraps an AwsCall for dry runs: only the IAM actions the tool declares as reads pass; anything else is refused.
 import { errAsync } from "neverthrow";
 import type { AwsCall } from "../aws/call.ts";
+import { IAM_PREFIX } from "../aws/services.ts";
 import { ecsError } from "../errors.ts";
 
-/** AWS operation name prefixes that never change anything (Describe*, List*, Get*, ...). */
-const READ_PREFIX = /^(Describe|List|Get|BatchGet|BatchCheck|Validate|Estimate|Filter|Lookup|Search|Simulate|Test)/;
-
-/** Whether an AWS operation name is read-only by AWS's naming convention. */
-export const isReadOperation = (operation: string): boolean => READ_PREFIX.test(operation);
-
 /**
- * The AwsCall a dry run gets: a tool that plans must not act, so a write operation is refused with policy_denied
- * even if the tool's dry-run branch has a bug. Defence in depth behind each tool's own dry_run handling.
+ * The AwsCall a dry run gets: a tool that plans must not act, so a call to an action the tool does not declare as a
+ * read (`iamActions.read` / `.sensitive`) is refused with policy_denied even if the tool's dry-run branch has a bug.
+ * Defence in depth behind each tool's own dry_run handling.
  */
-export const readOnlyAws = (aws: AwsCall, tool: string): AwsCall =>
+export const readOnlyAws = (aws: AwsCall, tool: string, readActions: ReadonlySet<string>): AwsCall =>
   ((service, operation, input, options) =>
-    isReadOperation(operation)
+    readActions.has(`${IAM_PREFIX[service]}:${operation}`.toLowerCase())
       ? aws(service, operation, input, options)
       : errAsync(
           ecsError("policy_denied", {
             gate: "write",
-            message: `${tool} tried ${service}:${operation} during a dry run; a dry run may only read.`,
-            hint: "This is a bug in the tool's dry_run handling; the call was blocked and nothing was changed.",
+            message: `${tool} tried ${service}:${operation} during a dry run; a dry run may only make the reads its tool declares.`,
+            hint: "This is a bug in the tool's dry_run handling or its iamActions; the call was blocked and nothing was changed.",
           }),
         )) as AwsCall;

@@ -1,6 +1,10 @@
-// Tool descriptors of the troubleshoot capability (data only; no MCP types).
-import { defineTool, READ_ONLY } from "../tool.ts";
+// The troubleshooting capability: ecs_troubleshooting_tool (declared once), its instructions and prompts. Data only.
+
+import type * as v from "valibot";
+import { defineCapability } from "../capability.ts";
+import { defineTool } from "../defineTool.ts";
 import { ecsTroubleshootingTool, troubleshootAccess } from "./ecsTroubleshootingTool.ts";
+import { EcsTroubleshootingOutput } from "./outputs.ts";
 import { EcsTroubleshootingInput } from "./schemas.ts";
 
 /** `ecs_troubleshooting_tool`: the reference's seven read-only actions plus `diagnose` and `fetch_service_metrics`. */
@@ -23,8 +27,52 @@ Actions and parameters:
 
 Log lines, task definitions and task details are redacted unless ALLOW_SENSITIVE_DATA=true.`,
   input: EcsTroubleshootingInput,
-  annotations: READ_ONLY,
-  gate: "read",
-  access: troubleshootAccess,
-  run: ecsTroubleshootingTool,
+  output: EcsTroubleshootingOutput,
+  // Always read; whether the result is sensitive depends on the action.
+  access: { upTo: "read", of: troubleshootAccess },
+  iamActions: {
+    read: [
+      "ecs:ListClusters",
+      "ecs:DescribeClusters",
+      "ecs:ListServices",
+      "ecs:DescribeServices",
+      "ecs:DescribeExpressGatewayService",
+      "ecs:ListTasks",
+      "ecs:DescribeTasks",
+      "ecs:ListTaskDefinitionFamilies",
+      "ecs:DescribeTaskDefinition",
+      "ecr:DescribeImages",
+      "cloudformation:DescribeStacks",
+      "cloudformation:DescribeStackEvents",
+      "cloudformation:ListStackResources",
+      "cloudformation:ListStacks",
+      "elasticloadbalancing:DescribeLoadBalancers",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTargetHealth",
+      "elasticloadbalancing:DescribeListeners",
+      "ec2:DescribeVpcs",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeRouteTables",
+      "ec2:DescribeVpcEndpoints",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeNatGateways",
+      "ec2:DescribeInternetGateways",
+      "iam:GetRole",
+      "sts:GetCallerIdentity",
+      "cloudwatch:GetMetricData",
+    ],
+    // Log lines: read by fetch_task_logs and diagnose, whose results are sensitive.
+    sensitive: ["logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:GetLogEvents", "logs:FilterLogEvents"],
+  },
+  run: (i, ctx) => ecsTroubleshootingTool(i, ctx).map((o) => o as v.InferOutput<typeof EcsTroubleshootingOutput>),
+});
+
+/** The troubleshooting capability. */
+export const TROUBLESHOOT = defineCapability({
+  id: "troubleshoot",
+  settings: [],
+  instructions: "",
+  prompts: [],
+  tools: [ecsTroubleshootingToolDescriptor],
 });

@@ -15,7 +15,7 @@ export const toolsCommand = (assistant: EcsAssistant, io: CliIo, json: boolean):
     const rows = specs.map((s) => ({
       name: s.name,
       title: s.title,
-      gate: s.gate === "read" && !s.annotations.readOnlyHint ? "per_operation" : s.gate,
+      gate: s.access === "per_call" ? "per_operation" : s.gate,
       readOnly: s.annotations.readOnlyHint,
       destructive: s.annotations.destructiveHint,
     }));
@@ -28,7 +28,7 @@ export const toolsCommand = (assistant: EcsAssistant, io: CliIo, json: boolean):
     `${specs.length} tools; policy: ${writeNote}${assistant.policy.allowSensitiveData ? ", sensitive data shown" : ""}\n\n`,
   );
   for (const s of specs) {
-    const perOperation = s.gate === "read" && !s.annotations.readOnlyHint;
+    const perOperation = s.access === "per_call";
     const gate = perOperation
       ? "per operation (reads run; writes need --allow-write)"
       : `${GATE_NOTE[s.gate]}${s.annotations.destructiveHint ? ", destructive" : ""}`;

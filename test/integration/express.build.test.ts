@@ -60,7 +60,9 @@ describe("podman builds and pushes (skipped when podman or the registries are un
         container_runtime: "podman",
         platform: "linux/amd64",
       });
-      expect(r.image_digest).toBe(await getManifestDigest(reg.ecrHost, `${name}-repo`, tag, reg));
+      expect((r as { image_digest: string }).image_digest).toBe(
+        await getManifestDigest(reg.ecrHost, `${name}-repo`, tag, reg),
+      );
       expect(progress.some((p) => /^build: (\[\d+\/\d+\] )?STEP \d+\/\d+: FROM /.test(p.message))).toBe(true);
       expect(JSON.stringify(progress)).not.toContain(reg.password);
       // Immutable tags: pushing the same tag again is refused before any build.

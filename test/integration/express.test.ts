@@ -136,7 +136,7 @@ describe("build_and_push_image_to_ecr (checks before any build)", () => {
     expect(JSON.stringify(plan)).toContain("--password-stdin");
     expect(JSON.stringify(plan)).toContain("[REDACTED ECR PASSWORD]");
     expect(
-      (plan as { cloudformation_template: { Resources: object } }).cloudformation_template.Resources,
+      (plan as unknown as { cloudformation_template: { Resources: object } }).cloudformation_template.Resources,
     ).toHaveProperty("ECRRepository");
     expect(writes()).toHaveLength(0);
   });

@@ -9,6 +9,7 @@ const SPEC: ToolSpec = {
   inputSchema: { type: "object", properties: { ms: { type: "number" }, label: { type: "string" } } },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   gate: "read",
+  access: "read",
 };
 
 /** What the sleeping calls did: labels that finished and labels that saw their signal abort. */

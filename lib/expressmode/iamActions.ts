@@ -1,0 +1,84 @@
+// IAM actions of the Express Mode steps, composed into each tool's declared iamActions (one list per step).
+import type { IamActions } from "../tool.ts";
+
+/** Reading the ECR stack and its failure events. */
+const STACK_READ = ["cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents"];
+/**
+ * Creating or updating the ECR stack: CloudFormation acts with the caller's permissions, so the caller needs those of
+ * the template's resources (KMS key and alias, IAM role, ECR repository).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html
+ */
+const STACK_WRITE = [
+  "cloudformation:CreateStack",
+  "cloudformation:UpdateStack",
+  "kms:CreateKey",
+  "kms:CreateAlias",
+  "kms:DescribeKey",
+  "kms:PutKeyPolicy",
+  "kms:TagResource",
+  "iam:CreateRole",
+  "iam:TagRole",
+  "iam:PutRolePolicy",
+  "iam:GetRole",
+  "iam:GetRolePolicy",
+  "ecr:CreateRepository",
+  "ecr:PutLifecyclePolicy",
+  "ecr:SetRepositoryPolicy",
+  "ecr:TagResource",
+];
+/** Pushing with docker/finch/podman after GetAuthorizationToken (the container runtime makes these calls). */
+const PUSH = [
+  "ecr:GetAuthorizationToken",
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:InitiateLayerUpload",
+  "ecr:UploadLayerPart",
+  "ecr:CompleteLayerUpload",
+  "ecr:PutImage",
+];
+/** Checking the roles and the image of an Express service. */
+const PREREQ_READ = ["iam:GetRole", "iam:ListAttachedRolePolicies", "sts:GetCallerIdentity", "ecr:DescribeImages"];
+/** Following a rollout: service, deployments, stopped tasks, the Express endpoint. */
+const SERVICE_READ = [
+  "ecs:DescribeServices",
+  "ecs:DescribeExpressGatewayService",
+  "ecs:ListTasks",
+  "ecs:DescribeTasks",
+];
+
+/** containerize_app: local files only. */
+export const CONTAINERIZE_IAM: IamActions = { read: [] };
+/** build_and_push_image_to_ecr. */
+export const BUILD_IAM: IamActions = {
+  read: [...STACK_READ, "ecr:DescribeImages", "ecr:ListImages"],
+  write: [...STACK_WRITE, ...PUSH],
+};
+/** validate_ecs_express_mode_prerequisites. */
+export const PREREQ_IAM: IamActions = { read: PREREQ_READ };
+/** wait_for_service_ready. */
+export const WAIT_IAM: IamActions = { read: SERVICE_READ };
+/** delete_app. */
+export const DELETE_IAM: IamActions = {
+  read: [...STACK_READ, ...SERVICE_READ, "ecr:ListImages", "ecr:DescribeImages"],
+  write: [
+    "ecs:DeleteExpressGatewayService",
+    "cloudformation:DeleteStack",
+    "ecr:DeleteRepository",
+    "ecr:BatchDeleteImage",
+    "iam:DeleteRole",
+    "iam:DeleteRolePolicy",
+    "kms:ScheduleKeyDeletion",
+    "kms:DeleteAlias",
+  ],
+};
+/** deploy_app: every step above, plus the cluster and the Express service. */
+export const DEPLOY_IAM: IamActions = {
+  read: [...new Set([...(BUILD_IAM.read ?? []), ...PREREQ_READ, ...SERVICE_READ, "ecs:DescribeClusters"])],
+  write: [
+    ...(BUILD_IAM.write ?? []),
+    "ecs:CreateCluster",
+    "ecs:UpdateClusterSettings",
+    "ecs:CreateExpressGatewayService",
+    "ecs:UpdateExpressGatewayService",
+    "iam:PassRole",
+  ],
+};
