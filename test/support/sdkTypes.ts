@@ -1,42 +1,16 @@
-// The fake's operations typed by the SDK's own models: operation names, input members and output members come from
+// The fake's operations typed by the SDK's own models (the same operation types as lib/aws/call.ts): operation names, input members and output members come from
 // the installed @aws-sdk/client-* packages, so a test that answers with a misspelt member fails to type-check.
-import type { Handler } from "@smithy/types";
+import type { InputOf, OperationOf, OutputOf } from "../../lib/aws/call.ts";
+import type { ServiceName } from "../../lib/aws/services.ts";
 
-/** The SDK package of each fake service key (the same keys as lib/aws/services.ts). */
-export interface SdkModules {
-  ecs: typeof import("@aws-sdk/client-ecs");
-  ecr: typeof import("@aws-sdk/client-ecr");
-  logs: typeof import("@aws-sdk/client-cloudwatch-logs");
-  cloudformation: typeof import("@aws-sdk/client-cloudformation");
-  iam: typeof import("@aws-sdk/client-iam");
-  elbv2: typeof import("@aws-sdk/client-elastic-load-balancing-v2");
-  ec2: typeof import("@aws-sdk/client-ec2");
-  sts: typeof import("@aws-sdk/client-sts");
-  cloudwatch: typeof import("@aws-sdk/client-cloudwatch");
-}
-
-type Instance<C> = C extends abstract new (...args: never[]) => infer R ? R : never;
-
+/** The fake's service keys are the library's (lib/aws/services.ts), so both read the same SDK models. */
+export type SdkService = ServiceName;
 /** `DescribeServices` for the export `DescribeServicesCommand` (the SDK's operation names). */
-export type OperationName<S extends keyof SdkModules> = {
-  [K in keyof SdkModules[S]]: K extends `${infer Op}Command` ? (Op extends "" | "$" ? never : Op) : never;
-}[keyof SdkModules[S]];
-
-type CommandOf<S extends keyof SdkModules, Op extends string> = Instance<
-  SdkModules[S][`${Op}Command` & keyof SdkModules[S]]
->;
-
+export type OperationName<S extends SdkService> = OperationOf<S>;
 /** The SDK's `<Op>CommandInput`. */
-export type SdkInput<S extends keyof SdkModules, Op extends string> =
-  CommandOf<S, Op> extends { readonly input: infer I } ? I : never;
-
+export type SdkInput<S extends SdkService, Op extends string> = InputOf<S, Op>;
 /** The SDK's `<Op>CommandOutput` without `$metadata` (the fake adds the request id itself). */
-export type SdkOutput<S extends keyof SdkModules, Op extends string> =
-  CommandOf<S, Op> extends {
-    resolveMiddleware(...args: never[]): Handler<never, infer O>;
-  }
-    ? Omit<O, "$metadata">
-    : never;
+export type SdkOutput<S extends SdkService, Op extends string> = Omit<OutputOf<S, Op>, "$metadata">;
 
 /**
  * What a test may answer with: the SDK's members (misspelt ones are errors), every member optional, timestamps as
