@@ -23,6 +23,11 @@ const ROUTES: readonly { test: RegExp; action: string; why: string }[] = [
     why: "network path to or from the tasks",
   },
   {
+    test: /slow|latenc|cpu|memory|oom|137|5\d\d|load|spike|throttl|utili[sz]/i,
+    action: "fetch_service_metrics",
+    why: "CPU/memory at the limit, target 5xx and latency over time (CloudWatch)",
+  },
+  {
     test: /stack|cloudformation|cfn|rollback|create_failed/i,
     action: "fetch_cloudformation_status",
     why: "infrastructure stack failure",
