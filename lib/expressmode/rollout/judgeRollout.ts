@@ -44,7 +44,7 @@ export const judgeRollout = (snap: RolloutSnapshot, target: RolloutTarget): Roll
   if (d && (st.startsWith("ROLLBACK_") || d.rollback?.startedAt))
     return fail(
       "rolled_back",
-      `The deployment failed and ECS rolled the service back to the previous revision (${st}${why(d) ? `: ${why(d)}` : ""}).`,
+      `The deployment failed and ECS ${st === "ROLLBACK_SUCCESSFUL" ? "rolled the service back" : "is rolling the service back"} to the previous revision (${st}${why(d) ? `: ${why(d)}` : ""}).`,
     );
   // A deployment with nothing to roll back to (the first one) ends STOPPED when the circuit breaker fires.
   if (d && st === "STOPPED" && (c.primaryFailed || FAILURE_TEXT.test(d.statusReason ?? "")))

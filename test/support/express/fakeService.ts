@@ -222,8 +222,9 @@ export const fakeService = (
     s.expressCalls += 1;
     const d = s.current;
     const withEndpoint = s.expressCalls > (lastScript.endpointAfter ?? 0);
-    const arns =
-      d && /IN_PROGRESS|PENDING/.test(d.status) && d.source ? [d.target, d.source] : [s.running ?? d?.target ?? ""];
+    const rolling = d && /IN_PROGRESS|PENDING/.test(d.status) && d.source;
+    const stale = d?.script.staleConfigs && s.running && s.running !== d.target;
+    const arns = rolling || stale ? [d.target, d.source ?? ""] : [s.running ?? d?.target ?? ""];
     return {
       service: {
         serviceArn: s.serviceArn,

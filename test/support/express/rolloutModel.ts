@@ -31,6 +31,8 @@ export interface RolloutScript {
   readonly resourcesEnd?: "ACTIVE" | "FAILED";
   /** DescribeExpressGatewayService calls before the ingress endpoint appears. */
   readonly endpointAfter?: number;
+  /** After the rollout, activeConfigurations still lists this deployment's revision first (order is undocumented). */
+  readonly staleConfigs?: boolean;
   /** UpdateExpressGatewayService answers without targetConfiguration.serviceRevisionArn. */
   readonly updateOmitsRevision?: boolean;
 }
@@ -97,7 +99,7 @@ export const startDeployment = (s: RolloutState, config: Record<string, any>, sc
   s.revisions.set(rev.arn, rev);
   const d: SD = {
     arn: `arn:aws:ecs:us-east-1:${ACCOUNT}:service-deployment/${s.cluster}/${s.name}/sd${n}`,
-    classicId: `ecs-svc/${5000000000000000000 + n * 111}`,
+    classicId: `ecs-svc/51692805740938551${String(n).padStart(2, "0")}`,
     target: rev.arn,
     source: s.running,
     createdAt: at(s),
@@ -114,8 +116,9 @@ export const startDeployment = (s: RolloutState, config: Record<string, any>, sc
 /** One poll: the current deployment moves on along its script. */
 export const advance = (s: RolloutState) => {
   const d = s.current;
-  if (!d || /SUCCESSFUL|FAILED|STOPPED/.test(d.status)) return;
+  if (!d) return;
   d.polls += 1;
+  if (/SUCCESSFUL|FAILED|STOPPED/.test(d.status)) return;
   const steps = d.script.steps ?? 2;
   if (d.polls <= steps || d.script.outcome === "hang") {
     d.status = "IN_PROGRESS";
@@ -160,7 +163,7 @@ export const advance = (s: RolloutState) => {
     s.running = o === "rollback" ? d.source : undefined;
   } else if (o === "rollback_as_new") {
     failEvent();
-    const back = startDeployment(s, s.revisions.get(d.source ?? "")?.config ?? {}, { outcome: "success", steps: 0 });
+    const back = startDeployment(s, s.revisions.get(d.source ?? "")?.config ?? {}, { ...d.script, outcome: "success" });
     s.revisions.delete(back.target);
     (back as { target: string }).target = d.source ?? "";
     back.status = "SUCCESSFUL";
