@@ -33,7 +33,7 @@ const deploy = async (tag: string, extra: Record<string, unknown> = {}) =>
   )._unsafeUnwrap() as Record<string, any>;
 const ops = () => fake.calls.map((c) => c.operation);
 const denyDeploymentApis = () => {
-  for (const op of ["ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions"])
+  for (const op of ["ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions"] as const)
     fake.on("ecs", op, () => {
       throw awsError(
         "AccessDeniedException",

@@ -38,7 +38,7 @@ const SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/web/shop";
 const run = async (step: Step): Promise<Record<string, any> | undefined> => {
   const a = expressAssistant(fake, { allowWrite: true });
   if (step.deny_deployment_apis)
-    for (const op of ["ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions"])
+    for (const op of ["ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions"] as const)
       fake.on("ecs", op, () => {
         throw awsError("AccessDeniedException", `not authorized to perform: ecs:${op}`);
       });
