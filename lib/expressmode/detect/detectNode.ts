@@ -1,88 +1,107 @@
-// Detects Node.js projects: package manager, framework (Next.js, NestJS, Express, Fastify, static SPA), build and start.
+// Detects Node.js projects: package manager variant, runtime version, monorepo app, framework, build and start.
 import type { Detection } from "./detection.ts";
 import { findPort } from "./findPort.ts";
+import { lockfileDrift } from "./node/lockfileDrift.ts";
+import type { NodeFacts } from "./node/nodeFacts.ts";
+import { nodeFramework } from "./node/nodeFramework.ts";
+import { nodePackageManager } from "./node/nodePackageManager.ts";
+import { nodeVersion } from "./node/nodeVersion.ts";
+import { buildOrder, nodeWorkspace } from "./node/nodeWorkspace.ts";
+import { allDeps, type PackageJson } from "./node/packageJson.ts";
+import { scopedProject } from "./node/scopedProject.ts";
 import type { Project } from "./scanProject.ts";
 
-interface PackageJson {
-  main?: string;
-  scripts?: Record<string, string>;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  engines?: { node?: string };
-  packageManager?: string;
-}
+const GIT_DEP = /^(git\+|git:|github:|gitlab:|bitbucket:)|^[\w-]+\/[\w.-]+(#.+)?$/;
 
-const FRAMEWORKS: readonly [string, string][] = [
-  ["next", "nextjs"],
-  ["@nestjs/core", "nestjs"],
-  ["fastify", "fastify"],
-  ["express", "express"],
-  ["koa", "koa"],
-  ["hono", "hono"],
-];
-const SPA = ["vite", "react-scripts", "@angular/core", "vue", "svelte"];
-
-const packageManager = (p: Project, pkg: PackageJson): string => {
-  const declared = pkg.packageManager?.split("@")[0];
-  if (declared) return declared;
-  if (p.has("pnpm-lock.yaml")) return "pnpm";
-  if (p.has("yarn.lock")) return "yarn";
-  if (p.has("bun.lockb") || p.has("bun.lock")) return "bun";
-  return "npm";
-};
-
-/** Splits `node server.js` into exec form; a start script with shell syntax stays behind the package manager. */
-const execForm = (script: string | undefined): string[] | undefined => {
-  if (!script || /[;&|<>$`]/.test(script)) return undefined;
-  const parts = script.trim().split(/\s+/);
-  return parts[0] === "node" ? parts : undefined;
-};
-
-/** Node detection from package.json (undefined when there is none). */
-export const detectNode = (p: Project): Detection | undefined => {
+/**
+ * Node detection from package.json (undefined when there is none). `appDir` names the monorepo member to
+ * containerize when app_path pointed at it; at a workspace root the one deployable member is chosen, or the
+ * candidates are listed when there are several.
+ */
+export const detectNode = (p: Project, appDir?: string): Detection | undefined => {
   const pkg = p.json<PackageJson>("package.json");
   if (!pkg) return undefined;
-  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const pm = packageManager(p, pkg);
-  const run = (script: string) => (pm === "npm" ? ["npm", "run", script] : [pm, "run", script]);
-  const framework = FRAMEWORKS.find(([dep]) => deps[dep])?.[1] ?? (SPA.some((d) => deps[d]) ? "static-spa" : undefined);
-  const evidence = [`package.json (${pm}${framework ? `, ${framework}` : ""})`];
-  const major = /(\d{2})/.exec(pkg.engines?.node ?? "")?.[1];
-  const runtime_version = major && Number(major) >= 22 ? "22" : "20";
-  const hasBuild = Boolean(pkg.scripts?.build);
-  const facts = findPort(p, [".js", ".mjs", ".cjs", ".ts"], ["src/main.ts", "server.js", "index.js", "app.js"]);
-  let start: string[];
-  if (framework === "nextjs") start = ["node_modules/.bin/next", "start"];
-  else if (framework === "nestjs") start = ["node", "dist/main.js"];
-  else if (framework === "static-spa") start = [];
-  else
-    start =
-      execForm(pkg.scripts?.start) ??
-      (pkg.main && p.has(pkg.main)
-        ? ["node", pkg.main]
-        : (["server.js", "index.js", "app.js", "src/index.js", "src/server.js"]
-            .filter((f) => p.has(f))
-            .map((f) => ["node", f])[0] ?? (pkg.scripts?.start ? run("start") : ["node", "index.js"])));
-  const defaults: Record<string, number> = {
-    nextjs: 3000,
-    nestjs: 3000,
-    express: 3000,
-    fastify: 3000,
-    koa: 3000,
-    hono: 3000,
+  const pm = nodePackageManager(p, pkg);
+  const ws = nodeWorkspace(p, pkg);
+  const notes: string[] = [];
+  const ambiguous = [...pm.notes];
+  const evidence = [
+    `package.json (${pm.name}${pm.berry ? " Berry" : ""}${pm.lockfile ? `, ${pm.lockfile}` : ", no lockfile"})`,
+  ];
+  let member = ws?.members.find((m) => m.dir === appDir);
+  if (ws && !member && ws.deployable.length === 1) member = ws.deployable[0];
+  if (ws && !member && ws.deployable.length > 1)
+    return {
+      stack: "node",
+      framework: "monorepo",
+      package_manager: pm.name,
+      start_command: [],
+      candidates: ws.deployable.map((m) => m.dir),
+      ambiguous: [
+        ...ambiguous,
+        `This is a ${ws.tool ?? `${pm.name} workspaces`} monorepo with ${ws.deployable.length} apps (${ws.deployable.map((m) => m.dir).join(", ")}): call again with app_path at the app to deploy.`,
+      ],
+      evidence: [...evidence, `workspaces: ${ws.members.map((m) => m.dir).join(", ")}`],
+    };
+  if (member)
+    evidence.push(`monorepo${ws?.tool ? ` (${ws.tool})` : ""}: app ${member.dir} (${member.pkg.name ?? "unnamed"})`);
+  const dir = member?.dir ?? "";
+  const app = scopedProject(p, dir);
+  const appPkg = member?.pkg ?? pkg;
+  const fw = nodeFramework(app, appPkg);
+  notes.push(...fw.notes);
+  const version = nodeVersion(app, appPkg).source ? nodeVersion(app, appPkg) : nodeVersion(p, pkg);
+  if (version.source) evidence.push(`Node ${version.version} from ${version.source}`);
+  const drift = lockfileDrift(p, pm, appPkg, dir);
+  if (drift.length > 0)
+    notes.push(
+      `${pm.lockfile} is out of sync with ${dir ? `${dir}/` : ""}package.json (${drift.slice(0, 5).join(", ")} not locked): the frozen install will fail; run ${pm.name} install and commit the lockfile.`,
+    );
+  const order = ws && member ? buildOrder(ws, member) : [];
+  const deps = allDeps(appPkg);
+  const every = order.length > 0 ? order.map((m) => m.pkg) : [appPkg];
+  const facts: NodeFacts = {
+    pm,
+    app_dir: dir,
+    members: order.map((m) => ({ dir: m.dir, name: m.pkg.name, build: Boolean(m.pkg.scripts?.build) })),
+    workspace_tool: ws?.tool,
+    runtime: fw.runtime,
+    bun_version:
+      pm.name === "bun" || fw.runtime === "bun" ? (pm.name === "bun" && pm.version ? pm.version : "1") : undefined,
+    standalone: fw.standalone === true,
+    env: fw.env,
+    needs_git: every.some((x) => Object.values(allDeps(x)).some((v) => GIT_DEP.test(v))),
+    prisma:
+      (deps.prisma !== undefined || deps["@prisma/client"] !== undefined) &&
+      app.files.some((f) => f.endsWith("schema.prisma")),
+    esm: appPkg.type === "module",
   };
+  const facts2 = findPort(app, [".js", ".mjs", ".cjs", ".ts"], ["src/main.ts", "server.js", "index.js", "app.js"]);
+  const port = fw.serves === "static" ? undefined : (facts2.port ?? fw.defaultPort);
+  const build = appPkg.scripts?.build;
+  if (fw.framework)
+    evidence.push(`framework ${fw.framework} (${fw.serves === "static" ? `static build in ${fw.output}` : "server"})`);
+  if (fw.startSource) evidence.push(`start from ${fw.startSource}`);
   return {
-    stack: framework === "static-spa" ? "static" : "node",
-    framework,
-    package_manager: pm,
-    runtime_version,
-    start_command: start,
-    build_command: hasBuild ? run("build").join(" ") : undefined,
-    detected_port: facts.port ?? (framework ? defaults[framework] : undefined),
-    port_source: facts.source ?? (framework && defaults[framework] ? `${framework} default` : undefined),
-    reads_port_env: facts.readsPortEnv || framework === "nextjs",
-    health_check_path: facts.healthPath,
-    entry: framework === "static-spa" ? (p.has("angular.json") ? "dist" : deps.vite ? "dist" : "build") : undefined,
+    stack: fw.serves === "static" ? "static" : "node",
+    framework: fw.framework ?? (fw.serves === "static" ? "static-spa" : undefined),
+    package_manager: pm.name,
+    package_manager_version: pm.version ?? (pm.name === "yarn" ? (pm.berry ? "berry" : "classic") : undefined),
+    runtime_version: version.version,
+    start_command: fw.start,
+    build_command: build ? `${pm.name} run build` : undefined,
+    detected_port: port,
+    port_source: facts2.port ? facts2.source : port ? `${fw.framework} default` : undefined,
+    reads_port_env:
+      facts2.readsPortEnv ||
+      ["nextjs", "nuxt", "sveltekit", "astro", "react-router", "remix"].includes(fw.framework ?? ""),
+    health_check_path: facts2.healthPath,
+    entry: fw.serves === "static" ? fw.output : undefined,
+    app_dir: dir || undefined,
+    notes: notes.length > 0 ? notes : undefined,
+    ambiguous: ambiguous.length > 0 ? ambiguous : undefined,
+    runtime_source: version.source ?? "default (current LTS)",
+    node: facts,
     evidence,
   };
 };

@@ -37,7 +37,7 @@ describe("detectProject over fixture apps", () => {
     [
       "nextjs",
       { stack: "node", framework: "nextjs", build_command: "npm run build", detected_port: 3000 },
-      ["node_modules/.bin/next", "start"],
+      ["node", "server.js"],
     ],
     [
       "nestjs",
@@ -49,7 +49,7 @@ describe("detectProject over fixture apps", () => {
         detected_port: 3000,
         reads_port_env: true,
       },
-      ["node", "dist/main.js"],
+      ["node", "dist/main"],
     ],
     [
       "fastify",

@@ -3,6 +3,7 @@ import type { Detection } from "./detection.ts";
 import { detectNode } from "./detectNode.ts";
 import { detectDotnet, detectGo, detectJava, detectPhp, detectRuby, detectStatic } from "./detectOthers.ts";
 import { detectPython } from "./detectPython.ts";
+import { workspaceRootAbove } from "./node/workspaceRootAbove.ts";
 import { type Project, scanProject } from "./scanProject.ts";
 
 /** Detectors in priority order: a manifest-backed server stack wins over a stray index.html. */
@@ -17,12 +18,17 @@ export interface ProjectAnalysis {
   readonly files_scanned: number;
   readonly scan_truncated: boolean;
   readonly project: Project;
+  /** When app_path is one app of a monorepo: the workspace root, which is the build context (absolute). */
+  readonly build_context?: string;
 }
 
 /** Scans `root` (validated, absolute) and returns the first detector's answer, or stack `unknown`. */
 export const detectProject = (root: string): ProjectAnalysis => {
   const project = scanProject(root);
+  const above = project.has("package.json") ? workspaceRootAbove(root) : undefined;
+  const member = above ? detectNode(scanProject(above.root), above.dir) : undefined;
   const detection =
+    member ??
     DETECTORS.map((d) => d(project)).find((d) => d !== undefined) ??
     ({
       stack: "unknown",
@@ -39,6 +45,7 @@ export const detectProject = (root: string): ProjectAnalysis => {
     existing_dockerfile: existing?.slice(0, 4000),
     files_scanned: project.files.length,
     scan_truncated: project.truncated,
-    project,
+    project: member && above ? scanProject(above.root) : project,
+    ...(member && above ? { build_context: above.root } : {}),
   };
 };

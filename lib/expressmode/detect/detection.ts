@@ -1,4 +1,5 @@
 // The Detection type: what project analysis found (stack, framework, package manager, commands, port, evidence).
+import type { NodeFacts } from "./node/nodeFacts.ts";
 
 /** Stacks containerize_app recognises. */
 export type Stack = "node" | "python" | "go" | "java" | "ruby" | "dotnet" | "php" | "static" | "unknown";
@@ -29,5 +30,13 @@ export interface Detection {
   readonly notes?: readonly string[];
   /** Where the runtime version came from (`.python-version`, `requires-python >=3.13`, default). */
   readonly runtime_source?: string;
+  /** Package manager version or flavour, e.g. `4.5.3` (packageManager), `berry` / `classic` for Yarn. */
+  readonly package_manager_version?: string;
+  /** Monorepo: the chosen app's folder relative to the build context (the workspace root). */
+  readonly app_dir?: string;
+  /** Monorepo: the deployable apps found when none could be chosen (then no Dockerfile is proposed). */
+  readonly candidates?: readonly string[];
+  /** Node-specific build facts (package manager details, workspace members, standalone output). */
+  readonly node?: NodeFacts;
   readonly evidence: readonly string[];
 }

@@ -1,97 +1,97 @@
-// Dockerfile for Node.js apps: npm/yarn/pnpm installs from the lockfile, optional build stage, node user, exec-form CMD.
-import {
-  COMMON_REASONS,
-  cmd,
-  ECR_LIBRARY,
-  type GenerateInput,
-  header,
-  healthcheck,
-  type Proposal,
-} from "./proposal.ts";
+// Dockerfile for Node.js servers: the project's package manager from its lockfile, the app (or one monorepo app)
+// built, dev dependencies pruned, Next.js standalone output, Bun as a runtime, node user, exec-form CMD.
+import { nodeBuildStage } from "./node/nodeBuildStage.ts";
+import { COMMON_REASONS, cmd, type GenerateInput, header, healthcheck, type Proposal } from "./proposal.ts";
 
-const LOCKS: Record<string, string> = { npm: "package-lock.json", yarn: "yarn.lock", pnpm: "pnpm-lock.yaml" };
-
-/** Install commands per package manager: [all deps, production only, prune to production]. */
-const installs = (pm: string, locked: boolean): [string, string, string] => {
-  if (pm === "yarn")
-    return [
-      "corepack enable && yarn install --frozen-lockfile",
-      "corepack enable && yarn install --frozen-lockfile --production",
-      "yarn install --frozen-lockfile --production --ignore-scripts --prefer-offline",
-    ];
-  if (pm === "pnpm")
-    return [
-      "corepack enable && pnpm install --frozen-lockfile",
-      "corepack enable && pnpm install --frozen-lockfile --prod",
-      "pnpm prune --prod",
-    ];
-  const i = locked ? "npm ci" : "npm install";
-  return [`${i} --no-audit --no-fund`, `${i} --omit=dev --no-audit --no-fund`, "npm prune --omit=dev"];
-};
-
-/** Generates the Node Dockerfile. */
-export const dockerfileNode = ({ detection: d, project, port, healthPath }: GenerateInput): Proposal => {
-  const pm = d.package_manager === "yarn" || d.package_manager === "pnpm" ? d.package_manager : "npm";
-  const lock = pm === "npm" && project.has("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : LOCKS[pm]!;
-  const locked = project.has(lock);
-  const [all, prod, prune] = installs(pm, locked);
-  const base = `${ECR_LIBRARY}/node:${d.runtime_version ?? "20"}-slim`;
-  const manifests = `COPY package.json ${locked ? `${lock} ` : ""}./`;
+/** Generates the Node Dockerfile (undefined when a monorepo has several apps and none was chosen). */
+export const dockerfileNode = ({ detection: d, project, port, healthPath }: GenerateInput): Proposal | undefined => {
+  const f = d.node;
+  if (!f || d.start_command.length === 0) return undefined;
+  const needsBuild = Boolean(d.build_command) || f.members.length > 0;
+  const separatePrune = needsBuild || f.prisma || f.pm.pnp;
+  const {
+    lines: stage,
+    plan,
+    base,
+  } = nodeBuildStage(d, project, "build", {
+    production: !separatePrune,
+    build: needsBuild,
+  });
+  if (separatePrune && plan.prune) stage.push(`RUN ${plan.cacheMount} ${plan.prune}`);
+  const appDir = f.app_dir ? `/app/${f.app_dir}` : "/app";
+  const env: Record<string, string> = { NODE_ENV: "production", PORT: String(port), ...f.env };
+  if (f.pm.pnp)
+    env.NODE_OPTIONS = `--require /app/.pnp.cjs${f.esm && project.has(".pnp.loader.mjs") ? " --loader /app/.pnp.loader.mjs" : ""}`;
+  const runtime: string[] = [`FROM ${base}`];
+  if (f.runtime === "bun")
+    runtime.push("COPY --from=build /usr/local/lib/node_modules/bun/bin/bun.exe /usr/local/bin/bun");
+  runtime.push(
+    `ENV ${Object.entries(env)
+      .map(([k, v]) => `${k}=${/\s/.test(v) ? JSON.stringify(v) : v}`)
+      .join(" ")}`,
+  );
+  let start = d.start_command;
+  if (f.standalone) {
+    // Next.js standalone: server.js with its traced node_modules; static assets and public are not in it.
+    const src = `/app/${f.app_dir ? `${f.app_dir}/` : ""}`;
+    const dst = f.app_dir ? `./${f.app_dir}/` : "./";
+    runtime.push(
+      "WORKDIR /app",
+      `COPY --from=build --chown=node:node ${src}.next/standalone ./`,
+      `COPY --from=build --chown=node:node ${src}.next/static ${dst}.next/static`,
+      ...(project.files.some((x) => x.startsWith(`${f.app_dir ? `${f.app_dir}/` : ""}public/`))
+        ? [`COPY --from=build --chown=node:node ${src}public ${dst}public`]
+        : []),
+    );
+    start = ["node", `${f.app_dir ? `${f.app_dir}/` : ""}server.js`];
+  } else {
+    runtime.push("WORKDIR /app", "COPY --from=build --chown=node:node /app ./");
+    if (f.app_dir) runtime.push(`WORKDIR ${appDir}`);
+  }
   const reasons = [
     ...COMMON_REASONS,
-    `${base}: Debian slim with Node ${d.runtime_version ?? "20"} (LTS)${d.runtime_version === "22" ? ", as engines.node asks" : ""}.`,
-    locked
-      ? `Dependencies install from ${lock} (${all.split(" && ").pop()}) for reproducible builds; the manifest is copied first so the layer is cached until dependencies change.`
-      : `No lockfile: dependencies install with ${pm} install; commit a lockfile for reproducible builds.`,
-    `NODE_ENV=production and PORT=${port}; CMD runs ${d.start_command[0] === "npm" ? "through npm" : "node directly (signals reach the app; no npm wrapper as PID 1)"}.`,
+    `${base}: Debian slim with Node ${d.runtime_version}${d.evidence.find((e) => e.startsWith("Node ")) ? ` (${d.evidence.find((e) => e.startsWith("Node "))})` : " (current LTS; nothing in the project pins a version)"}.`,
+    `Dependencies install with ${d.package_manager}${f.pm.lockfile ? ` from ${f.pm.lockfile}` : ""}: \`${separatePrune ? plan.installAll : plan.installProd}\`; manifests${f.members.length > 0 ? " (root and the workspace members the app needs)" : ""} are copied first so that layer stays cached until dependencies change, and the package manager's download cache is a BuildKit cache mount.`,
+    ...plan.reasons,
+    ...(needsBuild
+      ? [
+          `The build stage runs ${
+            f.members.length > 1
+              ? `the builds of ${f.members
+                  .filter((m) => m.build)
+                  .map((m) => m.dir)
+                  .join(", ")} (dependencies first)`
+              : `\`${d.build_command}\``
+          } with dev dependencies${plan.prune && separatePrune ? ", then removes them" : ""}.`,
+        ]
+      : []),
+    ...(f.app_dir
+      ? [`Monorepo: the image builds and runs ${f.app_dir} only, from the workspace root's lockfile.`]
+      : []),
+    ...(f.standalone
+      ? [
+          "Next.js standalone output: node server.js with .next/static and public copied beside it; HOSTNAME=0.0.0.0 so it listens on every interface, not the container's hostname.",
+        ]
+      : []),
+    ...(f.runtime === "bun"
+      ? ["Bun runs the app (the start command uses bun); its binary is copied into the Node image."]
+      : []),
+    ...(f.prisma
+      ? ["prisma generate runs after the install (the Prisma client is generated from schema.prisma)."]
+      : []),
+    `NODE_ENV=production and PORT=${port}; CMD runs ${start[0] === "sh" ? "the declared start through a shell" : `${start[0]} directly (signals reach the app; no package manager as PID 1)`}.`,
   ];
-  const warnings: string[] = [];
-  if (d.package_manager === "bun")
-    warnings.push(
-      "bun project: the Dockerfile uses npm with Node (the Docker official images have no bun image); adjust if you rely on bun APIs.",
-    );
-  const stages = d.build_command
-    ? [
-        `FROM ${base} AS build`,
-        "WORKDIR /app",
-        manifests,
-        `RUN ${all}`,
-        "COPY . .",
-        `RUN ${d.build_command} && ${prune}`,
-        "",
-        `FROM ${base}`,
-        `ENV NODE_ENV=production PORT=${port}`,
-        "WORKDIR /app",
-        "COPY --from=build --chown=node:node /app ./",
-      ]
-    : [
-        `FROM ${base} AS deps`,
-        "WORKDIR /app",
-        manifests,
-        // mkdir: an app without dependencies gets no node_modules, and COPY --from would fail on it.
-        `RUN ${prod} && mkdir -p node_modules`,
-        "",
-        `FROM ${base}`,
-        `ENV NODE_ENV=production PORT=${port}`,
-        "WORKDIR /app",
-        "COPY --from=deps --chown=node:node /app/node_modules ./node_modules",
-        "COPY --chown=node:node . .",
-      ];
-  if (d.build_command)
-    reasons.push(
-      `Build stage runs \`${d.build_command}\` with dev dependencies, then prunes them before the runtime stage copies the app.`,
-    );
-  // A throw (5xx or connection error) exits non-zero; a healthy answer lets node exit 0.
   const probe = `node -e "require('http').get('http://127.0.0.1:${port}${healthPath}',r=>{r.resume();if(r.statusCode>=500)throw new Error(r.statusCode)}).on('error',e=>{throw e})"`;
-  const start = d.framework === "nextjs" ? ["node_modules/.bin/next", "start", "-p", String(port)] : d.start_command;
   const dockerfile = [
     header(d),
-    ...stages,
+    ...stage,
+    "",
+    ...runtime,
     "USER node",
     `EXPOSE ${port}`,
     healthcheck(probe),
     cmd(start, port),
     "",
   ].join("\n");
-  return { base_image: base, dockerfile, reasons, warnings };
+  return { base_image: base, dockerfile, reasons, warnings: [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}`)] };
 };

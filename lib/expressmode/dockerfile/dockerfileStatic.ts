@@ -1,4 +1,5 @@
 // Dockerfile for static sites and SPA builds: optional Node build stage, nginx serving the files on the container port.
+import { nodeBuildStage } from "./node/nodeBuildStage.ts";
 import {
   COMMON_REASONS,
   cmd,
@@ -12,7 +13,8 @@ import {
 /** Generates the static-site Dockerfile (nginx; non-root when the port is 1024 or above). */
 export const dockerfileStatic = ({ detection: d, project, port, healthPath }: GenerateInput): Proposal => {
   const base = `${ECR_LIBRARY}/nginx:1.27-alpine`;
-  const spa = d.framework === "static-spa";
+  // Any static build from a Node project (SPA, Next export, Astro static, ...) gets the SPA fallback and a build stage.
+  const spa = d.node !== undefined;
   const nonRoot = port >= 1024;
   const conf = [
     "server {",
@@ -24,20 +26,11 @@ export const dockerfileStatic = ({ detection: d, project, port, healthPath }: Ge
   ]
     .map((l) => `'${l}'`)
     .join(" ");
-  const lock = project.has("package-lock.json");
-  const build = spa
-    ? [
-        `FROM ${ECR_LIBRARY}/node:${d.runtime_version ?? "20"}-slim AS build`,
-        "WORKDIR /app",
-        `COPY package.json ${lock ? "package-lock.json " : ""}./`,
-        `RUN ${lock ? "npm ci" : "npm install"} --no-audit --no-fund`,
-        "COPY . .",
-        `RUN ${d.build_command ?? "npm run build"}`,
-        "",
-      ]
-    : [];
-  const copy = spa
-    ? `COPY --from=build /app/${d.entry ?? "dist"} /usr/share/nginx/html`
+  const node = spa && d.node ? nodeBuildStage(d, project, "build", { production: false, build: true }) : undefined;
+  const out = `/app/${d.node?.app_dir ? `${d.node.app_dir}/` : ""}${d.entry ?? "dist"}`;
+  const build = node ? [...node.lines, ""] : [];
+  const copy = node
+    ? `COPY --from=build ${out} /usr/share/nginx/html`
     : `COPY ${d.entry && d.entry !== "." ? `${d.entry}/` : "."} /usr/share/nginx/html`;
   const dockerfile = [
     header(d),
@@ -64,8 +57,13 @@ export const dockerfileStatic = ({ detection: d, project, port, healthPath }: Ge
       nonRoot
         ? "nginx runs as the nginx user (pid file in /tmp, writable cache dirs)."
         : `Port ${port} is below 1024, so the nginx master starts as root and its workers run as nginx; choose a port ≥ 1024 (e.g. 8080) for a fully non-root container.`,
-      ...(spa ? [`A Node build stage runs the SPA build and only its output (${d.entry ?? "dist"}) is served.`] : []),
+      ...(spa
+        ? [
+            `A Node build stage runs the ${d.framework ?? "SPA"} build with ${d.package_manager} and only its output (${d.entry ?? "dist"}, from the framework's configuration) is served; unknown paths fall back to /index.html for client-side routing. No Node server or dev server runs in the image.`,
+            ...(node?.plan.reasons ?? []),
+          ]
+        : []),
     ],
-    warnings: [],
+    warnings: [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}`)],
   };
 };

@@ -57,9 +57,11 @@ describe("generateDockerfile", () => {
   test("node with a build step builds with dev deps then prunes; yarn via corepack", () => {
     const d = gen("nestjs").dockerfile;
     expect(d).toContain("AS build");
-    expect(d).toContain("corepack enable && yarn install --frozen-lockfile");
-    expect(d).toContain("RUN yarn run build && yarn install --frozen-lockfile --production");
-    expect(d).toContain('CMD ["node","dist/main.js"]');
+    expect(d).toMatch(/RUN corepack enable\n[^]*RUN --mount=type=cache,target=\S+ yarn install --frozen-lockfile\n/);
+    expect(d).toContain(
+      "RUN yarn run build\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile --production",
+    );
+    expect(d).toContain('CMD ["node","dist/main"]'); // the declared start:prod wins
   });
 
   test("python: virtualenv build stage, production server bound to the port", () => {

@@ -20,7 +20,16 @@ export const buildImage = async (
   opts: { dockerfile?: string; timeoutMs?: number } = {},
 ): Promise<BuildResult> => {
   const t0 = Date.now();
-  const args = ["build", "--layers", "-t", image, ...(opts.dockerfile ? ["-f", opts.dockerfile] : []), context];
+  const args = [
+    "build",
+    "--layers",
+    "--format",
+    "docker",
+    "-t",
+    image,
+    ...(opts.dockerfile ? ["-f", opts.dockerfile] : []),
+    context,
+  ];
   const r = await run("podman", args, { env: podmanEnv, timeoutMs: opts.timeoutMs ?? 15 * 60_000 });
   const tail = `${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-40).join("\n");
   return { ok: r.code === 0, ms: Date.now() - t0, tail };
