@@ -93,5 +93,10 @@ export const dockerfileNode = ({ detection: d, project, port, healthPath }: Gene
     cmd(start, port),
     "",
   ].join("\n");
-  return { base_image: base, dockerfile, reasons, warnings: [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}`)] };
+  return {
+    base_image: base,
+    dockerfile,
+    reasons,
+    warnings: [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}`)],
+  };
 };
