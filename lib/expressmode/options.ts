@@ -25,10 +25,21 @@ export interface PollingOptions {
   readonly stackMaxIntervalMs?: number;
   /** Longest wait for a stack operation; default 30 minutes. */
   readonly stackTimeoutMs?: number;
-  /** Longest wait for an Express service to drain before its ECR stack is deleted; default 10 minutes. */
+  /**
+   * Longest wait for an Express service to drain before its ECR stack is deleted, and for a same-name service to
+   * leave DRAINING before one is created; default 10 minutes.
+   */
   readonly drainTimeoutMs?: number;
   /** Longest wait, after a service is ready, for ECS to assign its public endpoint; default 2 minutes. */
   readonly endpointTimeoutMs?: number;
+  /**
+   * How long writes retry while IAM has not propagated a role ECS must assume (a role created moments ago, the
+   * service-linked role just created); default 2 minutes, the budget AWS's Terraform provider uses
+   * (hashicorp/terraform-provider-aws internal/service/iam/wait.go `propagationTimeout`). A real denial is not retried.
+   */
+  readonly iamPropagationTimeoutMs?: number;
+  /** Between retries of a write refused for a transient reason (IAM propagation); default 5 000 ms. */
+  readonly retryIntervalMs?: number;
 }
 
 /** What the Express tools receive in the ToolContext (`ctx.express`). */
@@ -45,6 +56,8 @@ export const POLLING_DEFAULTS: Required<PollingOptions> = Object.freeze({
   stackTimeoutMs: 30 * 60_000,
   drainTimeoutMs: 10 * 60_000,
   endpointTimeoutMs: 2 * 60_000,
+  iamPropagationTimeoutMs: 2 * 60_000,
+  retryIntervalMs: 5_000,
 });
 
 /** The polling options with defaults filled in. */

@@ -3,6 +3,8 @@ import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from "never
 import type { OperationOf } from "../aws/call.ts";
 import { IAM_PREFIX } from "../aws/services.ts";
 import { type EcsError, ecsError } from "../errors.ts";
+import { retrySituations } from "../expressmode/util/retrySituations.ts";
+import { writeBudgets } from "../expressmode/util/writeBudgets.ts";
 import { redact } from "../security/redact.ts";
 import type { ToolContext } from "../tool.ts";
 import { compact, compactObject } from "../util/compact.ts";
@@ -50,10 +52,13 @@ export const ecsResourceManagement = (
 
 const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): ResultAsync<Out, EcsError> => {
   if (op.virtual) return listExpressGatewayServices(params as ListExpressGatewayServicesParams, maxItems, ctx);
-  const call = (p: Out) =>
+  const send = (p: Out) =>
     ctx
       .aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal })
       .map((out) => out as unknown as Out);
+  // Writes ECS refuses while IAM propagates a role (or the service-linked role) are retried within the IAM budget.
+  const call = (p: Out) =>
+    op.access === "read" ? send(p) : retrySituations(ctx, op.name, writeBudgets(ctx), () => send(p));
   const pg = op.paginate;
   if (!pg) return call(params).map((out) => withEffect(op, compactObject(out)));
   return collectPages(pg, params, maxItems, call).map(({ items, last, next, pages, truncated }) => {

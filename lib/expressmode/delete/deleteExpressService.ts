@@ -65,6 +65,10 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
           drained(1).map((d) =>
             o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d,
           ),
+        )
+        .orElse((e) =>
+          // Deleted meanwhile (ServiceNotActiveException: "Service is in DRAINING status"): the delete is under way.
+          e.kind === "aws" && e.situation === "service_draining" ? drained(1) : errAsync(e),
         );
     })
     .orElse((e) =>

@@ -189,6 +189,7 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
       {
         step: "cluster",
         calls: [
+          "iam:GetRole AWSServiceRoleForECS (iam:CreateServiceLinkedRole for ecs.amazonaws.com when missing)",
           "ecs:DescribeClusters",
           `ecs:CreateCluster when missing${input.container_insights !== undefined ? " / ecs:UpdateClusterSettings (containerInsights)" : ""}`,
         ],

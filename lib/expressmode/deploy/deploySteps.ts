@@ -8,7 +8,10 @@ import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
 import { type BuildAndPushResult, buildAndPushImage } from "../build/buildAndPushImage.ts";
 import { containerizeApp } from "../containerize/containerizeApp.ts";
+import { ensureServiceLinkedRole } from "../prereq/ensureServiceLinkedRole.ts";
 import { isMissingStack } from "../stack/waitForStack.ts";
+import { retrySituations } from "../util/retrySituations.ts";
+import { writeBudgets } from "../util/writeBudgets.ts";
 
 /** One step's outcome in deploy_app's report. */
 export interface StepRecord {
@@ -77,12 +80,20 @@ export const imageStep = (
   );
 };
 
-/** Creates the cluster when missing; applies Container Insights when asked. */
-export const clusterStep = (
-  ctx: ToolContext,
-  cluster: string,
-  insights?: boolean,
-): ResultAsync<StepRecord, EcsError> => {
+/**
+ * Makes sure the ECS service-linked role exists (created on an account's first deployment), then creates the
+ * cluster when missing (retried while IAM propagates that role) and applies Container Insights when asked.
+ */
+export const clusterStep = (ctx: ToolContext, cluster: string, insights?: boolean): ResultAsync<StepRecord, EcsError> =>
+  ensureServiceLinkedRole(ctx).andThen((slr) =>
+    clusterOnly(ctx, cluster, insights).map((r) =>
+      slr === "created"
+        ? { ...r, status: "done" as const, detail: `created the ECS service-linked role; ${r.detail}` }
+        : r,
+    ),
+  );
+
+const clusterOnly = (ctx: ToolContext, cluster: string, insights?: boolean): ResultAsync<StepRecord, EcsError> => {
   const settings =
     insights === undefined
       ? undefined
@@ -92,14 +103,14 @@ export const clusterStep = (
     .andThen((o): ResultAsync<StepRecord, EcsError> => {
       const c = o.clusters?.find((x) => x.status === "ACTIVE");
       if (!c)
-        return ctx
-          .aws(
+        return retrySituations(ctx, `Creating cluster ${cluster}`, writeBudgets(ctx), () =>
+          ctx.aws(
             "ecs",
             "CreateCluster",
             { clusterName: cluster, ...(settings ? { settings } : {}) },
             { signal: ctx.signal },
-          )
-          .map(() => ({ step: "cluster", status: "done", detail: `created cluster ${cluster}` }));
+          ),
+        ).map(() => ({ step: "cluster", status: "done", detail: `created cluster ${cluster}` }));
       if (!settings) return okAsync({ step: "cluster", status: "skipped", detail: `cluster ${cluster} exists` });
       return ctx.aws("ecs", "UpdateClusterSettings", { cluster, settings }, { signal: ctx.signal }).map(() => ({
         step: "cluster",

@@ -4,10 +4,14 @@ import type { CreateExpressGatewayServiceRequest, ExpressGatewayServiceConfigura
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
+import { pollingOf } from "../options.ts";
 import { classicSignals } from "../rollout/classicSignals.ts";
 import { readRollout } from "../rollout/readRollout.ts";
 import { runningConfiguration, runningRevisionArn } from "../rollout/runningConfiguration.ts";
 import type { ExpectedConfig, RolloutSnapshot, RolloutTarget } from "../rollout/types.ts";
+import { awaitNameFree } from "../service/awaitNameFree.ts";
+import { retrySituations } from "../util/retrySituations.ts";
+import { writeBudgets } from "../util/writeBudgets.ts";
 import type { StepRecord } from "./deploySteps.ts";
 import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
 
@@ -83,16 +87,29 @@ export const serviceStep = (
     )
     .andThen((snap): ResultAsync<ServiceStepResult, EcsError> => {
       const arn = snap.service?.status === "ACTIVE" ? snap.service.serviceArn : undefined;
+      // A just-deleted same-name service must reach INACTIVE first (shared case 15); IAM may still be propagating the
+      // roles or the service-linked role: both are waited out within their budgets, with progress.
+      const polling = pollingOf(ctx.express);
+      const budgets = {
+        ...writeBudgets(ctx),
+        service_draining: { timeoutMs: polling.drainTimeoutMs, intervalMs: polling.serviceIntervalMs },
+      };
       if (!arn)
-        return ctx.aws("ecs", "CreateExpressGatewayService", params, { signal: ctx.signal }).map((r) => ({
-          record: { step: "service", status: "done" as const, detail: `created Express service ${name}` },
-          serviceArn: r.service?.serviceArn ?? "",
-          target: {
-            deploymentArn: r.service?.currentDeployment,
-            revisionArn: r.service?.activeConfigurations?.[0]?.serviceRevisionArn,
-            expected,
-          },
-        }));
+        return (snap.service?.status === "DRAINING" ? awaitNameFree(ctx, cluster, name) : okAsync(undefined))
+          .andThen(() =>
+            retrySituations(ctx, `Creating ${name}`, budgets, () =>
+              ctx.aws("ecs", "CreateExpressGatewayService", params, { signal: ctx.signal }),
+            ),
+          )
+          .map((r) => ({
+            record: { step: "service", status: "done" as const, detail: `created Express service ${name}` },
+            serviceArn: r.service?.serviceArn ?? "",
+            target: {
+              deploymentArn: r.service?.currentDeployment,
+              revisionArn: r.service?.activeConfigurations?.[0]?.serviceRevisionArn,
+              expected,
+            },
+          }));
       const busy = rolloutInProgress(snap);
       if (busy)
         return errAsync(
@@ -111,19 +128,19 @@ export const serviceStep = (
           target: { expected, settled: true },
         });
       const { serviceName: _n, cluster: _c, tags: _t, infrastructureRoleArn: _i, ...update } = params;
-      return ctx
-        .aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }, { signal: ctx.signal })
-        .map((r) => ({
-          record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
-          serviceArn: arn,
-          target: {
-            revisionArn: r.service?.targetConfiguration?.serviceRevisionArn,
-            expected,
-            after: {
-              deploymentArn: snap.deployment?.serviceDeploymentArn ?? snap.service?.currentServiceDeployment,
-              primaryId: snap.service?.deployments?.find((x) => x.status === "PRIMARY")?.id,
-            },
+      return retrySituations(ctx, `Updating ${name}`, writeBudgets(ctx), () =>
+        ctx.aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }, { signal: ctx.signal }),
+      ).map((r) => ({
+        record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
+        serviceArn: arn,
+        target: {
+          revisionArn: r.service?.targetConfiguration?.serviceRevisionArn,
+          expected,
+          after: {
+            deploymentArn: snap.deployment?.serviceDeploymentArn ?? snap.service?.currentServiceDeployment,
+            primaryId: snap.service?.deployments?.find((x) => x.status === "PRIMARY")?.id,
           },
-        }));
+        },
+      }));
     });
 };

@@ -123,7 +123,7 @@ export const role = (name: string, principal: string) => ({
   },
 });
 
-/** Both default roles valid, with their managed policies; STS answers with the fake account. */
+/** Both default roles valid, with their managed policies, and the ECS service-linked role; STS answers with the fake account. */
 export const goodRoles = (fake: FakeAws) => {
   fake.on("sts", "GetCallerIdentity", {
     Account: ACCOUNT,
@@ -133,7 +133,7 @@ export const goodRoles = (fake: FakeAws) => {
   fake.on("iam", "GetRole", (i) =>
     i.RoleName === "ecsTaskExecutionRole"
       ? role(i.RoleName, "ecs-tasks.amazonaws.com")
-      : i.RoleName === "ecsInfrastructureRoleForExpressServices"
+      : i.RoleName === "ecsInfrastructureRoleForExpressServices" || i.RoleName === "AWSServiceRoleForECS"
         ? role(i.RoleName, "ecs.amazonaws.com")
         : (() => {
             throw awsError("NoSuchEntity", `The role with name ${i.RoleName} cannot be found.`, 404);
