@@ -52,3 +52,29 @@ test("Gunicorn worker timeouts and AWS throttling are recognised", () => {
   expect(ids).toContain("gunicorn_worker_timeout");
   expect(ids).toContain("aws_api_throttled");
 });
+
+test("framework start-up errors map to their kinds (Django, Rails, Spring Boot, uvicorn, Express, botocore)", () => {
+  const kind = (m: string) => logFindings(lines([m])).map((f) => f.id);
+  expect(kind("django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.")).toContain(
+    "missing_config",
+  );
+  expect(
+    kind(
+      "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`",
+    ),
+  ).toContain("missing_config");
+  expect(
+    kind(
+      "Failed to configure a DataSource: 'url' attribute is not specified and no embedded datasource could be configured.",
+    ),
+  ).toContain("missing_config");
+  expect(kind("botocore.exceptions.NoRegionError: You must specify a region.")).toContain("missing_config");
+  expect(kind('ERROR:    Error loading ASGI app. Could not import module "main".')).toContain("missing_module");
+  expect(kind("ActiveRecord::ConnectionNotEstablished: could not connect to server: Connection refused")).toContain(
+    "dependency_unreachable",
+  );
+  expect(kind("Error: listen EACCES: permission denied 0.0.0.0:80")).toContain("port_privileged");
+  expect(kind("INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)")).toContain(
+    "binds_localhost",
+  );
+});

@@ -40,9 +40,19 @@ const PATTERNS: readonly Pattern[] = [
     fix: "Give each container in the task its own port, and make sure the app does not start its server twice (e.g. cluster/worker mode or a duplicate listen call).",
   },
   {
+    id: "port_privileged",
+    stack: "any",
+    test: /listen EACCES|bind\(\) to [^\n]*:(80|443)\b[^\n]*Permission denied|Permission denied - bind\(2\)|Permission denied[^\n]{0,40}\b(port )?:?(80|443)\b|PermissionError: \[Errno 13\] Permission denied/i,
+    title: "The app may not listen on a privileged port (below 1024) as a non-root user",
+    likelihood: 0.88,
+    explanation:
+      "The process runs as a non-root user and tries to bind port 80/443 (or another port below 1024), which needs root or CAP_NET_BIND_SERVICE; it exits at start.",
+    fix: "Listen on a port of 1024 or above (e.g. 8080) and use that port in the task definition's portMappings, the target group and the service; or grant the binary cap_net_bind_service in the image.",
+  },
+  {
     id: "missing_module",
     stack: "node/python/ruby",
-    test: /Cannot find module|ModuleNotFoundError|ImportError: |No module named|ERR_MODULE_NOT_FOUND|LoadError: cannot load such file/i,
+    test: /Cannot find module|ModuleNotFoundError|ImportError: |No module named|ERR_MODULE_NOT_FOUND|LoadError: cannot load such file|Error loading ASGI app|Could not import module|Failed to find attribute '\w+' in/i,
     title: "A module the app imports is missing from the image",
     likelihood: 0.9,
     explanation:
@@ -70,7 +80,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     id: "missing_config",
     stack: "any",
-    test: /(environment variable|env var|config(uration)?)[^\n]{0,40}(is )?(not set|missing|undefined|required)|KeyError: '[A-Z_]+'|must be set/i,
+    test: /(environment variable|env var|config(uration)?)[^\n]{0,40}(is )?(not set|missing|undefined|required)|KeyError: '[A-Z_]+'|must be set|ImproperlyConfigured|Missing `?secret_key_base|Failed to configure a DataSource|NoRegionError|You must specify a region/i,
     title: "Required configuration is missing",
     likelihood: 0.8,
     explanation: "The app stops because an environment variable or secret it needs is not set in the task definition.",
@@ -79,7 +89,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     id: "dependency_unreachable",
     stack: "any",
-    test: /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection refused|could not connect to server|Communications link failure|getaddrinfo/i,
+    test: /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection refused|could not connect to server|Communications link failure|getaddrinfo|ActiveRecord::ConnectionNotEstablished|PG::ConnectionBad|Mysql2::Error::ConnectionError|MongoServerSelectionError|Redis::CannotConnectError|CannotGetJdbcConnectionException/i,
     title: "The app cannot reach a dependency (database, cache, API)",
     likelihood: 0.7,
     explanation:

@@ -3,6 +3,7 @@ import type { Service, ServiceEvent } from "@aws-sdk/client-ecs";
 import { type Finding, finding } from "../finding.ts";
 import type { FailureContext } from "./failureContext.ts";
 import { unknownFailureCause } from "./failureFinding.ts";
+import { healthEventFindings } from "./healthEventRules.ts";
 import { parseFailure } from "./parseFailure.ts";
 import { classifyErrorText } from "./pullErrors.ts";
 
@@ -88,6 +89,7 @@ export const serviceFindings = (
     else byId.set(body.id, { cause: body, events: [e] });
   }
   for (const { cause, events: evs } of byId.values()) out.push(finding({ ...cause, evidence: evs.map(ev) }));
+  out.push(...healthEventFindings(events));
   const started = events.filter((e) => /has started \d+ tasks?/i.test(e.message ?? ""));
   const stopped = events.filter((e) => /has stopped \d+ running tasks?/i.test(e.message ?? ""));
   if (started.length >= 3 && stopped.length >= 2) {
