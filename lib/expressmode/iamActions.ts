@@ -1,5 +1,6 @@
 // IAM actions of the Express Mode steps, composed into each tool's declared iamActions (one list per step).
 import type { IamActions } from "../tool.ts";
+import { TROUBLESHOOT_IAM } from "../troubleshoot/iamActions.ts";
 
 /** Reading the ECR stack and its failure events. */
 const STACK_READ = ["cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents"];
@@ -41,6 +42,9 @@ const PREREQ_READ = ["iam:GetRole", "iam:ListAttachedRolePolicies", "sts:GetCall
 const SERVICE_READ = [
   "ecs:DescribeServices",
   "ecs:DescribeExpressGatewayService",
+  "ecs:ListServiceDeployments",
+  "ecs:DescribeServiceDeployments",
+  "ecs:DescribeServiceRevisions",
   "ecs:ListTasks",
   "ecs:DescribeTasks",
 ];
@@ -70,9 +74,12 @@ export const DELETE_IAM: IamActions = {
     "kms:DeleteAlias",
   ],
 };
-/** deploy_app: every step above, plus the cluster and the Express service. */
+/** deploy_app: every step above, plus the cluster and the Express service; a failed wait runs diagnose. */
 export const DEPLOY_IAM: IamActions = {
-  read: [...new Set([...(BUILD_IAM.read ?? []), ...PREREQ_READ, ...SERVICE_READ, "ecs:DescribeClusters"])],
+  read: [
+    ...new Set([...BUILD_IAM.read, ...PREREQ_READ, ...SERVICE_READ, "ecs:DescribeClusters", ...TROUBLESHOOT_IAM.read]),
+  ],
+  sensitive: TROUBLESHOOT_IAM.sensitive,
   write: [
     ...(BUILD_IAM.write ?? []),
     "ecs:CreateCluster",

@@ -4,6 +4,7 @@ import type * as v from "valibot";
 import { defineCapability } from "../capability.ts";
 import { defineTool } from "../defineTool.ts";
 import { ecsTroubleshootingTool, troubleshootAccess } from "./ecsTroubleshootingTool.ts";
+import { TROUBLESHOOT_IAM } from "./iamActions.ts";
 import { EcsTroubleshootingOutput } from "./outputs.ts";
 import { EcsTroubleshootingInput } from "./schemas.ts";
 
@@ -30,41 +31,7 @@ Log lines, task definitions and task details are redacted unless ALLOW_SENSITIVE
   output: EcsTroubleshootingOutput,
   // Always read; whether the result is sensitive depends on the action.
   access: { upTo: "read", of: troubleshootAccess },
-  iamActions: {
-    read: [
-      "ecs:ListClusters",
-      "ecs:DescribeClusters",
-      "ecs:ListServices",
-      "ecs:DescribeServices",
-      "ecs:DescribeExpressGatewayService",
-      "ecs:ListTasks",
-      "ecs:DescribeTasks",
-      "ecs:ListTaskDefinitionFamilies",
-      "ecs:DescribeTaskDefinition",
-      "ecr:DescribeImages",
-      "cloudformation:DescribeStacks",
-      "cloudformation:DescribeStackEvents",
-      "cloudformation:ListStackResources",
-      "cloudformation:ListStacks",
-      "elasticloadbalancing:DescribeLoadBalancers",
-      "elasticloadbalancing:DescribeTargetGroups",
-      "elasticloadbalancing:DescribeTargetHealth",
-      "elasticloadbalancing:DescribeListeners",
-      "ec2:DescribeVpcs",
-      "ec2:DescribeSubnets",
-      "ec2:DescribeSecurityGroups",
-      "ec2:DescribeRouteTables",
-      "ec2:DescribeVpcEndpoints",
-      "ec2:DescribeNetworkInterfaces",
-      "ec2:DescribeNatGateways",
-      "ec2:DescribeInternetGateways",
-      "iam:GetRole",
-      "sts:GetCallerIdentity",
-      "cloudwatch:GetMetricData",
-    ],
-    // Log lines: read by fetch_task_logs and diagnose, whose results are sensitive.
-    sensitive: ["logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:GetLogEvents", "logs:FilterLogEvents"],
-  },
+  iamActions: TROUBLESHOOT_IAM,
   run: (i, ctx) => ecsTroubleshootingTool(i, ctx).map((o) => o as v.InferOutput<typeof EcsTroubleshootingOutput>),
 });
 
