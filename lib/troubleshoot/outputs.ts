@@ -124,7 +124,7 @@ export const ServiceMetricsOutput = v.object({
   service: Str,
   window: Window,
   period_seconds: v.number(),
-  container_insights: Str,
+  container_insights: v.picklist(["enhanced", "enabled", "disabled", "unknown"]),
   metrics: v.array(shapeOf<MetricReading>()),
   issues: Findings,
   checks: Checks,
