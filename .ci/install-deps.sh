@@ -33,6 +33,9 @@ PACKAGES=()
 PACKAGES+=(wine64 gcc-mingw-w64-x86-64)
 PACKAGES+=(qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross)
 
+# haproxy: the round-robin load balancer in front of two server replicas (test/hardening/replicas.test.ts, bench/replicas.ts).
+PACKAGES+=(haproxy)
+
 # --- More packages: add them here, one PACKAGES+=(…) line per purpose with a comment, e.g. ----------------------------
 # PACKAGES+=(podman)            # container builds
 # PACKAGES+=(docker-registry)   # local registry for push tests
