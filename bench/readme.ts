@@ -18,7 +18,7 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
   return [
     `Measured by \`npm run bench\` on the 2-core CI machine (ecs-assistant ${r.version}, ${String(r.date).slice(0, 10)}); every figure sits next to a baseline measured in the same run. Reproduce with \`npm run bench\` (about a minute; \`--quick\` for a smoke run) — it writes \`bench/results.json\` and refreshes this section.`,
     "",
-    "**Cold start** (spawn → `initialize` → `tools/list` answered, median of runs) and **idle memory**, against a bare Bun binary and a minimal MCP SDK server with one tool, compiled the same way:",
+    "**Cold start** (spawn → `initialize` → `tools/list` answered, median of runs) and **idle memory**, against a bare Bun binary and minimal MCP servers with one tool on the SDK v1 and on the SDK v2 (which ours is built on), compiled the same way:",
     "",
     table(
       [cold],
@@ -26,9 +26,11 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
         "runs",
         "hello_ms",
         "minimal_server_ms",
+        "minimal_v2_server_ms",
         "ours_ms",
         "ours_vs_minimal",
         "minimal_rss_mb",
+        "minimal_v2_rss_mb",
         "ours_rss_mb",
         "rss_vs_minimal",
       ],
@@ -71,9 +73,21 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       "inprocess_calls_per_s",
       "errors",
     ]),
+    ...replicaLines(r.replicas as Row[] | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
   ].join("\n");
 };
+
+/** 2026-07-28 clients behind haproxy with 1 and 2 replicas (absent when haproxy was not installed). */
+const replicaLines = (rows: Row[] | undefined): string[] =>
+  rows
+    ? [
+        "",
+        "**Replicas**: 2026-07-28 clients (no session; every request may land on either replica) through haproxy round-robin on loopback, 1 vs 2 server processes, sequential calls per client:",
+        "",
+        table(rows, ["replicas", "clients", "calls", "calls_per_s", "p50_ms", "p99_ms", "errors"]),
+      ]
+    : [];
 
 /** The diagnosis benchmark: corpus totals, then every scenario whose top finding is wrong or that asserts a wrong fact. */
 const diagnosisLines = (dx: { date?: string; summary: Row; rows: Row[] } | undefined): string[] => {

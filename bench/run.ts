@@ -4,12 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMIT, VERSION } from "../lib/index.ts";
+import { haveHaproxy } from "../test/support/replicas.ts";
 import { binarySizes } from "./binarySize.ts";
 import { coldStart } from "./coldStart.ts";
 import { diagnosisBench } from "./diagnosis.ts";
 import { httpThroughput } from "./httpThroughput.ts";
 import { memory } from "./memory.ts";
 import { writePerformance } from "./readme.ts";
+import { replicaThroughput } from "./replicas.ts";
 import { responseSize } from "./responseSize.ts";
 import { roundTrips } from "./roundTrips.ts";
 
@@ -33,13 +35,32 @@ const diagnosisSection = async (results: Record<string, unknown>) => {
   results.diagnosis = dx;
 };
 
+const replicasSection = async (results: Record<string, unknown>) => {
+  section("2026-07-28 clients over HTTP behind haproxy round-robin: 1 vs 2 replicas");
+  const rows = await replicaThroughput(quick ? [1, 8] : [1, 8, 32], quick ? 10 : 100);
+  console.table(rows);
+  results.replicas = rows;
+};
+
+const coldStartSection = async (results: Record<string, unknown>) => {
+  await coldStartSection(results);
+};
+
+/** Sections `--only` can run alone (merged into the last results). */
+const SECTIONS: Record<string, (results: Record<string, unknown>) => Promise<void>> = {
+  diagnosis: diagnosisSection,
+  replicas: replicasSection,
+  cold_start: coldStartSection,
+};
+
 const main = async () => {
   const started = Date.now();
   if (only) {
     // One section merged into the last results; the README is refreshed only if those came from a full run.
     const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>) : {};
-    if (only !== "diagnosis") throw new Error(`--only supports: diagnosis (got ${only})`);
-    await diagnosisSection(results);
+    const run = SECTIONS[only];
+    if (!run) throw new Error(`--only supports: ${Object.keys(SECTIONS).join(", ")} (got ${only})`);
+    await run(results);
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     if (!quick && results.quick === false) writePerformance(results);
     console.log(`\nbench (${only}) done in ${Math.round((Date.now() - started) / 1000)}s → bench/results.json`);
@@ -47,10 +68,7 @@ const main = async () => {
   }
   const results: Record<string, unknown> = { version: VERSION, commit: COMMIT, quick, date: new Date().toISOString() };
 
-  section("Cold start: spawn → initialize → tools/list (median)");
-  const cold = await coldStart(quick ? 5 : 25);
-  console.table([cold]);
-  results.cold_start = cold;
+  await coldStartSection(results);
 
   section("Memory: RSS idle and after tool calls against the loopback fake AWS");
   const mem = await memory(quick ? 200 : 1000);
@@ -77,6 +95,7 @@ const main = async () => {
   console.table(ht);
   results.http_throughput = ht;
 
+  if (haveHaproxy()) await replicasSection(results);
   if (wanted("diagnosis")) await diagnosisSection(results);
 
   results.seconds = Math.round((Date.now() - started) / 1000);

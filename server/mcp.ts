@@ -10,6 +10,7 @@ import {
   type ToolSpec,
   VERSION,
 } from "../lib/index.ts";
+import { CACHE_HINTS } from "./cacheHints.ts";
 import { planConfirmation, processConfirmStates } from "./confirmations.ts";
 import type { ConfirmStates } from "./confirmState.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
@@ -67,6 +68,7 @@ export const createMcpServer = (
     {
       capabilities: { tools: { listChanged: true }, prompts: {}, resources: {}, logging: {} },
       instructions: INSTRUCTIONS,
+      cacheHints: CACHE_HINTS,
     },
   );
   // Listed per request: remote tools (docs schemas, hosted ECS tools) can arrive after start-up.

@@ -13,12 +13,22 @@ import { createMcpServer } from "./mcp.ts";
  * The SDK's 2026-07-28 handler: a fresh server per request, envelope, header and client-capability checks (-32020,
  * -32021), `server/discover`, `subscriptions/listen`. 2025-era traffic never reaches it (`legacy: "reject"`): the
  * callers route that to a 2025 session first, so it keeps server-initiated elicitation and its sessions.
+ * A change of the tool list (a remote's schemas arriving) goes to every `subscriptions/listen` stream.
  */
-export const createModernHandler = (assistant: EcsAssistant, log: Logger, states?: ConfirmStates): McpHttpHandler =>
-  createMcpHandler(() => createMcpServer(assistant, log, states), {
+export const createModernHandler = (assistant: EcsAssistant, log: Logger, states?: ConfirmStates): McpHttpHandler => {
+  const handler = createMcpHandler(() => createMcpServer(assistant, log, states), {
     legacy: "reject",
     onerror: (e) => log.debug("MCP 2026-07-28 request rejected or failed", { error: e.message }),
   });
+  const stopWatching = assistant.onToolsChanged(() => handler.notify.toolsChanged());
+  return {
+    ...handler,
+    close: async () => {
+      stopWatching();
+      await handler.close();
+    },
+  };
+};
 
 /** The `params` field each method names in `Mcp-Name` (the revision's standard headers). */
 const NAME_FIELD: Record<string, string> = {

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as LegacyTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { silentLogger } from "../../lib/index.ts";
+import { createEcsAssistant, silentLogger } from "../../lib/index.ts";
 import { type HttpSettings, startHttp } from "../../server/http.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
+import { startFakeMcpRemote } from "../support/fakeMcpRemote.ts";
 import { type SleepLog, withSleepTool } from "./support/slowTool.ts";
 import { answerEverything, fakeAssistant } from "./support/world.ts";
 
@@ -208,5 +209,70 @@ describe("2026-07-28 over HTTP", () => {
     expect(String(await call)).toMatch(/shutting down/);
     await new Promise((r) => setTimeout(r, 50));
     expect(log.aborted).toEqual(["long"]);
+  });
+
+  test("lists and reads carry ttlMs and cacheScope for 2026 clients only", async () => {
+    const { http, url } = await start();
+    try {
+      const ask = async (method: string, params: Record<string, unknown>, modern: boolean) => {
+        const body = { jsonrpc: "2.0", id: 1, method, params: modern ? { ...params, _meta: ENVELOPE } : params };
+        const name: Record<string, string> = typeof params.uri === "string" ? { "mcp-name": params.uri } : {};
+        const r = await post(url, body, modern ? name : { "mcp-protocol-version": "2025-06-18" });
+        return ((await r.json()) as { result: Record<string, unknown> }).result;
+      };
+      expect(await ask("tools/list", {}, true)).toMatchObject({ ttlMs: 60_000, cacheScope: "public" });
+      expect(await ask("prompts/list", {}, true)).toMatchObject({ ttlMs: 3_600_000, cacheScope: "public" });
+      expect(await ask("resources/list", {}, true)).toMatchObject({ ttlMs: 3_600_000, cacheScope: "public" });
+      const resources = (await ask("resources/list", {}, true)).resources as { uri: string }[];
+      const read = await ask("resources/read", { uri: resources[0]?.uri }, true);
+      expect(read).toMatchObject({ ttlMs: 3_600_000, cacheScope: "public" });
+      const old = new LegacyClient({ name: "old", version: "1" });
+      await old.connect(new LegacyTransport(url));
+      const legacyList = (await old.listTools()) as Record<string, unknown>;
+      expect(legacyList.ttlMs).toBeUndefined();
+      await old.close();
+    } finally {
+      await http.close();
+    }
+  });
+
+  test("the tool list changing (a remote's schemas arriving) reaches a subscriptions/listen stream", async () => {
+    const remote = await startFakeMcpRemote();
+    const assistant = createEcsAssistant({
+      knowledge: { url: remote.url, callTimeoutMs: 2_000 },
+      aws: {
+        region: "us-east-1",
+        endpoints: { default: fake.url },
+        credentials: { accessKeyId: "A", secretAccessKey: "s" },
+      },
+    });
+    const http = await startHttp(assistant, silentLogger, {
+      host: "127.0.0.1",
+      port: 0,
+      allowedHosts: [],
+      allowedOrigins: [],
+    });
+    try {
+      const client = await connect(new URL(`http://127.0.0.1:${http.port}/mcp`));
+      let changed = 0;
+      client.setNotificationHandler("notifications/tools/list_changed", async () => {
+        changed++;
+      });
+      const sub = await client.listen({ toolsListChanged: true });
+      expect(sub.honoredFilter).toMatchObject({ toolsListChanged: true });
+      const r = await client.callTool({
+        name: "aws_knowledge_aws___search_documentation",
+        arguments: { search_phrase: "ECS" },
+      });
+      expect(r.isError).toBeFalsy();
+      for (let i = 0; i < 50 && changed === 0; i++) await new Promise((res) => setTimeout(res, 20));
+      expect(changed).toBeGreaterThan(0);
+      await sub.close();
+      await client.close();
+    } finally {
+      await http.close();
+      assistant.close();
+      await remote.close();
+    }
   });
 });

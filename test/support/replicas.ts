@@ -30,10 +30,15 @@ export interface Replicas {
 const waitForListen = (child: ChildProcess): Promise<number> =>
   new Promise((resolve, reject) => {
     let err = "";
+    let port: number | undefined;
     child.stderr?.on("data", (d: Buffer) => {
+      if (port !== undefined) return; // keep the pipe drained, stop keeping the log
       err += d.toString();
       const m = /http:\/\/127\.0\.0\.1:(\d+)\/mcp/.exec(err);
-      if (m) resolve(Number(m[1]));
+      if (m) {
+        port = Number(m[1]);
+        resolve(port);
+      }
     });
     child.once("exit", (c) => reject(new Error(`replica exited ${c}: ${err}`)));
   });
