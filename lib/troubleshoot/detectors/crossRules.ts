@@ -102,7 +102,7 @@ const nextRule = (f: CrossFacts): Finding[] => {
           text: containerHc[0]?.stoppedReason ?? "container UNHEALTHY",
         },
       ],
-      explanation: `The Next.js standalone server binds to process.env.HOSTNAME; the container runtime sets HOSTNAME to the task's own hostname (overriding an ENV in the image), so the server listens on the task's IP only.${lbHealthy ? " The load balancer, which connects to that IP, sees healthy targets," : ""} The container health check connects to localhost and finds nothing, so ECS stops the task as unhealthy.`,
+      explanation: `The Next.js standalone server binds to the address in its HOSTNAME environment variable; the container runtime sets HOSTNAME to the task's own hostname (overriding an ENV in the image), so the server listens on the task's IP only.${lbHealthy ? " The load balancer, which connects to that IP, sees healthy targets," : ""} The container health check connects to localhost and finds nothing, so ECS stops the task as unhealthy.`,
       fix: `Set HOSTNAME=0.0.0.0 in the container's environment in the task definition${c?.name ? ` (container ${c.name})` : ""} and redeploy; or point the health check at the task's IP instead of localhost.`,
     }),
   ];
