@@ -271,15 +271,21 @@ export const startCause = (p: ParsedFailure, c: FailureContext, region: string):
         "The runtime could not execute the entrypoint/command ('permission denied'): the file lacks the execute bit or is not a program.",
       fix: "chmod +x the entrypoint in the Dockerfile (RUN chmod +x ...), check its shebang line, and rebuild the image.",
     };
-  if (p.stage === "volume_mount")
+  if (p.stage === "volume_mount") {
+    const fs = /\b(fs-[0-9a-f]+)/.exec(p.raw)?.[1] ?? "the EFS file system";
+    const resolve = /Failed to resolve|mount target/i.test(p.raw);
     return {
       id: "efs_mount_failed",
-      category: p.cause === "timeout" ? "network" : "permissions",
-      title: "The task's EFS volume could not be mounted",
-      likelihood: 0.88,
-      explanation:
-        `Mounting the EFS file system failed: ${p.causeText ?? p.raw}. ${p.cause === "timeout" ? `NFS (TCP 2049) from the task to the mount targets in ${region} must be allowed by both security groups.` : ""}`.trim(),
-      fix: "Allow TCP 2049 from the task security group on the EFS mount targets' security group, have a mount target in each task AZ, and with IAM authorization grant the task role elasticfilesystem:ClientMount.",
+      category: p.cause === "access_denied" ? "permissions" : "network",
+      title: `The task's EFS volume ${fs} could not be mounted`,
+      likelihood: 0.9,
+      explanation: resolve
+        ? `The file system's DNS name did not resolve from the task: ${fs} has no mount target in the task's VPC/Availability Zone (or it was just created and is not available yet), or the VPC has DNS resolution/hostnames disabled.`
+        : `Mounting ${fs} failed (${p.causeText ?? p.raw})${p.cause === "timeout" || /Connection (reset|timed out)/i.test(p.raw) ? `: NFS (TCP 2049) from the task to the mount targets in ${region} must be allowed by both security groups` : ""}.`,
+      fix: resolve
+        ? `Create a mount target for ${fs} in every subnet/AZ the service uses, wait until it is available, and enable DNS resolution and DNS hostnames on the VPC.`
+        : "Allow TCP 2049 from the task security group on the mount targets' security group, keep a mount target in each task AZ, and with IAM authorization or an access point grant the task role elasticfilesystem:ClientMount (and ClientWrite) on the file system.",
     };
+  }
   return undefined;
 };

@@ -126,6 +126,18 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** The setting a missing-configuration line names (framework messages mapped to their variable). */
+export const missingSetting = (text: string): string | undefined => {
+  if (/secret_key_base/.test(text)) return "SECRET_KEY_BASE (or RAILS_MASTER_KEY)";
+  if (/NoRegionError|You must specify a region/.test(text)) return "AWS_REGION";
+  if (/The SECRET_KEY setting must not be empty/.test(text)) return "the Django SECRET_KEY (e.g. DJANGO_SECRET_KEY)";
+  if (/Failed to configure a DataSource/.test(text)) return "SPRING_DATASOURCE_URL";
+  return (
+    /KeyError: '([A-Z][A-Z0-9_]+)'/.exec(text)?.[1] ??
+    /\b([A-Z][A-Z0-9_]{2,})\b[^\n]{0,30}(is not set|must be set|is missing|is required|not defined)/.exec(text)?.[1]
+  );
+};
+
 /** Severity of a line: ERROR for error/exception/fatal words, WARN for warnings, else INFO. */
 export const severityOf = (message: string): "ERROR" | "WARN" | "INFO" => {
   if (/\b(ERROR|ERR!|EXCEPTION|FATAL|CRITICAL|PANIC|Traceback)\b|Exception\b|Error:/i.test(message)) return "ERROR";
@@ -176,15 +188,22 @@ export const logFindings = (lines: readonly LogLine[]): Finding[] => {
       at: l.timestamp,
       text: l.message.length > 300 ? `${l.message.slice(0, 297)}...` : l.message,
     }));
+    const named = p.id === "missing_config" ? missingSetting(hits.map((h) => h.message).join("\n")) : undefined;
     out.push(
       finding({
         id: p.id,
         category: "logs",
-        title: hits.length > 1 ? `${p.title} (${hits.length} lines)` : p.title,
+        title: named
+          ? `Required setting ${named} is missing`
+          : hits.length > 1
+            ? `${p.title} (${hits.length} lines)`
+            : p.title,
         likelihood: p.likelihood,
         evidence,
         explanation: p.explanation,
-        fix: p.fix,
+        fix: named
+          ? `Set ${named} in the container's environment, or as a secret (secrets[].valueFrom an SSM parameter or Secrets Manager secret the execution role can read), register a new revision and redeploy.`
+          : p.fix,
       }),
     );
   }

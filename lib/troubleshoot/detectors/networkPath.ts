@@ -70,6 +70,9 @@ export const pathFix = (s: FailureService | undefined, region: string, p: PathFa
   const label = serviceLabel(s);
   if (p?.egress443 === false)
     return `Allow outbound TCP 443 in the task security group (to 0.0.0.0/0 or to the endpoints' security group), so the task can reach ${label}.`;
+  const present = p ? eps.filter((e) => has(p, e)) : [];
+  if (present.length > 0)
+    return `The endpoint is there (${present.join(", ")}): add an inbound rule for TCP 443 from the task security group to the endpoint's security group, enable private DNS on the interface endpoint, and give it a subnet in every Availability Zone the tasks use${eps.length > present.length ? `; the other endpoints this step needs are missing: ${eps.filter((e) => !present.includes(e)).join(", ")}` : ""}.`;
   const routed = p && !p.onEc2 && (p.route === "nat" || (p.route === "igw" && p.publicIp));
   if (routed && !eps.some((e) => has(p, e)))
     return `The route is there, so check what else is on the path to ${label}: the subnets' network ACLs must allow outbound TCP 443 and inbound ephemeral ports 1024-65535, the VPC must resolve DNS (enableDnsSupport), and no firewall or proxy may drop the traffic; VPC endpoints ${eps.join(", ") || "for the service"} avoid the internet path altogether.`;
