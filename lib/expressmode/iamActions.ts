@@ -37,7 +37,14 @@ const PUSH = [
   "ecr:PutImage",
 ];
 /** Checking the roles and the image of an Express service. */
-const PREREQ_READ = ["iam:GetRole", "iam:ListAttachedRolePolicies", "sts:GetCallerIdentity", "ecr:DescribeImages"];
+const PREREQ_READ = [
+  "iam:GetRole",
+  "iam:ListAttachedRolePolicies",
+  // A role without the AWS managed policy: its own policies are simulated for the actions the managed one grants.
+  "iam:SimulatePrincipalPolicy",
+  "sts:GetCallerIdentity",
+  "ecr:DescribeImages",
+];
 /** Following a rollout: service, deployments, stopped tasks, the Express endpoint. */
 const SERVICE_READ = [
   "ecs:DescribeServices",
@@ -82,6 +89,8 @@ export const DEPLOY_IAM: IamActions = {
   sensitive: TROUBLESHOOT_IAM.sensitive,
   write: [
     ...(BUILD_IAM.write ?? []),
+    // The ECS service-linked role, created on an account's first deployment when it is missing.
+    "iam:CreateServiceLinkedRole",
     "ecs:CreateCluster",
     "ecs:UpdateClusterSettings",
     "ecs:CreateExpressGatewayService",

@@ -4,7 +4,7 @@ import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { parseImageUri } from "../../util/parseImageUri.ts";
 
-/** Outcome of the image check (the reference's statuses plus `not_verifiable`). */
+/** Outcome of the image check (the reference's statuses plus `not_verifiable` and `public` for ECR Public). */
 export interface ImageCheck {
   readonly status:
     | "exists"
@@ -13,6 +13,7 @@ export interface ImageCheck {
     | "repository_not_found"
     | "invalid_format"
     | "not_verifiable"
+    | "public"
     | "error";
   readonly uri: string;
   readonly repository?: string;
@@ -38,6 +39,16 @@ export const checkImage = (ctx: ToolContext, uri: string, treatAsEcr = false): R
         ? "Image URI must include a tag or a digest (format: repository:tag or repository@sha256:...)"
         : "Invalid image URI format",
       fix: "Pass the full_image_uri returned by build_and_push_image_to_ecr, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app-repo:1700000000.",
+    });
+  // ECR Public images are pulled anonymously: no private repository, registry credentials or ECR permission needed.
+  // https://docs.aws.amazon.com/AmazonECR/latest/public/public-registries.html
+  if (ref.kind === "ecr-public" && !treatAsEcr)
+    return okAsync({
+      status: "public",
+      uri,
+      repository: ref.repository,
+      tag: ref.tag,
+      message: `ECR Public image (public.ecr.aws): valid without a private ECR repository; Fargate pulls it anonymously. Its tag is not looked up here.`,
     });
   if (!ref.ecr && !treatAsEcr)
     return okAsync({

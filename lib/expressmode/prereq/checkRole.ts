@@ -2,6 +2,7 @@
 import { okAsync, ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
+import { judgeRolePermissions } from "./judgeRolePermissions.ts";
 
 /** What a role must satisfy. */
 export interface RoleSpec {
@@ -10,13 +11,15 @@ export interface RoleSpec {
   readonly principal: string;
   /** Managed policy names of which one must be attached. */
   readonly policies: readonly string[];
+  /** Actions that policy grants which the role cannot work without: simulated when the policy is not attached. */
+  readonly actions: readonly string[];
   /** IAM CLI steps that create a correct role with this name. */
   readonly createSteps: (name: string) => string[];
 }
 
 /** Outcome of a role check. `warnings` are problems that may still work (e.g. an equivalent inline policy). */
 export interface RoleCheck {
-  readonly status: "valid" | "invalid_trust_policy" | "not_found" | "invalid_arn" | "error";
+  readonly status: "valid" | "invalid_trust_policy" | "missing_permissions" | "not_found" | "invalid_arn" | "error";
   readonly arn: string;
   readonly name?: string;
   readonly message?: string;
@@ -79,10 +82,10 @@ export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): 
     .map((o) => (o.AttachedPolicies ?? []).map((p) => p.PolicyName ?? "").filter(Boolean))
     .orElse(() => okAsync<string[] | undefined, EcsError>(undefined));
   return ResultAsync.combine([get, attached] as const)
-    .map(([role, policies]): RoleCheck => {
+    .andThen(([role, policies]): ResultAsync<RoleCheck, EcsError> => {
       const arn = role.Role?.Arn ?? arnOrName;
       if (!trusts(role.Role?.AssumeRolePolicyDocument, spec.principal))
-        return {
+        return okAsync({
           status: "invalid_trust_policy",
           arn,
           name,
@@ -91,22 +94,8 @@ export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): 
           fix: [
             `aws iam update-assume-role-policy --role-name ${name} --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"${spec.principal}"},"Action":"sts:AssumeRole"}]}'`,
           ],
-        };
-      const warnings: string[] = [];
-      if (policies === undefined)
-        warnings.push(`Could not list the policies attached to ${name} (iam:ListAttachedRolePolicies denied?).`);
-      else if (!policies.some((p) => spec.policies.includes(p)))
-        warnings.push(
-          `${spec.label} ${name} does not have the managed policy ${spec.policies[0]} attached; unless an equivalent inline policy grants the same permissions, deployments will fail. Fix: aws iam attach-role-policy --role-name ${name} --policy-arn arn:aws:iam::aws:policy/service-role/${spec.policies[0]}`,
-        );
-      return {
-        status: "valid",
-        arn,
-        name,
-        attached_policies: policies,
-        message: `${spec.label} is valid`,
-        ...(warnings.length ? { warnings } : {}),
-      };
+        });
+      return judgeRolePermissions(ctx, spec, { name, arn, policies });
     })
     .orElse((e) => {
       if (!(e.kind === "aws" && (e.code === "NoSuchEntity" || e.code === "NoSuchEntityException")))

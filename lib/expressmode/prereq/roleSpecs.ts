@@ -15,6 +15,16 @@ export const EXECUTION_ROLE: RoleSpec = {
   label: "Task Execution Role",
   principal: "ecs-tasks.amazonaws.com",
   policies: ["AmazonECSTaskExecutionRolePolicy"],
+  // The actions of AmazonECSTaskExecutionRolePolicy (pull from ECR, write awslogs):
+  // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonECSTaskExecutionRolePolicy.html
+  actions: [
+    "ecr:GetAuthorizationToken",
+    "ecr:BatchCheckLayerAvailability",
+    "ecr:GetDownloadUrlForLayer",
+    "ecr:BatchGetImage",
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+  ],
   createSteps: (n) => create(n, "ecs-tasks.amazonaws.com", "AmazonECSTaskExecutionRolePolicy"),
 };
 
@@ -26,5 +36,19 @@ export const INFRASTRUCTURE_ROLE: RoleSpec = {
   label: "Infrastructure Role",
   principal: "ecs.amazonaws.com",
   policies: ["AmazonECSInfrastructureRoleforExpressGatewayServices"],
+  // Core actions of that managed policy: the load balancer, its listeners/rules/target groups, security groups,
+  // the certificate and auto scaling an Express service needs (a sample checked by simulation, not the whole policy).
+  actions: [
+    "elasticloadbalancing:CreateLoadBalancer",
+    "elasticloadbalancing:CreateTargetGroup",
+    "elasticloadbalancing:CreateListener",
+    "elasticloadbalancing:CreateRule",
+    "elasticloadbalancing:RegisterTargets",
+    "ec2:CreateSecurityGroup",
+    "ec2:AuthorizeSecurityGroupIngress",
+    "acm:RequestCertificate",
+    "application-autoscaling:RegisterScalableTarget",
+    "application-autoscaling:PutScalingPolicy",
+  ],
   createSteps: (n) => create(n, "ecs.amazonaws.com", "AmazonECSInfrastructureRoleforExpressGatewayServices"),
 };

@@ -52,7 +52,7 @@ export const validatePrerequisites = (
         warnings.push(...(r.warnings ?? []));
       }
       if (image.status === "not_verifiable") warnings.push(image.message ?? "image not verifiable");
-      else if (image.status !== "exists") errors.push(withFix(image.error, image.fix));
+      else if (image.status !== "exists" && image.status !== "public") errors.push(withFix(image.error, image.fix));
       return { valid: errors.length === 0, errors, warnings, details: { execution_role, infrastructure_role, image } };
     },
   );
