@@ -21,7 +21,14 @@ export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
 export type { Capability, PromptArg, PromptDef } from "./capability.ts";
 export type { Tool, ToolDefinition } from "./defineTool.ts";
-export type { DeploymentOutcome, EcsError, EcsErrorKind, PolicyGate, ValidationIssue } from "./errors.ts";
+export type {
+  AwsSituation,
+  DeploymentOutcome,
+  EcsError,
+  EcsErrorKind,
+  PolicyGate,
+  ValidationIssue,
+} from "./errors.ts";
 export { publicError } from "./errors.ts";
 export type { EcrDeletion } from "./expressmode/delete/deleteEcrStack.ts";
 export type { ServiceDeletion } from "./expressmode/delete/deleteExpressService.ts";

@@ -45,7 +45,10 @@ const PREREQ_READ = [
   "sts:GetCallerIdentity",
   "ecr:DescribeImages",
 ];
-/** Following a rollout: service, deployments, stopped tasks, the Express endpoint. */
+/**
+ * Following a rollout: service, service deployments and revisions (status, rollback, managed resources), stopped
+ * tasks, the Express endpoint. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html
+ */
 const SERVICE_READ = [
   "ecs:DescribeServices",
   "ecs:DescribeExpressGatewayService",

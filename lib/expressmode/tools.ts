@@ -80,8 +80,8 @@ Returns valid, errors (each with the fix), warnings and details.`,
 export const waitForServiceReadyTool = defineTool({
   name: "wait_for_service_ready",
   title: "Wait for a service to be ready",
-  description: `Poll an ECS service until its deployment completed with running == desired tasks, it fails (circuit breaker rollback, failed rollout, tasks stopping repeatedly) or timeout_seconds (default 300, max 3600) passes. Sends a progress notification each poll.
-Returns status (success/timeout/failed), message, counts, the public URL for Express services, and on failure the last service events and stopped-task reasons.`,
+  description: `Poll an ECS service until its current deployment finished or timeout_seconds (default 300, max 3600) passes. Ready = the service deployment completed (not just running == desired: canaries keep old tasks running), the load balancer/target group/certificate ECS manages are provisioned, and every desired task runs. A circuit-breaker or alarm rollback is a failure, also when it already finished and the service is stable on the old revision. Sends a progress notification each poll.
+Returns status (success/timeout/failed), message, outcome on failure (rolled_back, rollback_failed, stopped, failed, resources_failed, service_gone), the deployment's status and reason, counts, the public URL for Express services, on timeout what it was still waiting for, and on failure the last service events and stopped-task reasons.`,
   input: WaitForServiceReadyInput,
   output: WaitForServiceReadyOutput,
   access: "read",
@@ -110,6 +110,7 @@ export const deployAppTool = defineTool({
   title: "Deploy an app to ECS Express Mode",
   description: `The whole path in one call: write a Dockerfile if missing → build and push to ECR → validate roles and image → create the cluster if missing (Container Insights optional) → CreateExpressGatewayService (or update it) → wait until ready → the public URL.
 Options: cpu, memory, min/max task count, scaling metric and target, health check path, environment, secrets (ARNs), cluster, roles.
+Success = the deployment this call started completed and the running revision has the requested image, cpu, memory, port and environment. A rollback is a failure (error kind deployment_failed, outcome rolled_back: the OLD version runs) with stopped-task reasons and a diagnosis; error kind timeout only when the wait ran out of time. A re-run compares with the revision the service actually runs and refuses (kind conflict) while a rollout is in progress.
 Progress per step. Re-running after a failure resumes (finished steps are skipped). On failure: the failed step, the error and a diagnosis. Requires ALLOW_WRITE; dry_run: true returns the full plan without changes.`,
   input: DeployAppInput,
   output: DeployAppOutput,
