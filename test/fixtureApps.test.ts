@@ -1,29 +1,10 @@
 // Every app layout under test/fixtures/apps: detection, static vs server, and the generated Dockerfile match expected.json.
 import { describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { detectProject } from "../lib/expressmode/detect/detectProject.ts";
 import { generateDockerfile } from "../lib/expressmode/dockerfile/generateDockerfile.ts";
-
-const APPS = join(import.meta.dir, "fixtures/apps");
-
-/** The expected.json of a fixture (format in test/fixtures/apps/README.md). */
-export interface ExpectedApp {
-  detection: Record<string, unknown>;
-  serves: "server" | "static" | "unsupported";
-  dockerfile_contains?: string[];
-  dockerfile_excludes?: string[];
-  ambiguous_contains?: string[];
-  warnings_contain?: string[];
-  image?: { build: boolean; boot?: { path: string; body?: string } };
-  not_built?: string;
-}
-
-/** Fixture folders that have an expected.json, with it parsed. */
-export const fixtureApps = (): [string, ExpectedApp][] =>
-  readdirSync(APPS, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(APPS, e.name, "expected.json")))
-    .map((e) => [e.name, JSON.parse(readFileSync(join(APPS, e.name, "expected.json"), "utf8")) as ExpectedApp]);
+import { APPS, fixtureApps } from "./support/fixtureApps.ts";
 
 describe("fixture app layouts", () => {
   test("every fixture names its public source in SOURCES.md", () => {

@@ -55,7 +55,11 @@ export const containerizeApp = (
     );
   if (analysis.scan_truncated)
     warnings.push("The folder is large; only part of it was scanned (dependency and build folders are skipped).");
-  if (!proposal)
+  if (!proposal && d.unsupported)
+    warnings.push(
+      `Unsupported: ${d.unsupported.language} (found ${d.unsupported.found.join(", ")}). ${d.unsupported.reason}`,
+    );
+  else if (!proposal)
     warnings.push("The stack was not recognised: write a Dockerfile by hand following dockerfile_guidance.");
   const files = proposal
     ? [

@@ -1,13 +1,16 @@
 // Detects Go, Java (Maven/Gradle, Spring Boot), Ruby (Rails/Sinatra), .NET, PHP and plain static sites.
 import type { Detection } from "./detection.ts";
 import { findPort } from "./findPort.ts";
+import { goMainPackage } from "./goMainPackage.ts";
 import type { Project } from "./scanProject.ts";
 
-/** Go modules: builds `./...` main package into one static binary. */
+/** Go modules and go.work workspaces: builds the main package (`cmd/<name>` when there are several) into one binary. */
 export const detectGo = (p: Project): Detection | undefined => {
-  const mod = p.read("go.mod");
-  if (mod === undefined) return undefined;
-  const facts = findPort(p, [".go"], ["main.go", "cmd/server/main.go"]);
+  const main = p.has("go.work") || p.has("go.mod") ? goMainPackage(p) : undefined;
+  if (!main) return undefined;
+  const mod = p.read(main.module ? `${main.module}/go.mod` : "go.mod") ?? p.read("go.mod") ?? "";
+  const dir = main.pkg.replace(/^\.\/?/, "");
+  const facts = findPort(p, [".go"], [dir ? `${dir}/main.go` : "main.go", "main.go", "cmd/server/main.go"]);
   const framework = /gin-gonic\/gin/.test(mod)
     ? "gin"
     : /labstack\/echo/.test(mod)
@@ -15,18 +18,24 @@ export const detectGo = (p: Project): Detection | undefined => {
       : /gofiber/.test(mod)
         ? "fiber"
         : undefined;
+  const version = /^go (1\.\d+)/m.exec(p.read("go.work") ?? "")?.[1] ?? /^go (1\.\d+)/m.exec(mod)?.[1];
   return {
     stack: "go",
     framework,
-    package_manager: "go",
-    runtime_version: /^go (1\.\d+)/m.exec(mod)?.[1] ?? "1.23",
+    package_manager: main.workspace.length ? "go-workspace" : "go",
+    runtime_version: version ?? "1.23",
     start_command: ["/app/server"],
-    build_command: "go build -o /out/server .",
+    build_command: `go build -o /out/server ${main.pkg}`,
     detected_port: facts.port ?? 8080,
     port_source: facts.source ?? "Go convention (8080)",
     reads_port_env: facts.readsPortEnv,
     health_check_path: facts.healthPath,
-    evidence: [`go.mod${framework ? ` (${framework})` : ""}`],
+    entry: main.pkg,
+    ...(main.ambiguous.length ? { ambiguous: main.ambiguous } : {}),
+    evidence: [
+      `${main.workspace.length ? `go.work (${main.workspace.join(", ")})` : "go.mod"}${framework ? ` (${framework})` : ""}`,
+      `main package ${main.pkg}`,
+    ],
   };
 };
 
@@ -37,20 +46,28 @@ export const detectJava = (p: Project): Detection | undefined => {
   if (pom === undefined && gradle === undefined) return undefined;
   const text = pom ?? gradle ?? "";
   const spring = /spring-boot/.test(text);
+  // The project's own wrapper pins the Maven/Gradle version it was written for.
+  const mvnw = p.has("mvnw"); // with .mvn/wrapper/ beside it (dot folders are not scanned)
+  const gradlew = p.has("gradlew") && p.has("gradle/wrapper/gradle-wrapper.properties");
   const facts = findPort(
     p,
     [".java", ".kt"],
     ["src/main/resources/application.properties", "src/main/resources/application.yml"],
   );
   const version =
-    /<java\.version>(\d+)</.exec(text)?.[1] ?? /languageVersion\.set\(JavaLanguageVersion\.of\((\d+)\)/.exec(text)?.[1];
+    /<java\.version>(\d+)</.exec(text)?.[1] ??
+    /languageVersion(?:\.set\(|\s*=\s*)JavaLanguageVersion\.of\((\d+)\)/.exec(text)?.[1] ??
+    /sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_|['"])(\d+)/.exec(text)?.[1];
   return {
     stack: "java",
     framework: spring ? "spring-boot" : undefined,
-    package_manager: pom !== undefined ? "maven" : "gradle",
-    runtime_version: version === "17" ? "17" : "21",
+    package_manager: pom !== undefined ? (mvnw ? "maven-wrapper" : "maven") : gradlew ? "gradle-wrapper" : "gradle",
+    runtime_version: ["17", "21", "25"].includes(version ?? "") ? version : "21",
     start_command: ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"],
-    build_command: pom !== undefined ? "mvn -B -DskipTests package" : "gradle --no-daemon bootJar",
+    build_command:
+      pom !== undefined
+        ? `${mvnw ? "./mvnw" : "mvn"} -B -DskipTests package`
+        : `${gradlew ? "./gradlew" : "gradle"} --no-daemon ${spring ? "bootJar" : "build"} -x test`,
     detected_port: facts.port ?? (spring ? 8080 : undefined),
     port_source: facts.source ?? (spring ? "Spring Boot default" : undefined),
     reads_port_env: facts.readsPortEnv || spring,
@@ -65,6 +82,9 @@ export const detectRuby = (p: Project): Detection | undefined => {
   if (gems === undefined) return undefined;
   const rails = /gem ['"]rails['"]/.test(gems);
   const sinatra = /gem ['"]sinatra['"]/.test(gems);
+  const apiOnly = /config\.api_only\s*=\s*true/.test(p.read("config/application.rb") ?? "");
+  const assets =
+    !apiOnly && /gem ['"](propshaft|sprockets-rails|sprockets|jsbundling-rails|cssbundling-rails)['"]/.test(gems);
   const facts = findPort(p, [".rb", ".ru"], ["config/puma.rb", "app.rb", "config.ru"]);
   const main = ["app.rb", "server.rb"].find((f) => p.has(f));
   return {
@@ -77,7 +97,9 @@ export const detectRuby = (p: Project): Detection | undefined => {
       : p.has("config.ru")
         ? ["bundle", "exec", "rackup", "--host", "0.0.0.0", "--port", "{PORT}"]
         : ["bundle", "exec", "ruby", main ?? "app.rb"],
-    build_command: rails ? "bundle exec rails assets:precompile" : undefined,
+    // Only apps with an asset pipeline (Propshaft, Sprockets, jsbundling/cssbundling) have assets to precompile;
+    // an API-only app (`config.api_only = true`) has none and the task would fail.
+    build_command: rails && assets ? "bundle exec rails assets:precompile" : undefined,
     detected_port: facts.port ?? (rails ? 3000 : sinatra ? 4567 : undefined),
     port_source: facts.source ?? (rails ? "Rails default" : sinatra ? "Sinatra default" : undefined),
     reads_port_env: facts.readsPortEnv || rails || p.has("config.ru"),

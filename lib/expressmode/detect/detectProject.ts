@@ -1,13 +1,30 @@
 // Detects an app's stack by trying each stack detector in a fixed order over one read-only scan.
+
+import { detectDeno } from "./detectDeno.ts";
+import { detectElixir } from "./detectElixir.ts";
 import type { Detection } from "./detection.ts";
 import { detectNode } from "./detectNode.ts";
 import { detectDotnet, detectGo, detectJava, detectPhp, detectRuby, detectStatic } from "./detectOthers.ts";
 import { detectPython } from "./detectPython.ts";
+import { detectUnsupported } from "./detectUnsupported.ts";
 import { workspaceRootAbove } from "./node/workspaceRootAbove.ts";
 import { type Project, scanProject } from "./scanProject.ts";
 
-/** Detectors in priority order: a manifest-backed server stack wins over a stray index.html. */
-const DETECTORS = [detectNode, detectPython, detectGo, detectJava, detectDotnet, detectRuby, detectPhp, detectStatic];
+/** Detectors in priority order: a manifest-backed server stack wins over a stray index.html; Deno before Node (a Deno
+ * app may carry a package.json); unsupported stacks before a stray index.html. */
+const DETECTORS = [
+  detectDeno,
+  detectNode,
+  detectPython,
+  detectGo,
+  detectJava,
+  detectDotnet,
+  detectRuby,
+  detectPhp,
+  detectElixir,
+  detectUnsupported,
+  detectStatic,
+];
 
 /** What containerize_app learns from the folder, plus the facts about existing container files. */
 export interface ProjectAnalysis {

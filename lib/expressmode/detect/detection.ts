@@ -2,7 +2,18 @@
 import type { NodeFacts } from "./node/nodeFacts.ts";
 
 /** Stacks containerize_app recognises. */
-export type Stack = "node" | "python" | "go" | "java" | "ruby" | "dotnet" | "php" | "static" | "unknown";
+export type Stack =
+  | "node"
+  | "python"
+  | "go"
+  | "java"
+  | "ruby"
+  | "dotnet"
+  | "php"
+  | "deno"
+  | "elixir"
+  | "static"
+  | "unknown";
 
 /** The analysis of one project; every field says what the code (not a guess) showed, `evidence` says where. */
 export interface Detection {
@@ -38,5 +49,7 @@ export interface Detection {
   readonly candidates?: readonly string[];
   /** Node-specific build facts (package manager details, workspace members, standalone output). */
   readonly node?: NodeFacts;
+  /** Set (with stack `unknown`) when the folder is a stack containerize_app does not support: no Dockerfile is guessed. */
+  readonly unsupported?: { readonly language: string; readonly found: readonly string[]; readonly reason: string };
   readonly evidence: readonly string[];
 }

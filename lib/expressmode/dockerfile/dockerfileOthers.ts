@@ -21,10 +21,10 @@ export const dockerfileGo = ({ detection: d, port, healthPath }: GenerateInput):
       header(d),
       `FROM ${builder} AS build`,
       "WORKDIR /src",
-      "COPY go.mod go.sum* ./",
-      "RUN go mod download",
-      "COPY . .",
-      "RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags='-s -w' -o /out/server .",
+      ...(d.package_manager === "go-workspace"
+        ? ["COPY . ."] // go.work: every used module's go.mod is needed to download; copy the workspace whole
+        : ["COPY go.mod go.sum* ./", "RUN go mod download", "COPY . ."]),
+      `RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags='-s -w' -o /out/server ${d.entry ?? "."}`,
       "",
       `FROM ${base}`,
       "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates wget && rm -rf /var/lib/apt/lists/* && useradd --uid 10001 --no-create-home app",
@@ -46,8 +46,14 @@ export const dockerfileGo = ({ detection: d, port, healthPath }: GenerateInput):
 /** Java: Maven/Gradle build with a JDK, run the fat jar on a JRE with container-aware memory. */
 export const dockerfileJava = ({ detection: d, port, healthPath }: GenerateInput): Proposal => {
   const v = d.runtime_version ?? "21";
-  const maven = d.package_manager === "maven";
-  const builder = maven ? `${ECR_LIBRARY}/maven:3.9-eclipse-temurin-${v}` : `${ECR_LIBRARY}/gradle:8.10-jdk${v}`;
+  const maven = d.package_manager?.startsWith("maven") ?? false;
+  const wrapper = d.package_manager?.endsWith("-wrapper") ?? false;
+  // With the project's wrapper (mvnw/gradlew) a plain JDK image builds with the Maven/Gradle version it pins.
+  const builder = wrapper
+    ? `${ECR_LIBRARY}/eclipse-temurin:${v}-jdk`
+    : maven
+      ? `${ECR_LIBRARY}/maven:3.9-eclipse-temurin-${v}`
+      : `${ECR_LIBRARY}/gradle:8.10-jdk${v}`;
   const base = `${ECR_LIBRARY}/eclipse-temurin:${v}-jre`;
   return {
     base_image: base,
@@ -55,8 +61,17 @@ export const dockerfileJava = ({ detection: d, port, healthPath }: GenerateInput
       header(d),
       `FROM ${builder} AS build`,
       "WORKDIR /src",
-      ...(maven ? ["COPY pom.xml ./", "RUN mvn -B -q dependency:go-offline", "COPY src ./src"] : ["COPY . ."]),
-      `RUN ${d.build_command} && cp $(ls ${maven ? "target" : "build/libs"}/*.jar | grep -v plain | head -n 1) /app.jar`,
+      ...(maven && !wrapper
+        ? ["COPY pom.xml ./", "RUN mvn -B -q dependency:go-offline", "COPY src ./src"]
+        : maven
+          ? [
+              "COPY mvnw pom.xml ./",
+              "COPY .mvn .mvn",
+              "RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline",
+              "COPY src ./src",
+            ]
+          : ["COPY . .", ...(wrapper ? ["RUN chmod +x gradlew"] : [])]),
+      `RUN ${d.build_command} && cp $(ls ${maven ? "target" : "build/libs"}/*.jar | grep -v -e plain -e '\\.original$' | head -n 1) /app.jar`,
       "",
       `FROM ${base}`,
       "RUN useradd --uid 10001 --no-create-home app",

@@ -62,6 +62,7 @@ export const pythonInstall = (d: Detection, t: PythonTooling): InstallSteps => {
     return {
       deps: [
         "RUN python -m venv /opt/pdm && /opt/pdm/bin/pip install pdm",
+        "ENV PDM_CHECK_UPDATE=false",
         `COPY pyproject.toml ${lock ? "pdm.lock " : ""}./`,
         `RUN /opt/pdm/bin/pdm export --prod --without-hashes -o ${reqTxt} && pip install -r ${reqTxt}`,
       ],

@@ -27,6 +27,8 @@ export interface BootOptions {
 export interface BootResult {
   readonly ok: boolean;
   readonly status?: number;
+  /** The start of the answer's body (first 2,000 characters), when it answered. */
+  readonly body?: string;
   readonly reason?: string;
   readonly argv: readonly string[];
   readonly log: string;
@@ -154,28 +156,17 @@ const probe = (o: BootOptions, args: string[], argv: string[], t0: number): Prom
         if (settled || !existsSync(`/proc/${child.pid}/ns/net`)) continue;
         const r = await run(
           "nsenter",
-          [
-            `--target=${child.pid}`,
-            "--net",
-            "--",
-            "curl",
-            "-s",
-            "-o",
-            "/dev/null",
-            "-w",
-            "%{http_code}",
-            "--max-time",
-            "3",
-            url,
-          ],
+          [`--target=${child.pid}`, "--net", "--", "curl", "-s", "-w", "\n%{http_code}", "--max-time", "3", url],
           { timeoutMs: 5000 },
         );
-        const status = Number(r.stdout.trim());
+        const nl = r.stdout.lastIndexOf("\n");
+        const status = Number(r.stdout.slice(nl + 1).trim());
+        const body = r.stdout.slice(0, Math.max(nl, 0)).slice(0, 2000);
         if (status > 0)
           return finish(
             okStatus(status)
-              ? { ok: true, status }
-              : { ok: false, status, reason: `GET ${o.path ?? "/"} answered ${status}` },
+              ? { ok: true, status, body }
+              : { ok: false, status, body, reason: `GET ${o.path ?? "/"} answered ${status}` },
           );
       }
     };

@@ -17,9 +17,10 @@ export const buildImage = async (
   image: string,
   context: string,
   podmanEnv: Record<string, string>,
-  opts: { dockerfile?: string; timeoutMs?: number } = {},
+  opts: { dockerfile?: string; timeoutMs?: number; buildArgs?: Record<string, string> } = {},
 ): Promise<BuildResult> => {
   const t0 = Date.now();
+  const buildArgs = Object.entries(opts.buildArgs ?? {}).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]);
   const args = [
     "build",
     "--layers",
@@ -27,6 +28,7 @@ export const buildImage = async (
     "docker",
     "-t",
     image,
+    ...buildArgs,
     ...(opts.dockerfile ? ["-f", opts.dockerfile] : []),
     context,
   ];

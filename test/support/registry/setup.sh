@@ -18,7 +18,7 @@ ROOTFS_VERSION=v1
 IMAGES_VERSION=v2
 BASE_PACKAGES=ca-certificates,python3,python3-pip,python3-venv,python-is-python3,nginx-light
 NODE_IMAGES=(docker/library/node:20-slim docker/library/node:22-slim)
-PYTHON_IMAGES=(docker/library/python:3.12-slim docker/library/python:3.11-slim)
+PYTHON_IMAGES=(docker/library/python:3.12-slim docker/library/python:3.11-slim docker/library/python:3.13-slim)
 NGINX_IMAGES=(docker/library/nginx:1.27-alpine)
 
 log() { printf '[registry-setup %(%T)T] %s\n' -1 "$*" >&2; }
