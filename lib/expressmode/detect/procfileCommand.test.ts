@@ -1,4 +1,5 @@
 // Procfile web process → exec-form start command.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Procfiles contain shell ${PORT} on purpose.
 import { expect, test } from "bun:test";
 import { procfileCommand } from "./procfileCommand.ts";
 
