@@ -73,19 +73,19 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       "inprocess_calls_per_s",
       "errors",
     ]),
-    ...replicaLines(r.replicas as Row[] | undefined),
+    ...replicaLines(r.replicas as { date: string; rows: Row[] } | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
   ].join("\n");
 };
 
 /** 2026-07-28 clients behind haproxy with 1 and 2 replicas (absent when haproxy was not installed). */
-const replicaLines = (rows: Row[] | undefined): string[] =>
-  rows
+const replicaLines = (r: { date: string; rows: Row[] } | undefined): string[] =>
+  r
     ? [
         "",
-        "**Replicas**: 2026-07-28 clients (no session; every request may land on either replica) through haproxy round-robin on loopback, 1 vs 2 server processes, sequential calls per client:",
+        `**Replicas** (measured ${r.date.slice(0, 10)}; \`bun bench/run.ts --only replicas\` refreshes it alone): 2026-07-28 clients (no session; every request may land on either replica) through haproxy round-robin on loopback, 1 vs 2 server processes of the compiled binary, sequential calls per client, the fake AWS and the clients in the bench process:`,
         "",
-        table(rows, ["replicas", "clients", "calls", "calls_per_s", "p50_ms", "p99_ms", "errors"]),
+        table(r.rows, ["replicas", "clients", "calls", "calls_per_s", "p50_ms", "p99_ms", "errors"]),
       ]
     : [];
 

@@ -39,11 +39,14 @@ const replicasSection = async (results: Record<string, unknown>) => {
   section("2026-07-28 clients over HTTP behind haproxy round-robin: 1 vs 2 replicas");
   const rows = await replicaThroughput(quick ? [1, 8] : [1, 8, 32], quick ? 10 : 100);
   console.table(rows);
-  results.replicas = rows;
+  results.replicas = { date: new Date().toISOString(), rows };
 };
 
 const coldStartSection = async (results: Record<string, unknown>) => {
-  await coldStartSection(results);
+  section("Cold start: spawn → initialize → tools/list (median)");
+  const cold = await coldStart(quick ? 5 : 25);
+  console.table([cold]);
+  results.cold_start = cold;
 };
 
 /** Sections `--only` can run alone (merged into the last results). */

@@ -123,4 +123,20 @@ describe("stdio, both eras on one pipe", () => {
     expect(p.seen.some((m) => m.id === 1)).toBe(false);
     await p.handle.close();
   });
+
+  test("subscriptions/listen stays open on stdio and is closed by notifications/cancelled", async () => {
+    const p = await pipe();
+    p.send({
+      id: 7,
+      method: "subscriptions/listen",
+      params: { _meta: meta(), notifications: { toolsListChanged: true } },
+    });
+    const ack = await p.until((m) => m.method === "notifications/subscriptions/acknowledged");
+    expect(ack.params?.filter ?? ack.params).toBeDefined();
+    p.send({ id: 8, method: "tools/list", params: { _meta: meta() } });
+    expect((await p.until((m) => m.id === 8)).result?.tools).toBeDefined(); // the open stream blocks nothing
+    p.send({ method: "notifications/cancelled", params: { requestId: 7 } });
+    await new Promise((r) => setTimeout(r, 100));
+    await p.handle.close();
+  });
 });
