@@ -11,7 +11,7 @@ import type { TextCause } from "./pullErrors.ts";
 const where = (refs: readonly Reference[]) =>
   refs
     .slice(0, 3)
-    .map((r) => `${r.container}.${r.field}${r.name ? ` ${r.name}` : ""} = ${r.value}`)
+    .map((r) => `${r.container}.${r.field}${r.name ? ` ${r.name}` : ""} → ${r.value}`)
     .join("; ");
 
 const secretsCause = (p: ParsedFailure, c: FailureContext, region: string): TextCause | undefined => {

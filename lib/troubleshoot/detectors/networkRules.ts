@@ -175,9 +175,8 @@ const sgFindings = (f: NetworkFacts): Finding[] => {
           ref: sg.GroupId,
           text: `${sg.GroupId} egress rules: ${(sg.IpPermissionsEgress ?? []).length === 0 ? "none" : (sg.IpPermissionsEgress ?? []).map((p) => `${p.IpProtocol} ${p.FromPort ?? "*"}-${p.ToPort ?? "*"}`).join("; ")}`,
         })),
-        explanation:
-          "Without outbound 443 the task cannot pull images, fetch secrets or send logs, so it fails to start.",
-        fix: "Add an egress rule allowing TCP 443 to 0.0.0.0/0 (or to the VPC endpoints' security group / prefix lists).",
+        explanation: `${sgs.map((sg) => sg.GroupId).join(", ")} allow no outbound TCP 443, and at start the task must reach ${(f.needs && f.needs.length > 0 ? f.needs : (["ecr", "logs"] as FailureService[])).map(serviceLabel).join(", ")} over HTTPS (image, secrets, logs), so it fails before the app runs.`,
+        fix: `Add an egress rule to ${sgs[0]?.GroupId ?? "the task security group"} allowing TCP 443 to 0.0.0.0/0 (or to the VPC endpoints' security group, or the S3 prefix list for the gateway endpoint).`,
       }),
     );
   }
