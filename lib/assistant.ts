@@ -31,7 +31,7 @@ export interface EcsAssistantOptions {
   readonly policy?: Partial<Policy>;
   readonly aws?: AwsOptions;
   readonly logger?: Logger;
-  /** How policy hints name switches: `library` (policy.allowWrite) or `env` (ALLOW_WRITE). Default `library`. */
+  /** @deprecated Ignored: hints name Policy fields (`policy.allowWrite = true`); the MCP server renders them as ALLOW_WRITE=true. */
   readonly flagNaming?: FlagNaming;
   /** Restrict the tools this assistant offers. */
   readonly tools?: ToolFilter;
@@ -88,7 +88,6 @@ export interface EcsAssistantCore {
 export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssistant => {
   const policy = createPolicy(options.policy);
   const log = options.logger ?? silentLogger;
-  const naming = options.flagNaming ?? "library";
   const awsOptions = options.aws ?? {};
   const clients = createClientFactory(awsOptions, VERSION);
   const aws = createAwsCall(clients, {
@@ -104,7 +103,6 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
   const context = (o: InvokeOptions = {}): ToolContext => ({
     aws,
     policy,
-    naming,
     log,
     signal: o.signal,
     progress: o.onProgress ?? (() => {}),

@@ -44,6 +44,8 @@ export type {
   WaitForServiceReadyParams,
 } from "./expressmode/schemas.ts";
 export type { StoppedTask } from "./expressmode/service/stoppedTasks.ts";
+export type { IamLevel } from "./iamPolicy.ts";
+export { iamPolicyFor } from "./iamPolicy.ts";
 export type { Logger, LogLevel } from "./log.ts";
 export { silentLogger } from "./log.ts";
 export type { OperationEntry } from "./operations/catalogue.ts";

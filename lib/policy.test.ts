@@ -21,26 +21,25 @@ describe("policy", () => {
     expect(Object.isFrozen(p.allowOperations)).toBe(true);
   });
 
-  test("write gate names the flag in the caller's naming", () => {
+  test("write gate names the Policy field to set (the server renders it as its own flag)", () => {
     const p = createPolicy();
-    const env = checkAccess(p, { name: "CreateCluster", access: "write" }, "env");
-    const lib = checkAccess(p, { name: "CreateCluster", access: "write" }, "library");
-    expect(env._unsafeUnwrapErr()).toMatchObject({ kind: "policy_denied", gate: "write", flag: "ALLOW_WRITE=true" });
+    const lib = checkAccess(p, { name: "CreateCluster", access: "write" });
+    expect(lib._unsafeUnwrapErr().hint).not.toContain("ALLOW_WRITE");
     expect(lib._unsafeUnwrapErr()).toMatchObject({
       kind: "policy_denied",
       gate: "write",
       flag: "policy.allowWrite = true",
     });
-    expect(
-      checkAccess(createPolicy({ allowWrite: true }), { name: "CreateCluster", access: "write" }, "env").isOk(),
-    ).toBe(true);
+    expect(checkAccess(createPolicy({ allowWrite: true }), { name: "CreateCluster", access: "write" }).isOk()).toBe(
+      true,
+    );
   });
 
   test("reads pass without flags; sensitive-only calls need allowSensitiveData", () => {
     const p = createPolicy();
-    expect(checkAccess(p, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
-    const e = checkAccess(p, { name: "fetch_task_logs", access: "read", requiresSensitive: true }, "env");
-    expect(e._unsafeUnwrapErr()).toMatchObject({ gate: "sensitive", flag: "ALLOW_SENSITIVE_DATA=true" });
+    expect(checkAccess(p, { name: "ListClusters", access: "read" }).isOk()).toBe(true);
+    const e = checkAccess(p, { name: "fetch_task_logs", access: "read", requiresSensitive: true });
+    expect(e._unsafeUnwrapErr()).toMatchObject({ gate: "sensitive", flag: "policy.allowSensitiveData = true" });
   });
 
   test("deny list beats everything; allow list restricts; aliases match", () => {
@@ -50,24 +49,24 @@ describe("policy", () => {
       allowOperations: ["ListClusters", "DeleteCluster"],
     });
     expect(
-      checkAccess(
-        p,
-        { name: "DeleteCluster", aliases: ["ecs:DeleteCluster"], access: "destructive" },
-        "env",
-      )._unsafeUnwrapErr(),
+      checkAccess(p, {
+        name: "DeleteCluster",
+        aliases: ["ecs:DeleteCluster"],
+        access: "destructive",
+      })._unsafeUnwrapErr(),
     ).toMatchObject({
       gate: "operation",
     });
-    expect(checkAccess(p, { name: "DescribeClusters", access: "read" }, "env")._unsafeUnwrapErr().message).toContain(
+    expect(checkAccess(p, { name: "DescribeClusters", access: "read" })._unsafeUnwrapErr().message).toContain(
       "allow list",
     );
-    expect(checkAccess(p, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
+    expect(checkAccess(p, { name: "ListClusters", access: "read" }).isOk()).toBe(true);
   });
 
   test("allow and deny lists match names case-insensitively", () => {
     const p = createPolicy({ allowWrite: true, denyOperations: ["deleteservice"] });
-    expect(checkAccess(p, { name: "DeleteService", access: "destructive" }, "env").isErr()).toBe(true);
+    expect(checkAccess(p, { name: "DeleteService", access: "destructive" }).isErr()).toBe(true);
     const q = createPolicy({ allowOperations: ["LISTCLUSTERS"] });
-    expect(checkAccess(q, { name: "ListClusters", access: "read" }, "env").isOk()).toBe(true);
+    expect(checkAccess(q, { name: "ListClusters", access: "read" }).isOk()).toBe(true);
   });
 });

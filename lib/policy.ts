@@ -21,12 +21,16 @@ export interface Policy {
   readonly allowedRoots?: readonly string[];
 }
 
-/** How hints name the policy switches: `env` for the MCP server (ALLOW_WRITE), `library` for code (allowWrite). */
+/**
+ * @deprecated Hints always name Policy fields (`policy.allowWrite = true`); an adapter renders them in its own terms
+ * (the MCP server says ALLOW_WRITE=true). Kept so existing callers compile; ignored.
+ */
 export type FlagNaming = "env" | "library";
 
+/** How hints name the policy switches: by their Policy field, as code sets them. */
 const FLAG_NAMES = {
-  allowWrite: { env: "ALLOW_WRITE=true", library: "policy.allowWrite = true" },
-  allowSensitiveData: { env: "ALLOW_SENSITIVE_DATA=true", library: "policy.allowSensitiveData = true" },
+  allowWrite: "policy.allowWrite = true",
+  allowSensitiveData: "policy.allowSensitiveData = true",
 } as const;
 
 /** The default policy: read-only, no sensitive data, confirm destructive actions. */
@@ -65,7 +69,7 @@ export interface AccessRequest {
  * The single place where policy gates are enforced: deny list, allow list, write gate, sensitive gate.
  * Every tool call and every `ecs_resource_management` operation passes through here.
  */
-export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNaming): Result<void, EcsError> => {
+export const checkAccess = (policy: Policy, req: AccessRequest): Result<void, EcsError> => {
   // Case-insensitive: `--deny deleteservice` must deny DeleteService, not silently nothing.
   const names = [req.name, ...(req.aliases ?? [])].map((n) => n.toLowerCase());
   const listed = (list?: readonly string[]) => list?.some((n) => names.includes(n.toLowerCase())) ?? false;
@@ -74,7 +78,7 @@ export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNami
       ecsError("policy_denied", {
         gate: "operation",
         message: `${req.name} is on the policy's deny list.`,
-        hint: "Remove it from denyOperations (server: --deny) if it should run.",
+        hint: "Remove it from policy.denyOperations if it should run.",
       }),
     );
   }
@@ -83,12 +87,12 @@ export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNami
       ecsError("policy_denied", {
         gate: "operation",
         message: `${req.name} is not on the policy's allow list.`,
-        hint: `Add ${req.name} to allowOperations (server: --allow) or remove the allow list.`,
+        hint: `Add ${req.name} to policy.allowOperations or remove the allow list.`,
       }),
     );
   }
   if (req.access !== "read" && !policy.allowWrite) {
-    const flag = FLAG_NAMES.allowWrite[naming];
+    const flag = FLAG_NAMES.allowWrite;
     return err(
       ecsError("policy_denied", {
         gate: "write",
@@ -99,7 +103,7 @@ export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNami
     );
   }
   if (req.requiresSensitive && !policy.allowSensitiveData) {
-    const flag = FLAG_NAMES.allowSensitiveData[naming];
+    const flag = FLAG_NAMES.allowSensitiveData;
     return err(
       ecsError("policy_denied", {
         gate: "sensitive",
@@ -113,4 +117,4 @@ export const checkAccess = (policy: Policy, req: AccessRequest, naming: FlagNami
 };
 
 /** The flag a hint should name for sensitive data (for redaction notices). */
-export const sensitiveFlagName = (naming: FlagNaming): string => FLAG_NAMES.allowSensitiveData[naming];
+export const sensitiveFlagName = (_naming?: FlagNaming): string => FLAG_NAMES.allowSensitiveData;

@@ -146,17 +146,13 @@ const gateAndRun = (
   const access = callAccessOf(tool, input);
   if (access.isErr()) return errAsync(access.error);
   const dryRun = plansOnly(tool, input);
-  const gate = checkAccess(
-    ctx.policy,
-    {
-      ...access.value,
-      access: dryRun ? "read" : access.value.access,
-      aliases: [...(access.value.aliases ?? []), tool.name],
-    },
-    ctx.naming,
-  );
+  const gate = checkAccess(ctx.policy, {
+    ...access.value,
+    access: dryRun ? "read" : access.value.access,
+    aliases: [...(access.value.aliases ?? []), tool.name],
+  });
   if (gate.isErr()) return errAsync(gate.error);
-  const done = (value: unknown) => finish(value, access.value, ctx.policy, ctx.naming);
+  const done = (value: unknown) => finish(value, access.value, ctx.policy);
   const aws = forTool(ctx.aws, tool.name, ctx.signal);
   if (dryRun) return safeRun(tool, input, { ...ctx, aws: readOnlyAws(aws, tool.name, readActionsOf(tool)) }).map(done);
   if (access.value.access === "read") return safeRun(tool, input, { ...ctx, aws }).map(done);
@@ -250,12 +246,7 @@ const safeRun = (tool: AnyTool, input: unknown, ctx: ToolContext): ResultAsync<u
     })(),
   );
 
-const finish = (
-  value: unknown,
-  access: { sensitive: boolean },
-  policy: Policy,
-  naming: ToolContext["naming"],
-): CallResult => {
+const finish = (value: unknown, access: { sensitive: boolean }, policy: Policy): CallResult => {
   if (policy.allowSensitiveData) return { value, redactions: 0 };
   // Sensitive results lose env values and secret references too; every other result still loses credential-looking
   // text (a password echoed in a failure reason or an event message).
@@ -268,7 +259,7 @@ const finish = (
       ...(clean as Record<string, unknown>),
       redaction: {
         redacted_values: report.count,
-        note: `Secret-like values (environment values, secret references, credentials) were replaced by [REDACTED]. Set ${sensitiveFlagName(naming)} to see them.`,
+        note: `Secret-like values (environment values, secret references, credentials) were replaced by [REDACTED]. Set ${sensitiveFlagName()} to see them.`,
       },
     },
     redactions: report.count,

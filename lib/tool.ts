@@ -31,7 +31,8 @@ export interface ToolContext {
   /** AWS calls of this tool call: the call's abort signal is already attached. */
   readonly aws: AwsCall;
   readonly policy: Policy;
-  readonly naming: FlagNaming;
+  /** @deprecated Ignored: hints name Policy fields and adapters render them. */
+  readonly naming?: FlagNaming;
   readonly log: Logger;
   readonly signal?: AbortSignal;
   /** Reports progress (MCP progress notifications, CLI stderr). */

@@ -13,7 +13,6 @@ export const assistantOptions = (
   audit?: AuditSink,
 ): EcsAssistantOptions => ({
   policy: config.policy,
-  flagNaming: "env",
   logger,
   ...(audit ? { audit } : {}),
   aws: {

@@ -14,6 +14,7 @@ import { CACHE_HINTS } from "./cacheHints.ts";
 import { planConfirmation, processConfirmStates } from "./confirmations.ts";
 import type { ConfirmStates } from "./confirmState.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
+import { renderPolicyNamesIn } from "./policyNames.ts";
 import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
 import { installResources } from "./resources.ts";
@@ -28,25 +29,35 @@ const ERROR_OUTPUT = {
   required: ["status", "error"],
 };
 
-/** Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description). */
-const toMcpTool = (t: ToolSpec) => ({
-  name: t.name,
-  title: t.title,
-  description: t.description,
-  inputSchema: t.inputSchema as { type: "object" },
-  ...(t.outputSchema ? { outputSchema: { type: "object" as const, anyOf: [t.outputSchema, ERROR_OUTPUT] } } : {}),
-  annotations: { title: t.title, ...t.annotations },
-});
+/**
+ * Tool as MCP lists it (annotations with a title; our gate stays out of the wire format but in the description;
+ * policy fields named as the server's flags).
+ */
+export const toMcpTool = (spec: ToolSpec) => {
+  const t = renderPolicyNamesIn(spec);
+  return {
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: t.inputSchema as { type: "object" },
+    ...(t.outputSchema ? { outputSchema: { type: "object" as const, anyOf: [t.outputSchema, ERROR_OUTPUT] } } : {}),
+    annotations: { title: t.title, ...t.annotations },
+  };
+};
 
 /** Formats an EcsError for the client: kind, message, hint; never a stack trace. */
-export const errorResult = (e: EcsError): CallToolResult => ({
-  isError: true,
-  content: [{ type: "text", text: `${e.kind} error: ${e.message}\nHint: ${e.hint}` }],
-  structuredContent: { status: "error", error: publicError(e) },
-});
+export const errorResult = (error: EcsError): CallToolResult => {
+  const e = renderPolicyNamesIn(error);
+  return {
+    isError: true,
+    content: [{ type: "text", text: `${e.kind} error: ${e.message}\nHint: ${e.hint}` }],
+    structuredContent: { status: "error", error: publicError(e) },
+  };
+};
 
 /** A successful result: compact JSON text plus the same object as structuredContent. */
-export const okResult = (value: unknown): CallToolResult => {
+export const okResult = (result: unknown): CallToolResult => {
+  const value = renderPolicyNamesIn(result);
   const structured =
     value && typeof value === "object" && !Array.isArray(value)
       ? (value as Record<string, unknown>)
@@ -123,7 +134,7 @@ export const createMcpServer = (
       return result.match(
         (r) => {
           log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
-          return isRemoteToolResult(r.value) ? remoteCallResult(r.value) : okResult(r.value);
+          return isRemoteToolResult(r.value) ? remoteCallResult(renderPolicyNamesIn(r.value)) : okResult(r.value);
         },
         (e) => {
           log.warn(`tool ${name} failed: ${e.kind}: ${e.message}`, { ms: Date.now() - started });

@@ -1,6 +1,6 @@
 // Resources: every resource renders; IAM policies grow with the level and follow the catalogue's access classes.
 import { describe, expect, test } from "bun:test";
-import { CATALOGUE } from "../lib/index.ts";
+import { ALL_TOOLS, CATALOGUE } from "../lib/index.ts";
 import { iamPolicy, RESOURCES } from "./resources.ts";
 
 const actions = (doc: Record<string, unknown>) => (doc.Statement as { Action: string[] }[]).flatMap((s) => s.Action);
@@ -41,5 +41,17 @@ describe("resources", () => {
       s.Action.includes("iam:PassRole"),
     );
     expect(passRole?.Condition).toBeDefined(); // PassRole only to ECS
+  });
+
+  test("the deploy level grants every IAM action a tool declares; the read-only level every read, e.g. the ones that drifted", () => {
+    const deploy = actions(iamPolicy("deploy"));
+    for (const t of ALL_TOOLS)
+      for (const a of [...t.iamActions.read, ...(t.iamActions.sensitive ?? []), ...(t.iamActions.write ?? [])])
+        expect(deploy).toContain(a);
+    const ro = actions(iamPolicy("read-only"));
+    for (const a of ["ec2:DescribeVpcEndpoints", "iam:ListAttachedRolePolicies", "cloudwatch:GetMetricData"])
+      expect(ro).toContain(a);
+    expect(ro).not.toContain("logs:FilterLogEvents");
+    expect(actions(iamPolicy("troubleshooting-sensitive"))).toContain("logs:FilterLogEvents");
   });
 });

@@ -1,6 +1,6 @@
 // Read-only MCP resources: the Express Mode workflow guide, the ecs_resource_management catalogue, IAM policies per level.
 import { ProtocolError, ProtocolErrorCode, type Server } from "@modelcontextprotocol/server";
-import { CATALOGUE, type OperationEntry } from "../lib/index.ts";
+import { ALL_TOOLS, CATALOGUE, type IamLevel, iamPolicyFor } from "../lib/index.ts";
 import { EXPRESS_GUIDE } from "./expressGuide.ts";
 
 /** One resource: metadata for resources/list and a function producing its text. */
@@ -13,88 +13,8 @@ export interface ResourceDef {
   readonly text: () => string;
 }
 
-const iamAction = (e: OperationEntry) => `${e.service}:${e.command}`;
-/** Real AWS API operations of the catalogue (virtual ones are composed of others; agent-only ones stay out). */
-const apiOps = (pick: (e: OperationEntry) => boolean) =>
-  CATALOGUE.filter((e) => !e.virtual && !e.agentOnly && pick(e)).map(iamAction);
-
-const TROUBLESHOOT_READ = [
-  "cloudformation:DescribeStacks",
-  "cloudformation:DescribeStackEvents",
-  "cloudformation:ListStackResources",
-  "cloudformation:ListStacks",
-  "elasticloadbalancing:DescribeLoadBalancers",
-  "elasticloadbalancing:DescribeTargetGroups",
-  "elasticloadbalancing:DescribeTargetHealth",
-  "elasticloadbalancing:DescribeListeners",
-  "iam:GetRole",
-  "sts:GetCallerIdentity",
-  "cloudwatch:GetMetricData",
-];
-const SENSITIVE_READ = [
-  "logs:DescribeLogGroups",
-  "logs:DescribeLogStreams",
-  "logs:GetLogEvents",
-  "logs:FilterLogEvents",
-  "ec2:DescribeVpcs",
-  "ec2:DescribeSubnets",
-  "ec2:DescribeSecurityGroups",
-  "ec2:DescribeRouteTables",
-  "ec2:DescribeNetworkInterfaces",
-  "ec2:DescribeNatGateways",
-  "ec2:DescribeInternetGateways",
-];
-const DEPLOY = [
-  "ecr:GetAuthorizationToken",
-  "ecr:BatchCheckLayerAvailability",
-  "ecr:InitiateLayerUpload",
-  "ecr:UploadLayerPart",
-  "ecr:CompleteLayerUpload",
-  "ecr:PutImage",
-  "cloudformation:CreateStack",
-  "cloudformation:UpdateStack",
-  "cloudformation:DeleteStack",
-  "iam:CreateRole",
-  "iam:DeleteRole",
-  "iam:TagRole",
-  "iam:PutRolePolicy",
-  "iam:DeleteRolePolicy",
-  "iam:AttachRolePolicy",
-  "iam:DetachRolePolicy",
-];
-
-const uniq = (xs: string[]) => [...new Set(xs)].sort();
-const statement = (Sid: string, Action: string[], extra: Record<string, unknown> = {}) => ({
-  Sid,
-  Effect: "Allow",
-  Action: uniq(Action),
-  Resource: "*",
-  ...extra,
-});
-
-/** The IAM policy document for a policy level (Resource "*": scope it down to your clusters and repositories). */
-export const iamPolicy = (level: "read-only" | "troubleshooting-sensitive" | "deploy"): Record<string, unknown> => {
-  const read = statement("EcsAssistantRead", [...apiOps((e) => e.access === "read"), ...TROUBLESHOOT_READ]);
-  const statements: Record<string, unknown>[] = [read];
-  if (level !== "read-only") statements.push(statement("EcsAssistantSensitiveRead", SENSITIVE_READ));
-  if (level === "deploy") {
-    statements.push(statement("EcsAssistantWrite", [...apiOps((e) => e.access !== "read"), ...DEPLOY]));
-    statements.push(
-      statement("EcsAssistantPassRoles", ["iam:PassRole"], {
-        Condition: { StringEquals: { "iam:PassedToService": ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"] } },
-      }),
-    );
-  }
-  // Only needed with --hosted (the AWS-managed ECS MCP server).
-  statements.push(
-    statement("HostedEcsMcp", [
-      "ecs-mcp:InvokeMcp",
-      "ecs-mcp:CallReadOnlyTool",
-      ...(level === "deploy" ? ["ecs-mcp:CallPrivilegedTool"] : []),
-    ]),
-  );
-  return { Version: "2012-10-17", Statement: statements };
-};
+/** The IAM policy document for a policy level, from the tools' declared IAM actions. */
+export const iamPolicy = (level: IamLevel): Record<string, unknown> => iamPolicyFor(ALL_TOOLS, level);
 
 const catalogue = () =>
   JSON.stringify(

@@ -37,6 +37,7 @@ test("runtime exports of lib/index.ts", () => {
       "fetchTaskFailures",
       "fetchTaskLogs",
       "getEcsTroubleshootingGuidance",
+      "iamPolicyFor",
       "jsonSchemaOf",
       "publicError",
       "redact",

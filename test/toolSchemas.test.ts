@@ -4,11 +4,12 @@ import { expect, test } from "bun:test";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_TOOLS, toolSpecs } from "../lib/index.ts";
+import { renderPolicyNamesIn } from "../server/policyNames.ts";
 
 const DIR = join(import.meta.dir, "snapshots", "tools");
 
-// What a model sees (the MCP tools/list entry); `access` is for listings and stays out.
-for (const { access: _listing, ...spec } of toolSpecs(ALL_TOOLS)) {
+// What a model sees through the server (policy fields named as its flags); `access` is for listings and stays out.
+for (const { access: _listing, ...spec } of toolSpecs(ALL_TOOLS).map(renderPolicyNamesIn)) {
   test(`tool schema snapshot: ${spec.name}`, () => {
     const file = join(DIR, `${spec.name}.json`);
     const text = `${JSON.stringify(spec, null, 2)}\n`;

@@ -43,7 +43,7 @@ export const ContainerizeAppInput = v.strictObject({
   write: v.optional(
     v.pipe(
       v.boolean(),
-      v.description("Write the proposed Dockerfile and .dockerignore (needs ALLOW_WRITE). Default false."),
+      v.description("Write the proposed Dockerfile and .dockerignore (needs policy.allowWrite). Default false."),
     ),
   ),
   overwrite: v.optional(v.pipe(v.boolean(), v.description("With write: replace existing files. Default false."))),

@@ -34,7 +34,7 @@ export const containerizeAppTool = defineTool({
   description: `Analyse an application folder (read-only) and propose a Dockerfile and .dockerignore for it.
 Detects the stack (Node npm/yarn/pnpm with Express/Next.js/NestJS/Fastify, Python pip/poetry/uv with Flask/FastAPI/Django, Go, Java Maven/Gradle/Spring Boot, Ruby Rails/Sinatra, .NET, PHP, static sites), the start command, build step, the port the code listens on (warns when it differs from port) and health routes.
 Returns container_port, base_image, guidance (reference fields), plus detection, dockerfile {content, reasons}, dockerignore and warnings.
-write: true writes the files (needs ALLOW_WRITE); existing files are kept unless overwrite: true.`,
+write: true writes the files (needs policy.allowWrite); existing files are kept unless overwrite: true.`,
   input: ContainerizeAppInput,
   output: ContainerizeAppOutput,
   access: {
@@ -54,7 +54,7 @@ export const buildAndPushTool = defineTool({
   title: "Build and push an image to ECR",
   description: `Create or update the ECR stack <app_name>-ecr-infrastructure (repository <app_name>-repo with immutable tags, scan on push, lifecycle policy; role <app_name>-ecr-role), build the image in app_path (needs a Dockerfile: use containerize_app), push it and verify its digest.
 Uses docker, finch or podman (detected); builds linux/amd64 unless platform is set. Progress is reported per step and build line.
-Returns repository_uri, image_tag, full_image_uri, ecr_push_pull_role_arn, stack_name, image_digest. Requires ALLOW_WRITE (dry_run: true shows the plan without it).`,
+Returns repository_uri, image_tag, full_image_uri, ecr_push_pull_role_arn, stack_name, image_digest. Requires policy.allowWrite (dry_run: true shows the plan without it).`,
   input: BuildAndPushInput,
   output: BuildAndPushOutput,
   access: "write",
@@ -95,7 +95,7 @@ export const deleteAppTool = defineTool({
   title: "Delete an Express Mode app",
   description: `Delete an Express Mode deployment: the Express Gateway Service (waits until it has drained), then the ECR stack <app_name>-ecr-infrastructure (repository <app_name>-repo, role <app_name>-ecr-role, KMS key).
 Already-deleted resources count as done. A repository that still holds images is kept unless force: true.
-Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires ALLOW_WRITE.`,
+Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires policy.allowWrite.`,
   input: DeleteAppInput,
   output: DeleteAppOutput,
   access: "destructive",
@@ -111,7 +111,7 @@ export const deployAppTool = defineTool({
   description: `The whole path in one call: write a Dockerfile if missing → build and push to ECR → validate roles and image → create the cluster if missing (Container Insights optional) → CreateExpressGatewayService (or update it) → wait until ready → the public URL.
 Options: cpu, memory, min/max task count, scaling metric and target, health check path, environment, secrets (ARNs), cluster, roles.
 Success = the deployment this call started completed and the running revision has the requested image, cpu, memory, port and environment. A rollback is a failure (error kind deployment_failed, outcome rolled_back: the OLD version runs) with stopped-task reasons and a diagnosis; error kind timeout only when the wait ran out of time. A re-run compares with the revision the service actually runs and refuses (kind conflict) while a rollout is in progress.
-Progress per step. Re-running after a failure resumes (finished steps are skipped). On failure: the failed step, the error and a diagnosis. Requires ALLOW_WRITE; dry_run: true returns the full plan without changes.`,
+Progress per step. Re-running after a failure resumes (finished steps are skipped). On failure: the failed step, the error and a diagnosis. Requires policy.allowWrite; dry_run: true returns the full plan without changes.`,
   input: DeployAppInput,
   output: DeployAppOutput,
   access: "write",

@@ -93,7 +93,7 @@ const refuseAgentOnly = (op: OperationEntry, ctx: ToolContext): Result<Operation
     ecsError("policy_denied", {
       gate: "operation",
       message: `${op.name} is used only by the Amazon ECS container agent; an assistant calling it can corrupt the cluster's view of its instances and tasks.`,
-      hint: `If you really need it, list ${op.name} in the policy's allowOperations (server: --allow ${op.name}); the allow list then admits only the operations it names.`,
+      hint: `If you really need it, list ${op.name} in policy.allowOperations; the allow list then admits only the operations it names.`,
     }),
   );
 };

@@ -24,7 +24,7 @@ export const ecsResourceManagementTool = defineTool({
   title: "ECS and ECR resource management",
   description: `Run one Amazon ECS (or ECR, prefixed ecr:) API operation with validated parameters.
 api_params use the AWS API's camelCase names and are checked against the AWS SDK model before any call.
-Read operations always run; write and destructive operations need ALLOW_WRITE (dry_run: true shows the exact call without making it); results that can hold secrets are redacted unless ALLOW_SENSITIVE_DATA.
+Read operations always run; write and destructive operations need policy.allowWrite (dry_run: true shows the exact call without making it); results that can hold secrets are redacted unless policy.allowSensitiveData.
 List operations follow pages up to max_items and say when a list was truncated.
 
 Read-only: ${names((e) => e.access === "read" && !e.agentOnly)}.

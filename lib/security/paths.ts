@@ -95,7 +95,7 @@ export const resolveAppPath = (input: string, options: AppPathOptions = {}): Res
       ecsError("policy_denied", {
         gate: "path",
         message: `Path '${resolved}' is outside the allowed roots (${options.allowedRoots.join(", ")}).`,
-        hint: "Move the application under an allowed root, or add its folder with policy.allowedRoots (server: --allowed-root).",
+        hint: "Move the application under an allowed root, or add its folder to policy.allowedRoots.",
       }),
     );
   let st: ReturnType<typeof statSync>;

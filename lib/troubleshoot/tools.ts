@@ -26,7 +26,7 @@ Actions and parameters:
 - fetch_network_configuration: ecs_cluster_name; optional ecs_service_name, vpc_id
 - fetch_service_metrics: ecs_service_name (+ ecs_cluster_name unless an ARN); time window. CloudWatch CPU/memory utilization, Container Insights task metrics, ALB target 5xx/latency/unhealthy hosts, with peaks
 
-Log lines, task definitions and task details are redacted unless ALLOW_SENSITIVE_DATA=true.`,
+Log lines, task definitions and task details are redacted unless policy.allowSensitiveData = true.`,
   input: EcsTroubleshootingInput,
   output: EcsTroubleshootingOutput,
   // Always read; whether the result is sensitive depends on the action.

@@ -1,6 +1,7 @@
 // `ecs-mcp-server call <tool> --args '{...}'`: runs one tool under the policy flags and prints its result.
 import { readFile } from "node:fs/promises";
 import { type EcsAssistant, type EcsError, publicError } from "../../lib/index.ts";
+import { renderPolicyNamesIn } from "../policyNames.ts";
 import type { CliIo } from "./io.ts";
 import { formatErrorPretty, formatPretty } from "./pretty.ts";
 import { createProgressLine } from "./progress.ts";
@@ -64,12 +65,14 @@ export const callCommand = async (
   progress.done();
   return result.match(
     (r) => {
-      io.out(flags.pretty ? formatPretty(r.value) : `${JSON.stringify(r.value, null, 2)}\n`);
+      const value = renderPolicyNamesIn(r.value);
+      io.out(flags.pretty ? formatPretty(value) : `${JSON.stringify(value, null, 2)}\n`);
       if (r.redactions > 0 && flags.pretty)
         io.err(`(${r.redactions} sensitive values redacted; --allow-sensitive-data shows them)\n`);
       return EXIT.ok;
     },
-    (e: EcsError) => {
+    (error: EcsError) => {
+      const e = renderPolicyNamesIn(error);
       if (flags.pretty) io.err(formatErrorPretty(e));
       else {
         io.out(`${JSON.stringify({ status: "error", error: publicError(e) }, null, 2)}\n`);
