@@ -18,7 +18,7 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
   return [
     `Measured by \`npm run bench\` on the 2-core CI machine (ecs-assistant ${r.version}, ${String(r.date).slice(0, 10)}); every figure sits next to a baseline measured in the same run. Reproduce with \`npm run bench\` (about a minute; \`--quick\` for a smoke run) — it writes \`bench/results.json\` and refreshes this section.`,
     "",
-    "**Cold start** (spawn → `initialize` → `tools/list` answered, median of runs) and **idle memory**, against a bare Bun binary and minimal MCP servers with one tool on the SDK v1 and on the SDK v2 (which ours is built on), compiled the same way:",
+    `**Cold start**${cold.date ? ` (measured ${String(cold.date).slice(0, 10)}; \`bun bench/run.ts --only cold_start\` refreshes it alone)` : ""} (spawn → \`initialize\` → \`tools/list\` answered, median of runs) and **idle memory**, against a bare Bun binary and minimal MCP servers with one tool on the SDK v1 and on the SDK v2 (which ours is built on), compiled the same way:`,
     "",
     table(
       [cold],

@@ -46,7 +46,7 @@ const coldStartSection = async (results: Record<string, unknown>) => {
   section("Cold start: spawn → initialize → tools/list (median)");
   const cold = await coldStart(quick ? 5 : 25);
   console.table([cold]);
-  results.cold_start = cold;
+  results.cold_start = { ...cold, date: new Date().toISOString() };
 };
 
 /** Sections `--only` can run alone (merged into the last results). */
