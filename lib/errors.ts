@@ -88,7 +88,10 @@ export type EcsError =
       readonly diagnosis?: Readonly<Record<string, unknown>>;
     })
   | (Base & {
-      /** The resource is busy with another operation (e.g. a rollout in progress); retry after it finishes. */
+      /**
+       * The resource is busy with another operation (e.g. a rollout in progress; retry after it finishes), or a name
+       * a create needs is already taken outside of what the tool manages (`resource` names it).
+       */
       readonly kind: "conflict";
       readonly resource?: string;
     })

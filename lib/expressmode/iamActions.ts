@@ -63,7 +63,8 @@ const SERVICE_READ = [
 export const CONTAINERIZE_IAM: IamActions = { read: [] };
 /** build_and_push_image_to_ecr. */
 export const BUILD_IAM: IamActions = {
-  read: [...STACK_READ, "ecr:DescribeImages", "ecr:ListImages"],
+  // ecr:DescribeRepositories and iam:GetRole: the stack's repository and role names must be free before CreateStack.
+  read: [...STACK_READ, "ecr:DescribeImages", "ecr:ListImages", "ecr:DescribeRepositories", "iam:GetRole"],
   write: [...STACK_WRITE, ...PUSH],
 };
 /** validate_ecs_express_mode_prerequisites. */

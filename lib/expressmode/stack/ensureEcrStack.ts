@@ -4,6 +4,7 @@ import { type EcsError, ecsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
 import { ECR_TEMPLATE_BODY } from "../ecrTemplate.ts";
+import { checkStackNames } from "./checkStackNames.ts";
 import { isMissingStack, type SettledStack, waitForStack } from "./waitForStack.ts";
 
 /** The stack operation and what it produced. */
@@ -43,8 +44,8 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
   const create = (operation: EcrStack["operation"]) => {
     const since = new Date();
     ctx.progress({ progress: 0, message: `Creating stack ${names.stack}` });
-    return ctx
-      .aws("cloudformation", "CreateStack", params, { signal: ctx.signal })
+    return checkStackNames(ctx, app)
+      .andThen(() => ctx.aws("cloudformation", "CreateStack", params, { signal: ctx.signal }))
       .andThen(() => waitForStack(ctx, names.stack, "create", since))
       .andThen((s) => finish(s, operation));
   };

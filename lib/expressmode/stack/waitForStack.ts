@@ -4,7 +4,7 @@ import { type EcsError, ecsError, isTransient } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
 import { sleep } from "../util/sleep.ts";
-import { describeFailures, stackFailures } from "./stackFailures.ts";
+import { describeFailures, type StackFailure, stackFailures } from "./stackFailures.ts";
 
 /** What the wait waits for: the waiter semantics differ per operation (the reference used the create waiter for all). */
 export type StackGoal = "create" | "update" | "delete" | "settle";
@@ -100,11 +100,23 @@ const failed = (
         retryable: false,
         message: `Stack ${stackName} ended in ${status}${reason ? ` (${reason})` : ""}: ${describeFailures(failures)}.`,
         hint:
-          status === "ROLLBACK_COMPLETE"
+          takenHint(failures) ??
+          (status === "ROLLBACK_COMPLETE"
             ? "The stack could not be created and was rolled back. Fix the cause above; the next run deletes the rolled-back stack and creates it again."
             : status === "DELETE_FAILED"
               ? "Some resources could not be deleted (the reasons above). Remove them by hand or fix the cause, then delete again."
-              : "Fix the cause named above (often a missing IAM permission or a name already taken), then run the tool again.",
+              : "Fix the cause named above (often a missing IAM permission or a name already taken), then run the tool again."),
       }),
     ),
   );
+
+/**
+ * A resource of the stack that already existed outside of it ("Resource of type 'AWS::ECR::Repository' with identifier
+ * 'shop-repo' already exists", HandlerErrorCode AlreadyExists): named, with the choices; never deleted for the user.
+ */
+const takenHint = (failures: readonly StackFailure[]): string | undefined => {
+  const f = failures.find((x) => /already exists|AlreadyExists/.test(x.reason));
+  if (!f) return undefined;
+  const id = /identifier '([^']+)'/.exec(f.reason)?.[1] ?? /^(\S+) already exists/.exec(f.reason)?.[1];
+  return `${f.resource_type ?? f.logical_id} ${id ? `"${id}" ` : ""}already exists outside of this stack. Choose another app_name (the stack names its repository and role after it), or use the existing resource directly (push to that repository yourself and deploy by image URI). ecs-assistant does not delete resources it did not create; the rolled-back stack is deleted and recreated on the next run.`;
+};
