@@ -91,7 +91,12 @@ describe("rollbacks are failures", () => {
     const v = judgeRollout(snap(svc([{ id: "ecs-svc/1111", status: "PRIMARY" }]), d), {});
     expect(v).toMatchObject({ status: "failed", outcome: "rolled_back" });
     expect((v as { message: string }).message).toContain("circuit breaker");
-    expect(judgeRollout(snap(svc([]), sd("ROLLBACK_IN_PROGRESS")), {})).toMatchObject({ outcome: "rolled_back" });
+    const alarm = judgeRollout(
+      snap(svc([]), sd("ROLLBACK_IN_PROGRESS", { alarms: { status: "TRIGGERED", triggeredAlarmNames: ["shop-5xx"] } })),
+      {},
+    );
+    expect(alarm).toMatchObject({ outcome: "rolled_back" });
+    expect((alarm as { message: string }).message).toContain("alarms in ALARM: shop-5xx");
     expect(judgeRollout(snap(svc([]), sd("ROLLBACK_FAILED")), {})).toMatchObject({ outcome: "rollback_failed" });
     expect(judgeRollout(snap(svc([]), sd("STOPPED")), {})).toMatchObject({ outcome: "stopped" });
   });

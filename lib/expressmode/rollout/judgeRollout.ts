@@ -20,7 +20,13 @@ const fail = (outcome: DeploymentOutcome, message: string): RolloutVerdict => ({
   message,
 });
 const wait = (waiting: string): RolloutVerdict => ({ done: false, waiting });
-const why = (d: ServiceDeployment) => [d.statusReason, d.rollback?.reason].filter(Boolean).join("; ");
+/** The deployment's own reasons; Express canaries roll back on CloudWatch alarms, which are named. */
+const why = (d: ServiceDeployment) => {
+  const alarms = d.alarms?.triggeredAlarmNames ?? [];
+  return [d.statusReason, d.rollback?.reason, alarms.length ? `alarms in ALARM: ${alarms.join(", ")}` : undefined]
+    .filter(Boolean)
+    .join("; ");
+};
 
 /** The verdict for one snapshot; see the file comment for what success means. */
 export const judgeRollout = (snap: RolloutSnapshot, target: RolloutTarget): RolloutVerdict => {
