@@ -3,7 +3,17 @@ import type { FakeAws, FakeService } from "../../support/fakeAws.ts";
 
 export { fakeAssistant } from "../../support/useFakeAws.ts";
 
-export const SERVICES: readonly FakeService[] = ["ecs", "ecr", "logs", "cloudformation", "iam", "elbv2", "ec2", "sts"];
+export const SERVICES: readonly FakeService[] = [
+  "ecs",
+  "ecr",
+  "logs",
+  "cloudformation",
+  "iam",
+  "elbv2",
+  "ec2",
+  "sts",
+  "cloudwatch",
+];
 
 /** Makes the fake answer every operation of every service with an empty output. */
 export const answerEverything = (fake: FakeAws): void => {
