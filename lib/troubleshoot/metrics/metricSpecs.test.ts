@@ -22,10 +22,13 @@ test("service utilization always; Container Insights when enabled; task-level on
   expect(ids("enhanced")).toContain("task_mem_max");
 });
 
-test("ALB target metrics per target group plus the load balancer's own 5xx; none for an NLB; ids are unique and valid", () => {
+test("ALB target metrics per target group plus the load balancer's own 5xx; only target health for an NLB; ids are unique and valid", () => {
   const alb = ids("disabled");
   expect(alb).toEqual(expect.arrayContaining(["tg0_0_target_5xx_sum", "tg0_0_unhealthy_max", "lb0_elb_5xx_sum"]));
-  expect(ids("disabled", NLB).some((i) => i.startsWith("tg"))).toBe(false);
+  expect(ids("disabled", NLB).filter((i) => i.startsWith("tg") || i.startsWith("lb"))).toEqual([
+    "tg0_0_unhealthy_max",
+    "tg0_0_healthy_min",
+  ]);
   const all = ids("enhanced");
   expect(new Set(all).size).toBe(all.length);
   for (const i of all) expect(i).toMatch(/^[a-z][a-zA-Z0-9_]*$/);

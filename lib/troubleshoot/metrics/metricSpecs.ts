@@ -1,5 +1,5 @@
 // Which CloudWatch metrics describe one ECS service: AWS/ECS utilization, Container Insights, ALB target metrics.
-import { albDimensions } from "./albDimensions.ts";
+import { elbDimensions } from "./elbDimensions.ts";
 
 /** Container Insights level of a cluster (its `containerInsights` setting); `unknown` when it could not be read. */
 export type ContainerInsightsMode = "enhanced" | "enabled" | "disabled" | "unknown";
@@ -47,7 +47,8 @@ const spec = (
  * AWS/ApplicationELB per target group (TargetGroup+LoadBalancer): HTTPCode_Target_5XX_Count (Sum), TargetResponseTime
  * (Average, p99; seconds), UnHealthyHostCount (Maximum), HealthyHostCount (Minimum); per load balancer
  * HTTPCode_ELB_5XX_Count (Sum) — the 502/503/504 the ALB itself returns
- * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html);
+ * for a Network Load Balancer only UnHealthyHostCount/HealthyHostCount in AWS/NetworkELB.
  */
 export const metricSpecs = (t: MetricTargets): MetricSpec[] => {
   const svc = { ClusterName: t.cluster, ServiceName: t.service };
@@ -77,30 +78,26 @@ export const metricSpecs = (t: MetricTargets): MetricSpec[] => {
   const lbs = new Set<string>();
   t.targetGroups.slice(0, MAX_TARGET_GROUPS).forEach((g, i) => {
     g.loadBalancerArns.forEach((lbArn, j) => {
-      const dims = albDimensions(g.targetGroupArn, lbArn);
-      if (!dims) return;
-      const elb = "AWS/ApplicationELB";
+      const e = elbDimensions(g.targetGroupArn, lbArn);
+      if (!e) return;
       const p = `tg${i}_${j}`;
-      const d = { ...dims };
-      out.push(
-        spec(`${p}_target_5xx_sum`, elb, "HTTPCode_Target_5XX_Count", d, "Sum", "Count"),
-        spec(`${p}_response_time_avg`, elb, "TargetResponseTime", d, "Average", "Seconds"),
-        spec(`${p}_response_time_p99`, elb, "TargetResponseTime", d, "p99", "Seconds"),
-        spec(`${p}_unhealthy_max`, elb, "UnHealthyHostCount", d, "Maximum", "Count"),
-        spec(`${p}_healthy_min`, elb, "HealthyHostCount", d, "Minimum", "Count"),
-      );
-      if (!lbs.has(dims.LoadBalancer)) {
+      const d = { TargetGroup: e.TargetGroup, LoadBalancer: e.LoadBalancer };
+      if (e.namespace === "AWS/ApplicationELB") {
         out.push(
-          spec(
-            `lb${lbs.size}_elb_5xx_sum`,
-            elb,
-            "HTTPCode_ELB_5XX_Count",
-            { LoadBalancer: dims.LoadBalancer },
-            "Sum",
-            "Count",
-          ),
+          spec(`${p}_target_5xx_sum`, e.namespace, "HTTPCode_Target_5XX_Count", d, "Sum", "Count"),
+          spec(`${p}_response_time_avg`, e.namespace, "TargetResponseTime", d, "Average", "Seconds"),
+          spec(`${p}_response_time_p99`, e.namespace, "TargetResponseTime", d, "p99", "Seconds"),
         );
-        lbs.add(dims.LoadBalancer);
+      }
+      // NLBs see TCP, not HTTP: only target health counts (AWS/NetworkELB, same dimensions).
+      out.push(
+        spec(`${p}_unhealthy_max`, e.namespace, "UnHealthyHostCount", d, "Maximum", "Count"),
+        spec(`${p}_healthy_min`, e.namespace, "HealthyHostCount", d, "Minimum", "Count"),
+      );
+      if (e.namespace === "AWS/ApplicationELB" && !lbs.has(e.LoadBalancer)) {
+        const lb = { LoadBalancer: e.LoadBalancer };
+        out.push(spec(`lb${lbs.size}_elb_5xx_sum`, e.namespace, "HTTPCode_ELB_5XX_Count", lb, "Sum", "Count"));
+        lbs.add(e.LoadBalancer);
       }
     });
   });
