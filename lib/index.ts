@@ -19,6 +19,7 @@ export type { AwsCall, CallObserver, CallOptions, InputOf, OperationOf, OutputOf
 export type { AwsOptions } from "./aws/clients.ts";
 export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";
+export { CAPABILITIES } from "./capabilities.ts";
 export type { Capability, PromptArg, PromptDef } from "./capability.ts";
 export type { Tool, ToolDefinition } from "./defineTool.ts";
 export type {

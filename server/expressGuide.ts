@@ -7,7 +7,14 @@ Express Mode turns one container image into a running, public HTTPS service: ECS
 Application Load Balancer with a target group, security groups, an HTTPS endpoint
 (\`https://<service>.ecs.<region>.on.aws\`) and auto scaling.
 
-## Steps (tools in order)
+## The one-call path
+**deploy_app(app_name, app_path, port)** does every step below in one call: writes a Dockerfile if missing, builds and
+pushes the image, validates the roles, creates the cluster and the Express service (or updates it), waits until it is
+ready and returns the public URL. Options: cpu, memory, min/max task count, scaling metric and target, health check
+path, environment, secrets, cluster, roles. \`dry_run: true\` returns the plan; on failure it names the failed step
+with a diagnosis, and calling it again resumes (finished steps are skipped). Needs ALLOW_WRITE.
+
+## Steps (tools in order), when you want control over each one
 1. **containerize_app(app_path, port)** — proposes a Dockerfile for the project; write it into the app folder.
 2. **build_and_push_image_to_ecr(app_name, app_path[, tag])** — creates the ECR repository (CloudFormation stack
    \`<app_name>-ecr-infrastructure\`), builds and pushes the image; returns \`full_image_uri\`. Needs ALLOW_WRITE.

@@ -1,19 +1,9 @@
 // Prompts: sane names, optional arguments, rendered guidance naming tools that exist, in workflow order.
 import { describe, expect, test } from "bun:test";
+import { ALL_TOOLS } from "../lib/index.ts";
 import { PROMPTS } from "./prompts.ts";
 
-const KNOWN_TOOLS = [
-  "containerize_app",
-  "build_and_push_image_to_ecr",
-  "validate_ecs_express_mode_prerequisites",
-  "wait_for_service_ready",
-  "delete_app",
-  "ecs_resource_management",
-  "ecs_troubleshooting_tool",
-  "aws_knowledge_aws___search_documentation",
-  "aws_knowledge_aws___read_documentation",
-  "aws_knowledge_aws___recommend",
-];
+const KNOWN_TOOLS = ALL_TOOLS.map((t) => t.name);
 
 describe("prompts", () => {
   test("names are unique identifiers, not free text or regexes", () => {
@@ -54,5 +44,9 @@ describe("prompts", () => {
 
   test("no prompt points at the unregistered create_ecs_infrastructure (reference weak point 1)", () => {
     for (const p of PROMPTS) expect(p.render({})).not.toContain("create_ecs_infrastructure");
+  });
+
+  test("the deploy prompt offers deploy_app, the one-call path", () => {
+    expect(PROMPTS.find((p) => p.name === "containerize_and_deploy")?.render({})).toContain("deploy_app(");
   });
 });

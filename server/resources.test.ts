@@ -54,4 +54,9 @@ describe("resources", () => {
     expect(ro).not.toContain("logs:FilterLogEvents");
     expect(actions(iamPolicy("troubleshooting-sensitive"))).toContain("logs:FilterLogEvents");
   });
+
+  test("the Express guide offers deploy_app, the one-call path", () => {
+    const guide = RESOURCES.find((r) => r.uri.endsWith("express-mode-workflow"))!.text();
+    expect(guide).toContain("deploy_app(app_name, app_path, port)");
+  });
 });

@@ -16,6 +16,7 @@ test("runtime exports of lib/index.ts", () => {
       "toLangChainTools",
       "toOpenAiResponsesTools",
       "toOpenAiTools",
+      "CAPABILITIES",
       "CATALOGUE",
       "KNOWLEDGE_DEFAULT_URL",
       "isRemoteToolResult",

@@ -7,6 +7,7 @@ import { ecsResourceManagement, resourceAccess } from "./ecsResourceManagement.t
 import { expressManagedCheck } from "./expressManagedCheck.ts";
 import { iamActionsOf } from "./operationEntry.ts";
 import { EcsResourceManagementOutput } from "./outputs.ts";
+import { PROMPTS } from "./prompts.ts";
 import { EcsResourceManagementInput } from "./schemas.ts";
 
 const names = (pick: (e: OperationEntry) => boolean) =>
@@ -46,7 +47,7 @@ Agent-only (refused unless the policy's allow list names them): ${names((e) => B
 export const OPERATIONS = defineCapability({
   id: "operations",
   settings: [],
-  instructions: "",
-  prompts: [],
+  instructions: `ecs_resource_management runs one ECS or ECR API operation with validated parameters: reads always run, writes need policy.allowWrite = true, dry_run: true shows the exact call.`,
+  prompts: PROMPTS,
   tools: [ecsResourceManagementTool],
 });

@@ -7,6 +7,7 @@ import { type EcsError, ecsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { KNOWLEDGE_TOOL_NAMES, withEcsGuidance } from "./guidance.ts";
 import { RemoteToolOutput } from "./outputs.ts";
+import { PROMPTS } from "./prompts.ts";
 import { ReadDocumentationInput, RecommendInput, SearchDocumentationInput } from "./schemas.ts";
 
 const disabled = (): EcsError =>
@@ -85,7 +86,7 @@ Use the "new" recommendations to discover recently released features around a to
 export const REMOTE = defineCapability({
   id: "remote",
   settings: ["knowledge", "hosted"],
-  instructions: "",
-  prompts: [],
+  instructions: `For ECS features newer than your training data (Express Mode, native blue/green, Managed Instances) use the aws_knowledge_* documentation tools.`,
+  prompts: PROMPTS,
   tools: [searchDocumentationTool, readDocumentationTool, recommendTool],
 });

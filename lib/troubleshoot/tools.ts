@@ -6,6 +6,7 @@ import { defineTool } from "../defineTool.ts";
 import { ecsTroubleshootingTool, troubleshootAccess } from "./ecsTroubleshootingTool.ts";
 import { TROUBLESHOOT_IAM } from "./iamActions.ts";
 import { EcsTroubleshootingOutput } from "./outputs.ts";
+import { PROMPTS } from "./prompts.ts";
 import { EcsTroubleshootingInput } from "./schemas.ts";
 
 /** `ecs_troubleshooting_tool`: the reference's seven read-only actions plus `diagnose` and `fetch_service_metrics`. */
@@ -39,7 +40,7 @@ Log lines, task definitions and task details are redacted unless policy.allowSen
 export const TROUBLESHOOT = defineCapability({
   id: "troubleshoot",
   settings: [],
-  instructions: "",
-  prompts: [],
+  instructions: `When something fails, use ecs_troubleshooting_tool (start with action "diagnose" or "get_ecs_troubleshooting_guidance"). Results that can hold secrets are redacted unless policy.allowSensitiveData = true.`,
+  prompts: PROMPTS,
   tools: [ecsTroubleshootingToolDescriptor],
 });
