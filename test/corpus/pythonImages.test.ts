@@ -14,7 +14,9 @@ import { APPS, fixtureApps } from "../support/fixtureApps.ts";
 import { ensurePypiIndex, type PypiIndex } from "../support/pypi/pypiIndex.ts";
 import { ensureRegistry, type RegistryEnv } from "../support/registry/registry.ts";
 
-const PORT = 8080;
+/** The container port a user would pick: 8080 when the app reads $PORT, else the port the code is fixed to. */
+const portFor = (d: { reads_port_env?: boolean; detected_port?: number }) =>
+  d.reads_port_env ? 8080 : (d.detected_port ?? 8080);
 let reg: RegistryEnv | null = null;
 let pypi: PypiIndex | null = null;
 
@@ -34,10 +36,11 @@ const prepare = (app: string) => {
     writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replaceAll("https://pypi.org/simple", pypi!.url));
   const analysis = detectProject(dir);
   const d = analysis.detection;
-  const proposal = generateDockerfile({ detection: d, project: analysis.project, port: PORT, healthPath: "/" })!;
+  const port = portFor(d);
+  const proposal = generateDockerfile({ detection: d, project: analysis.project, port, healthPath: "/" })!;
   writeFileSync(join(dir, "Dockerfile"), proposal.dockerfile);
   writeFileSync(join(dir, ".dockerignore"), dockerignoreFor(d.stack, !d.build_command));
-  return { dir, detection: d, dockerfile: proposal.dockerfile };
+  return { dir, port, dockerfile: proposal.dockerfile };
 };
 
 const apps = fixtureApps().filter(([, e]) => e.detection.stack === "python" && e.image?.build);
@@ -49,7 +52,7 @@ describe("Python fixture images build and boot (skipped when podman, the registr
       `${app}: builds from the loopback index and answers on ${want.image!.boot?.path ?? "/"}`,
       async () => {
         if (!reg || !pypi) return;
-        const { dir, dockerfile } = prepare(app);
+        const { dir, port, dockerfile } = prepare(app);
         expect(dockerfile).not.toContain(pypi.url); // the Dockerfile users get names no stand-in
         const image = `localhost/ecs-assistant-corpus/${app}:1`;
         const before = pypi.requests.length;
@@ -58,7 +61,7 @@ describe("Python fixture images build and boot (skipped when podman, the registr
         if (!want.image!.boot) return;
         const r = await bootImage({
           image,
-          port: PORT,
+          port,
           path: want.image!.boot.path,
           podmanEnv: reg.env,
           timeoutMs: 30_000,
@@ -75,4 +78,20 @@ describe("Python fixture images build and boot (skipped when podman, the registr
       },
       10 * 60_000,
     );
+
+  test(
+    "a Python app that fails at import does not pass the boot check",
+    async () => {
+      if (!reg || !pypi) return;
+      const { dir, port } = prepare("py-starlette");
+      writeFileSync(join(dir, "app.py"), "import starlette\nraise RuntimeError('broken on purpose')\n");
+      const image = "localhost/ecs-assistant-corpus/py-broken:1";
+      const b = await buildImage(image, dir, reg.env, { buildArgs: { PIP_INDEX_URL: pypi.url } });
+      expect(b.ok).toBe(true);
+      const r = await bootImage({ image, port, path: "/", podmanEnv: reg.env, timeoutMs: 30_000 });
+      expect(r.ok).toBe(false);
+      expect(r.log).toContain("broken on purpose");
+    },
+    10 * 60_000,
+  );
 });

@@ -18,6 +18,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 [[ $(cat "$STATE/index/.version" 2>/dev/null) == "$INDEX_VERSION" ]] && { echo "$STATE/index"; exit 0; }
 command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null || { echo "buildIndex: needs apt-get and dpkg-deb" >&2; exit 3; }
 mkdir -p "$STATE/debs" && exec 9>"$STATE/lock" && flock -w 900 9
+# A fresh machine may have no package lists yet (apt-cache then knows nothing).
+apt-cache show python3-flask >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
 pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
   --no-enhances "${ROOTS[@]}" | grep -E '^(python3-|pipenv$)' | grep -vE "$SKIP" | sort -u)
 pkgs="$pkgs python3-setuptools-whl python3-wheel-whl python3-pip-whl"

@@ -19,7 +19,10 @@ export interface PypiIndex {
  */
 export const ensurePypiIndex = async (): Promise<PypiIndex | null> => {
   const built = await run("bash", [join(import.meta.dir, "buildIndex.sh")], { timeoutMs: 15 * 60_000 });
-  if (built.code === 3) return null;
+  if (built.code === 3) {
+    if (process.env.ECS_ASSISTANT_REQUIRE_REGISTRY === "1") throw new Error(`PyPI stand-in required: ${built.stderr}`);
+    return null;
+  }
   if (built.code !== 0) throw new Error(`buildIndex.sh failed: ${built.stderr.slice(-2000)}`);
   const dir = built.stdout.trim().split("\n").pop()!;
   const requests: string[] = [];
