@@ -7,7 +7,7 @@ import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import type { ContainerOptions, PollingOptions } from "./expressmode/options.ts";
 import { type Logger, silentLogger } from "./log.ts";
-import { createPolicy, type FlagNaming, type Policy } from "./policy.ts";
+import { createPolicy, type FlagNaming, narrowPolicy, type Policy, type PolicyLimits } from "./policy.ts";
 import {
   type AnyTool,
   type CallResult,
@@ -20,7 +20,7 @@ import {
 } from "./registry.ts";
 import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
 import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
-import type { Progress, ToolContext } from "./tool.ts";
+import type { Caller, Progress, ToolContext } from "./tool.ts";
 import { methodNameOf, type ToolMethods } from "./toolMethods.ts";
 import { ALL_TOOLS } from "./tools.ts";
 import { VERSION } from "./version.ts";
@@ -56,6 +56,10 @@ export interface InvokeOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Asks the user to confirm destructive actions (MCP elicitation); omit when nobody can be asked. */
   readonly confirm?: (message: string) => Promise<boolean>;
+  /** Narrows the assistant's policy for this call only (e.g. an OAuth token without the write scope); never widens it. */
+  readonly limits?: PolicyLimits;
+  /** Who is calling (e.g. the token's `sub` and `email`), recorded in audit entries. */
+  readonly caller?: Caller;
 }
 
 /**
@@ -102,7 +106,8 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
 
   const context = (o: InvokeOptions = {}): ToolContext => ({
     aws,
-    policy,
+    policy: o.limits ? narrowPolicy(policy, o.limits) : policy,
+    ...(o.caller ? { caller: o.caller } : {}),
     log,
     signal: o.signal,
     progress: o.onProgress ?? (() => {}),

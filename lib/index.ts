@@ -53,8 +53,8 @@ export type { OperationEntry } from "./operations/catalogue.ts";
 export { CATALOGUE } from "./operations/catalogue.ts";
 export type { Pagination } from "./operations/operationEntry.ts";
 export type { EcsResourceManagementParams } from "./operations/schemas.ts";
-export type { Access, FlagNaming, Policy } from "./policy.ts";
-export { createPolicy, DEFAULT_POLICY } from "./policy.ts";
+export type { Access, FlagNaming, Policy, PolicyLimits } from "./policy.ts";
+export { createPolicy, DEFAULT_POLICY, narrowPolicy } from "./policy.ts";
 export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
 export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";
 export type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
@@ -68,6 +68,7 @@ export type { RedactionReport, RedactOptions } from "./security/redact.ts";
 export { redact, redactText } from "./security/redact.ts";
 export type {
   CallAccess,
+  Caller,
   IamActions,
   PerCallAccess,
   Progress,

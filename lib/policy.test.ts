@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { checkAccess, createPolicy, DEFAULT_POLICY } from "./policy.ts";
+import { checkAccess, createPolicy, DEFAULT_POLICY, narrowPolicy } from "./policy.ts";
 
 describe("policy", () => {
   test("defaults are read-only, no sensitive data, confirm destructive; frozen", () => {
@@ -68,5 +68,27 @@ describe("policy", () => {
     expect(checkAccess(p, { name: "DeleteService", access: "destructive" }).isErr()).toBe(true);
     const q = createPolicy({ allowOperations: ["LISTCLUSTERS"] });
     expect(checkAccess(q, { name: "ListClusters", access: "read" }).isOk()).toBe(true);
+  });
+});
+
+describe("narrowPolicy (per-call limits, e.g. OAuth scopes)", () => {
+  const wide = createPolicy({ allowWrite: true, allowSensitiveData: true });
+
+  test("takes away what the limits withdraw and says why; the write gate names the reason, not a server flag", () => {
+    const p = narrowPolicy(wide, { allowWrite: false, reason: "the access token has no ecs:write scope" });
+    expect(p.allowWrite).toBe(false);
+    expect(p.allowSensitiveData).toBe(true);
+    expect(Object.isFrozen(p)).toBe(true);
+    const e = checkAccess(p, { name: "delete_app", access: "destructive" })._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "policy_denied", gate: "write" });
+    expect(e.hint).toContain("ecs:write");
+    expect(e.hint).not.toContain("ALLOW_WRITE");
+  });
+
+  test("never widens: limits that allow what the assistant forbids change nothing", () => {
+    const narrow = createPolicy({});
+    expect(narrowPolicy(narrow, { allowWrite: true, allowSensitiveData: true, reason: "x" })).toBe(narrow);
+    const e = checkAccess(narrow, { name: "delete_app", access: "destructive" })._unsafeUnwrapErr();
+    expect(e.hint).toContain("policy.allowWrite");
   });
 });

@@ -19,7 +19,35 @@ export interface Policy {
   readonly confirmDestructive: boolean;
   /** When set, local paths (app_path) must lie inside one of these absolute directories. */
   readonly allowedRoots?: readonly string[];
+  /**
+   * Why this call's policy is narrower than the assistant's (set by {@link narrowPolicy}, e.g. an access token without
+   * the write scope): `write` / `sensitive` say why that permission was withdrawn for this caller.
+   */
+  readonly narrowedFor?: { readonly write?: string; readonly sensitive?: string };
 }
+
+/** Per-call limits on the assistant's policy (e.g. from an OAuth token's scopes); they can only take away. */
+export interface PolicyLimits {
+  /** false withdraws writes for this call. */
+  readonly allowWrite?: boolean;
+  /** false withdraws sensitive data (results are redacted) for this call. */
+  readonly allowSensitiveData?: boolean;
+  /** Why, in words a caller can act on (e.g. "the access token has no ecs:write scope"). */
+  readonly reason: string;
+}
+
+/** The policy of one call under `limits`: each permission is the assistant's AND the limit's; never wider. */
+export const narrowPolicy = (policy: Policy, limits: PolicyLimits): Policy => {
+  const write = policy.allowWrite && limits.allowWrite === false ? limits.reason : undefined;
+  const sensitive = policy.allowSensitiveData && limits.allowSensitiveData === false ? limits.reason : undefined;
+  if (!write && !sensitive) return policy;
+  return Object.freeze({
+    ...policy,
+    allowWrite: write ? false : policy.allowWrite,
+    allowSensitiveData: sensitive ? false : policy.allowSensitiveData,
+    narrowedFor: Object.freeze({ ...(write ? { write } : {}), ...(sensitive ? { sensitive } : {}) }),
+  });
+};
 
 /**
  * @deprecated Hints always name Policy fields (`policy.allowWrite = true`); an adapter renders them in its own terms
@@ -91,6 +119,15 @@ export const checkAccess = (policy: Policy, req: AccessRequest): Result<void, Ec
       }),
     );
   }
+  if (req.access !== "read" && !policy.allowWrite && policy.narrowedFor?.write) {
+    return err(
+      ecsError("policy_denied", {
+        gate: "write",
+        message: `${req.name} ${req.access === "destructive" ? "deletes or stops resources" : "changes resources"} and writes are not allowed for this caller.`,
+        hint: `Writes are withdrawn for this call: ${policy.narrowedFor.write}.`,
+      }),
+    );
+  }
   if (req.access !== "read" && !policy.allowWrite) {
     const flag = FLAG_NAMES.allowWrite;
     return err(
@@ -99,6 +136,15 @@ export const checkAccess = (policy: Policy, req: AccessRequest): Result<void, Ec
         flag,
         message: `${req.name} ${req.access === "destructive" ? "deletes or stops resources" : "changes resources"} and writes are disabled.`,
         hint: `Set ${flag} to enable write operations, aware that the assistant can then change your AWS account.`,
+      }),
+    );
+  }
+  if (req.requiresSensitive && !policy.allowSensitiveData && policy.narrowedFor?.sensitive) {
+    return err(
+      ecsError("policy_denied", {
+        gate: "sensitive",
+        message: `${req.name} returns data that may hold secrets, which this caller may not see.`,
+        hint: `Sensitive data is withdrawn for this call: ${policy.narrowedFor.sensitive}.`,
       }),
     );
   }

@@ -173,6 +173,15 @@ const gateAndRun = (
         aws_calls: calls,
         request_ids: calls.flatMap((c) => (c.requestId ? [c.requestId] : [])),
         duration_ms: Date.now() - started,
+        ...(ctx.caller
+          ? {
+              caller: {
+                sub: ctx.caller.subject,
+                ...(ctx.caller.email ? { email: ctx.caller.email } : {}),
+                ...(ctx.caller.clientId ? { client_id: ctx.caller.clientId } : {}),
+              },
+            }
+          : {}),
       });
     } catch (auditError) {
       ctx.log.error("audit sink failed", { tool: tool.name, error: String(auditError) });

@@ -26,6 +26,15 @@ export interface Progress {
   readonly message: string;
 }
 
+/** The identity of a caller, as an authenticated host (e.g. the HTTP server with OAuth) knows it. */
+export interface Caller {
+  /** Stable subject id (the token's `sub`). */
+  readonly subject: string;
+  readonly email?: string;
+  /** The OAuth client the token was issued to, when known. */
+  readonly clientId?: string;
+}
+
 /** What a running tool may use. Built per call by the assistant. */
 export interface ToolContext {
   /** AWS calls of this tool call: the call's abort signal is already attached. */
@@ -43,6 +52,8 @@ export interface ToolContext {
   readonly express?: ExpressSettings;
   /** The AWS Knowledge MCP client, when the docs proxy is enabled (used by the aws_knowledge_* tools). */
   readonly knowledge?: Pick<RemoteMcp, "callTool">;
+  /** Who is calling, when the host knows (an OAuth token's subject); recorded in audit entries. */
+  readonly caller?: Caller;
 }
 
 /** The policy view of one call: what it does and whether its result can hold secrets. */

@@ -40,6 +40,7 @@ test("runtime exports of lib/index.ts", () => {
       "getEcsTroubleshootingGuidance",
       "iamPolicyFor",
       "jsonSchemaOf",
+      "narrowPolicy",
       "publicError",
       "redact",
       "redactText",

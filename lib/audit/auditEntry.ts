@@ -29,6 +29,8 @@ export interface AuditEntry {
   /** Request ids of every AWS call, for CloudTrail lookups. */
   readonly request_ids: readonly string[];
   readonly duration_ms: number;
+  /** Who called, when the host authenticated the caller (OAuth `sub`, `email`, client id). */
+  readonly caller?: { readonly sub: string; readonly email?: string; readonly client_id?: string };
 }
 
 /**
