@@ -86,3 +86,32 @@ describe("server config", () => {
     expect(loadConfig([], {}).stateKey).toBeUndefined();
   });
 });
+
+describe("OAuth settings", () => {
+  const env = {
+    ECS_MCP_OAUTH_ISSUERS: "https://login.example.com/realms/team, http://127.0.0.1:9000",
+    ECS_MCP_OAUTH_RESOURCE: "https://mcp.example.com/mcp",
+  };
+  test("issuers and resource from env; skew defaults to 60 s; OAuth alone lets --host leave loopback", () => {
+    const c = loadConfig(["--http", "--host", "0.0.0.0"], env);
+    expect(c.oauth).toEqual({
+      issuers: ["https://login.example.com/realms/team", "http://127.0.0.1:9000"],
+      resource: "https://mcp.example.com/mcp",
+      clockSkewSec: 60,
+    });
+  });
+  test("half a configuration, plain-http issuers off loopback, a fragment or a huge skew are errors naming the setting", () => {
+    expect(() => loadConfig([], { ECS_MCP_OAUTH_ISSUERS: "https://a.example.com" })).toThrow("--oauth-resource");
+    expect(() => loadConfig(["--oauth-resource", "https://m.example.com/mcp"], {})).toThrow("--oauth-issuer");
+    expect(() => loadConfig([], { ...env, ECS_MCP_OAUTH_ISSUERS: "http://idp.example.com" })).toThrow("must use https");
+    expect(() => loadConfig([], { ...env, ECS_MCP_OAUTH_RESOURCE: "https://m.example.com/mcp#x" })).toThrow("fragment");
+    expect(() => loadConfig([], { ...env, ECS_MCP_OAUTH_CLOCK_SKEW_SECONDS: "3600" })).toThrow("0 to 300");
+  });
+  test("JWKS URLs per accepted issuer only", () => {
+    const c = loadConfig([], { ...env, ECS_MCP_OAUTH_JWKS_URIS: "http://127.0.0.1:9000=http://127.0.0.1:9000/keys" });
+    expect(c.oauth?.jwksUris).toEqual({ "http://127.0.0.1:9000": "http://127.0.0.1:9000/keys" });
+    expect(() =>
+      loadConfig([], { ...env, ECS_MCP_OAUTH_JWKS_URIS: "https://other.example.com=https://x/keys" }),
+    ).toThrow("accepted issuer");
+  });
+});

@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly containerRuntime?: "docker" | "finch" | "podman";
   /** Bearer token HTTP clients must send (`Authorization: Bearer …`); none = no token check. */
   readonly authToken?: string;
+  /** OAuth 2.1 resource server settings (JWT access tokens from these issuers, for this resource), when set. */
+  readonly oauth?: OAuthConfig;
   /** Key signing 2026-07-28 confirmation states (env ECS_MCP_STATE_KEY): replicas must share it. */
   readonly stateKey?: string;
   /** Tool calls running at once over HTTP before new ones get 429. */
@@ -37,6 +39,18 @@ export interface ServerConfig {
   readonly knowledge: { readonly url?: string; readonly enabled: boolean };
   /** Opt-in bridge to the AWS-managed ECS MCP server. */
   readonly hosted?: { readonly region?: string; readonly url?: string };
+}
+
+/** OAuth settings of the HTTP transport (see README "Run it for a team"). */
+export interface OAuthConfig {
+  /** Accepted token issuers (`--oauth-issuer`, env ECS_MCP_OAUTH_ISSUERS, comma-separated). */
+  readonly issuers: readonly string[];
+  /** This server's resource URI = the tokens' audience (`--oauth-resource`, env ECS_MCP_OAUTH_RESOURCE). */
+  readonly resource: string;
+  /** Allowed clock skew on exp/nbf, seconds (env ECS_MCP_OAUTH_CLOCK_SKEW_SECONDS; default 60, at most 300). */
+  readonly clockSkewSec: number;
+  /** JWKS URL per issuer when it publishes no discovery document (env ECS_MCP_OAUTH_JWKS_URIS: iss=url,...). */
+  readonly jwksUris?: Readonly<Record<string, string>>;
 }
 
 /** A configuration error: says which flag or variable, what it got and what it accepts. */
@@ -71,6 +85,8 @@ const OPTIONS = {
   hosted: { type: "boolean" },
   "hosted-url": { type: "string" },
   "auth-token": { type: "string" },
+  "oauth-issuer": { type: "string", multiple: true },
+  "oauth-resource": { type: "string" },
   "max-concurrent-calls": { type: "string" },
   "max-sessions": { type: "string" },
   "shutdown-grace": { type: "string" },
@@ -126,6 +142,53 @@ const url = (raw: string, source: string): string => {
   }
 };
 
+/** OAuth settings from flags and env; both the issuer(s) and the resource, or neither. */
+const oauthConfig = (
+  flagIssuers: readonly string[] | undefined,
+  flagResource: string | undefined,
+  env: NodeJS.ProcessEnv,
+): OAuthConfig | undefined => {
+  const issuers = (flagIssuers ?? (env.ECS_MCP_OAUTH_ISSUERS ?? "").split(","))
+    .map((i) => i.trim())
+    .filter(Boolean)
+    .map((i) => url(i, flagIssuers ? "--oauth-issuer" : "ECS_MCP_OAUTH_ISSUERS"));
+  const resource = flagResource ?? (env.ECS_MCP_OAUTH_RESOURCE || undefined);
+  if (issuers.length === 0 && resource === undefined) return undefined;
+  if (issuers.length === 0)
+    throw new ConfigError("OAuth needs the accepted issuer(s) too: set --oauth-issuer URL (or ECS_MCP_OAUTH_ISSUERS).");
+  if (resource === undefined)
+    throw new ConfigError(
+      "OAuth needs this server's resource URI (the tokens' audience, e.g. https://mcp.example.com/mcp): set --oauth-resource (or ECS_MCP_OAUTH_RESOURCE).",
+    );
+  const source = flagResource ? "--oauth-resource" : "ECS_MCP_OAUTH_RESOURCE";
+  url(resource, source);
+  if (new URL(resource).hash)
+    throw new ConfigError(`${source}=${JSON.stringify(resource)} must not have a #fragment (RFC 8707).`);
+  for (const i of issuers) {
+    const u = new URL(i);
+    if (u.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(u.hostname))
+      throw new ConfigError(
+        `OAuth issuer ${JSON.stringify(i)} must use https (plain http is only accepted on loopback).`,
+      );
+  }
+  const jwksUris: Record<string, string> = {};
+  for (const pair of (env.ECS_MCP_OAUTH_JWKS_URIS ?? "").split(",").filter((p) => p.trim())) {
+    const at = pair.lastIndexOf("=");
+    const iss = pair.slice(0, at).trim();
+    if (at < 0 || !issuers.includes(iss))
+      throw new ConfigError(
+        `ECS_MCP_OAUTH_JWKS_URIS entry ${JSON.stringify(pair.slice(0, 200))} must be <accepted issuer>=<JWKS URL>.`,
+      );
+    jwksUris[iss] = url(pair.slice(at + 1).trim(), "ECS_MCP_OAUTH_JWKS_URIS");
+  }
+  return {
+    issuers,
+    resource,
+    clockSkewSec: int(env.ECS_MCP_OAUTH_CLOCK_SKEW_SECONDS, "ECS_MCP_OAUTH_CLOCK_SKEW_SECONDS", 0, 300) ?? 60,
+    ...(Object.keys(jwksUris).length > 0 ? { jwksUris } : {}),
+  };
+};
+
 /** Parses argv and env. Throws ConfigError with a clear message on bad input (the caller prints it and exits 2). */
 export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig => {
   let values: ReturnType<
@@ -163,9 +226,15 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     throw new ConfigError(
       "ECS_MCP_STATE_KEY must be at least 32 characters (use a random value, the same on every replica).",
     );
-  if (values.http && !["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && authToken === undefined)
+  const oauth = oauthConfig(values["oauth-issuer"], values["oauth-resource"], env);
+  if (
+    values.http &&
+    !["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) &&
+    authToken === undefined &&
+    oauth === undefined
+  )
     throw new ConfigError(
-      `--host ${host} would expose the server beyond this machine without authentication: set --auth-token (or ECS_MCP_AUTH_TOKEN) too.`,
+      `--host ${host} would expose the server beyond this machine without authentication: set --auth-token (or ECS_MCP_AUTH_TOKEN) or OAuth (--oauth-issuer and --oauth-resource) too.`,
     );
   return {
     command: values.help ? "help" : values.version ? "version" : "serve",
@@ -209,6 +278,7 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       ? { hosted: { region, ...(values["hosted-url"] ? { url: url(values["hosted-url"], "--hosted-url") } : {}) } }
       : {}),
     ...(authToken ? { authToken } : {}),
+    ...(oauth ? { oauth } : {}),
     ...(stateKey ? { stateKey } : {}),
     maxConcurrentCalls: int(values["max-concurrent-calls"], "--max-concurrent-calls", 1, 10_000) ?? 64,
     maxSessions: int(values["max-sessions"], "--max-sessions", 1, 100_000) ?? 1000,
@@ -248,6 +318,10 @@ HTTP transport:
   --http  --host H (default 127.0.0.1)  --port N (default 8080)
   --allowed-host H:P  --allowed-origin URL   extra Host/Origin values accepted (DNS-rebinding protection)
   --auth-token T             require "Authorization: Bearer T" (env ECS_MCP_AUTH_TOKEN; >= 16 chars)
+  --oauth-issuer URL         accept JWT access tokens from this issuer (repeatable; env ECS_MCP_OAUTH_ISSUERS, comma-separated)
+  --oauth-resource URL       this server's resource URI, the tokens' audience (env ECS_MCP_OAUTH_RESOURCE)
+                             scopes: ecs:read (any call), ecs:write (writes), ecs:sensitive (unredacted data);
+                             env ECS_MCP_OAUTH_CLOCK_SKEW_SECONDS (default 60), ECS_MCP_OAUTH_JWKS_URIS (iss=url,...)
   --max-concurrent-calls N   tool calls at once before 429 (default 64)
   --max-sessions N           open sessions before 503 (default 1000)
   --shutdown-grace MS        on SIGINT/SIGTERM let calls finish this long, then cancel (default 10000)

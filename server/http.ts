@@ -3,11 +3,14 @@
 // clients get a session in this process.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isLegacyRequest } from "@modelcontextprotocol/server";
-import type { EcsAssistant, Logger } from "../lib/index.ts";
+import { type AuthInfo, isLegacyRequest } from "@modelcontextprotocol/server";
+import { type EcsAssistant, type Logger, VERSION } from "../lib/index.ts";
+import type { OAuthGate } from "./auth/oauth.ts";
+import { callerOf } from "./auth/scopes.ts";
 import type { ConfirmStates } from "./confirmState.ts";
 import { hostAllowed } from "./hostCheck.ts";
 import { createLegacySessions, type Refusal } from "./httpLegacy.ts";
+import { withLogFields } from "./log.ts";
 import { createModernHandler } from "./modern.ts";
 import { createModernExchanges } from "./modernExchanges.ts";
 import { sendWebResponse, toWebRequest } from "./nodeBridge.ts";
@@ -23,6 +26,8 @@ export interface HttpSettings {
   readonly maxBodyBytes?: number;
   /** Clients must send `Authorization: Bearer <authToken>` when set. */
   readonly authToken?: string;
+  /** OAuth 2.1 resource server: JWT access tokens, scopes narrowing the policy per request (server/auth/oauth.ts). */
+  readonly oauth?: OAuthGate;
   /** Tool calls in flight (all sessions) before new ones get 429. Default 64. */
   readonly maxConcurrentCalls?: number;
   /** Open sessions before a new initialize gets 503. Default 1000. */
@@ -77,9 +82,9 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
 
   /**
    * The one place a request is let in or turned away before any MCP handling: DNS-rebinding checks, then the
-   * caller's credentials. Authentication schemes beyond the static token belong here.
+   * caller's credentials (the static token, or an OAuth access token whose verified claims come back as `auth`).
    */
-  const authorise = (req: IncomingMessage): Refusal | undefined => {
+  const authorise = async (req: IncomingMessage): Promise<Refusal | { auth?: AuthInfo }> => {
     if (!hostAllowed(req.headers.host, { host: s.host, port: boundPort }, s.allowedHosts))
       return {
         status: 403,
@@ -87,20 +92,36 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
       };
     if (!originOk(req.headers.origin))
       return { status: 403, text: `Forbidden Origin ${JSON.stringify(req.headers.origin)} (add --allowed-origin)` };
-    if (s.authToken !== undefined && !tokenMatches(req.headers.authorization, s.authToken))
+    // The static token (single-user set-ups) is accepted beside OAuth when both are configured.
+    if (s.authToken !== undefined && tokenMatches(req.headers.authorization, s.authToken)) return {};
+    if (s.oauth) {
+      const verdict = await s.oauth.authenticate(req.headers.authorization);
+      return "token" in verdict ? { auth: verdict } : verdict;
+    }
+    if (s.authToken !== undefined)
       return {
         status: 401,
         text: "Unauthorized: send Authorization: Bearer <token> (the server's --auth-token)",
         headers: { "www-authenticate": 'Bearer realm="ecs-mcp-server"' },
       };
-    return undefined;
+    return {};
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://x");
+    // Load balancer health checks: no token, any Host (targets are probed by IP); says nothing beyond "up".
+    if (url.pathname === "/healthz")
+      return sendJson(res, draining ? 503 : 200, { status: draining ? "draining" : "ok", version: VERSION });
+    if (s.oauth?.metadataPaths.includes(url.pathname)) return sendJson(res, 200, s.oauth.metadata);
     if (url.pathname !== "/mcp") return send(res, { status: 404, text: "Not found: the MCP endpoint is /mcp" });
-    const refused = authorise(req);
-    if (refused) return send(res, refused);
+    const verdict = await authorise(req);
+    if ("status" in verdict) return send(res, verdict);
+    const { auth } = verdict;
+    if (auth) return withLogFields(callerFields(auth), () => serveMcp(req, res, auth));
+    return serveMcp(req, res, undefined);
+  };
+
+  const serveMcp = async (req: IncomingMessage, res: ServerResponse, authInfo: AuthInfo | undefined) => {
     if (draining)
       return send(res, {
         status: 503,
@@ -147,8 +168,9 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
         for (const release of releases) release();
       });
     }
-    if (transport) return sendWebResponse(res, await transport.handleRequest(request, { parsedBody: body }));
-    return exchanges.serve(res, calls, gone, () => modern.fetch(request, { parsedBody: body }));
+    const options = { parsedBody: body, ...(authInfo ? { authInfo } : {}) };
+    if (transport) return sendWebResponse(res, await transport.handleRequest(request, options));
+    return exchanges.serve(res, calls, gone, () => modern.fetch(request, options));
   };
 
   const server = createServer((req, res) => {
@@ -164,7 +186,7 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   const addr = server.address();
   boundPort = typeof addr === "object" && addr ? addr.port : s.port;
   log.info(`Streamable HTTP on http://${s.host}:${boundPort}/mcp`, {
-    auth: s.authToken ? "bearer token" : "none",
+    auth: [s.authToken ? "bearer token" : "", s.oauth ? "oauth" : ""].filter(Boolean).join(" + ") || "none",
     maxConcurrentCalls: maxCalls,
   });
   return {
@@ -211,3 +233,9 @@ const readBody = (req: IncomingMessage, limit: number): Promise<string | null> =
     req.on("end", () => resolve(size > limit ? null : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+
+/** Log fields naming the caller of one request (every log line of the request carries them). */
+const callerFields = (auth: AuthInfo): Record<string, unknown> => {
+  const c = callerOf(auth);
+  return { caller: c.subject, ...(c.email ? { caller_email: c.email } : {}) };
+};

@@ -1,10 +1,17 @@
 // Server logger: text lines to stderr (never stdout, the MCP channel) and optionally appended to a log file.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Logger, LogLevel } from "../lib/index.ts";
 import { redactText } from "../lib/index.ts";
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+const requestFields = new AsyncLocalStorage<Readonly<Record<string, unknown>>>();
+
+/** Runs `fn` so that every log line it (and what it awaits) writes carries `fields`, e.g. the OAuth caller. */
+export const withLogFields = <T>(fields: Readonly<Record<string, unknown>>, fn: () => T): T =>
+  requestFields.run({ ...requestFields.getStore(), ...fields }, fn);
 
 /** Where logs go and from which level. */
 export interface LogSettings {
@@ -31,7 +38,8 @@ export const createLogger = (
   }
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[settings.level]) return;
-    const extra = fields && Object.keys(fields).length > 0 ? ` ${safeJson(fields)}` : "";
+    const all = { ...requestFields.getStore(), ...fields };
+    const extra = Object.keys(all).length > 0 ? ` ${safeJson(all)}` : "";
     const line = redactText(
       `${new Date().toISOString()} - ecs-mcp-server - ${level.toUpperCase()} - ${message}${extra}`,
     ).text;

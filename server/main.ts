@@ -62,8 +62,12 @@ const main = async (): Promise<number> => {
     // Loaded only for --http: the stdio server never pays for the HTTP transport.
     const { startHttp } = await import("./http.ts");
     const { createConfirmStates } = await import("./confirmState.ts");
+    // OAuth (and jose) load only when configured.
+    const oauth = config.oauth ? (await import("./auth/oauth.ts")).createOAuthGate(config.oauth) : undefined;
+    const { oauth: _oauthConfig, ...settings } = config;
     const http = await startHttp(assistant, log, {
-      ...config,
+      ...settings,
+      ...(oauth ? { oauth } : {}),
       ...(config.stateKey ? { confirmStates: createConfirmStates(Buffer.from(config.stateKey, "utf8")) } : {}),
     });
     const sig = await stop;

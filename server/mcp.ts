@@ -10,6 +10,7 @@ import {
   type ToolSpec,
   VERSION,
 } from "../lib/index.ts";
+import { callerOf, limitsOf } from "./auth/scopes.ts";
 import { CACHE_HINTS } from "./cacheHints.ts";
 import { planConfirmation, processConfirmStates } from "./confirmations.ts";
 import type { ConfirmStates } from "./confirmState.ts";
@@ -106,8 +107,13 @@ export const createMcpServer = (
     // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
     let progressSent: Promise<void> | undefined;
     try {
+      // OAuth (HTTP): the token's scopes narrow the policy for this call, and its subject is the audited caller.
+      const auth = ctx.http?.authInfo;
+      const limits = auth ? limitsOf(auth) : undefined;
       const result = await assistant.callTool(name, args ?? {}, {
         signal: ctx.mcpReq.signal,
+        ...(limits ? { limits } : {}),
+        ...(auth ? { caller: callerOf(auth) } : {}),
         onProgress:
           token === undefined
             ? undefined
