@@ -76,3 +76,12 @@ test("target and load balancer 5xx are counted separately; zero counts are no fi
   expect(f.map((x) => x.id)).toEqual(["target_5xx_errors"]);
   expect(f[0]?.title).toContain("10 requests");
 });
+
+test("unhealthy hosts earlier in the window while every target is healthy now is a flapping finding, else none", () => {
+  const m = metrics(series("_unhealthy_max", [0, 1, 2, 0, 0]));
+  const [f] = metricFindings(m, { targetsHealthyNow: true });
+  expect(f).toMatchObject({ id: "targets_flapping", likelihood: 0.45 });
+  expect(f?.title).toContain("2 of 5 periods");
+  expect(metricFindings(m, { targetsHealthyNow: false })).toEqual([]);
+  expect(metricFindings(metrics(series("_unhealthy_max", [0, 0, 0])), { targetsHealthyNow: true })).toEqual([]);
+});

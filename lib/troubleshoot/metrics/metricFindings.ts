@@ -15,6 +15,8 @@ export interface MetricContext {
   readonly healthChecksFailing?: boolean;
   /** The failures are timeouts (Target.Timeout, "timed out"), not wrong answers. */
   readonly healthCheckTimeouts?: boolean;
+  /** Every registered target is healthy at the time of the diagnosis. */
+  readonly targetsHealthyNow?: boolean;
 }
 
 /** At or above this percent of the task's memory or CPU a resource counts as at its limit. */
@@ -139,8 +141,31 @@ const cpuFinding = (m: ServiceMetrics, x: MetricContext): Finding[] => {
   ];
 };
 
-const elbFindings = (m: ServiceMetrics): Finding[] => {
+const elbFindings = (m: ServiceMetrics, x: MetricContext): Finding[] => {
   const out: Finding[] = [];
+  // Healthy now, unhealthy earlier in the window: the failure comes and goes (load, slow dependencies, restarts).
+  for (const s of x.targetsHealthyNow ? m.series.filter((y) => y.spec.id.endsWith("_unhealthy_max")) : []) {
+    const p = peakOf([s], [s.spec.id]);
+    if (!p || p.value <= 0) continue;
+    const periods = s.values.filter((v) => v > 0).length;
+    out.push(
+      finding({
+        id: "targets_flapping",
+        category: "service",
+        title: `Targets are healthy now but ${p.value} were unhealthy earlier (${periods} of ${s.values.length} periods)`,
+        likelihood: 0.45,
+        evidence: [
+          {
+            ...ev(p, m.period_seconds, "peaked at"),
+            text: `${labelOf(s, m.period_seconds)} peaked at ${p.value} at ${p.at.toISOString()}; all targets healthy now`,
+          },
+        ],
+        explanation:
+          "The load balancer marked targets unhealthy during the window and they recovered: an intermittent cause (load spikes, slow dependencies, long garbage collection, restarts) rather than a fixed misconfiguration.",
+        fix: `Look at CPU, memory and the app's logs around ${p.at.toISOString()}; raise the health check timeout or unhealthy threshold if the app pauses briefly under load.`,
+      }),
+    );
+  }
   for (const s of m.series.filter((x) => x.spec.id.endsWith("_target_5xx_sum"))) {
     const total = s.values.reduce((a, b) => a + b, 0);
     const p = peakOf([s], [s.spec.id]);
@@ -192,5 +217,5 @@ const elbFindings = (m: ServiceMetrics): Finding[] => {
 export const metricFindings = (m: ServiceMetrics, context: MetricContext): Finding[] => [
   ...memoryFindings(m, context),
   ...cpuFinding(m, context),
-  ...elbFindings(m),
+  ...elbFindings(m, context),
 ];

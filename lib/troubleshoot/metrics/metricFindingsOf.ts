@@ -22,6 +22,7 @@ export const metricFindingsOf = (m: ServiceMetrics, f: ServiceFacts, w: TimeWind
     ...(td?.memory && Number(td.memory) > 0 ? { taskMemoryMiB: Number(td.memory) } : {}),
     healthChecksFailing: healthStops.length > 0 || targets.some((t) => t.TargetHealth?.State === "unhealthy"),
     // ELB reports a slow answer as Target.Timeout; a failing container health check command usually times out too.
+    targetsHealthyNow: targets.length > 0 && targets.every((t) => t.TargetHealth?.State === "healthy"),
     healthCheckTimeouts:
       targets.some((t) => t.TargetHealth?.Reason === "Target.Timeout") ||
       healthStops.some((t) => /container health checks|timed? ?out/i.test(t.stoppedReason ?? "")),
