@@ -97,7 +97,13 @@ export const createRemoteBridges = (o: {
       const listed = hosted?.tools();
       if (!hosted || !listed) return [];
       if (hostedCache?.from !== listed)
-        hostedCache = { from: listed, tools: listed.map((t) => hostedDescriptor(hosted, t, prefix)) };
+        // In name order, whatever order the remote lists them in: every replica lists the same (cacheable) tools/list.
+        hostedCache = {
+          from: listed,
+          tools: [...listed]
+            .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+            .map((t) => hostedDescriptor(hosted, t, prefix)),
+        };
       return hostedCache.tools;
     },
     overlay: (specs) => specs.map(remoteSpec),

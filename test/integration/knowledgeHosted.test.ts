@@ -36,6 +36,20 @@ const toolsChanged = (a: EcsAssistant, ms = 3_000) =>
   });
 
 describe("hosted ECS MCP bridge", () => {
+  test("hosted tools are listed in name order whatever order the remote lists them in", async () => {
+    fake.tools = HOSTED_TOOLS_FIXTURE().reverse();
+    try {
+      const a = hosted(KEYS.secretAccessKey);
+      expect(await toolsChanged(a)).toBe(true);
+      expect(a.listTools().flatMap((t) => (t.name.startsWith("hosted_") ? [t.name] : []))).toEqual([
+        "hosted_get_deployment_status",
+        "hosted_update_service_desired_count",
+      ]);
+    } finally {
+      fake.tools = HOSTED_TOOLS_FIXTURE();
+    }
+  });
+
   test("good credentials: signed requests verified, hosted tools listed under the prefix and callable", async () => {
     const before = { ...fake.signatures };
     const a = hosted(KEYS.secretAccessKey);
