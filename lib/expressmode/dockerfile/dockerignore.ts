@@ -27,6 +27,8 @@ const PER_STACK: Partial<Record<Stack, string[]>> = {
   ruby: ["log", "tmp", "vendor/bundle", "coverage"],
   dotnet: ["bin", "obj"],
   php: ["vendor"],
+  deno: ["node_modules"],
+  elixir: ["_build", "deps", "node_modules"],
   static: ["node_modules"],
 };
 
