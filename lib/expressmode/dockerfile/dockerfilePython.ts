@@ -1,5 +1,6 @@
 // Dockerfile for Python apps: dependencies into a virtualenv in a build stage, unprivileged user, production server CMD.
 import { pythonTooling } from "../detect/python/pythonTooling.ts";
+import { djangoBuildEnv } from "./djangoBuildEnv.ts";
 import {
   COMMON_REASONS,
   cmd,
@@ -16,10 +17,11 @@ export const dockerfilePython = ({ detection: d, project, port, healthPath }: Ge
   const version = d.runtime_version ?? "3.12";
   const base = `${ECR_LIBRARY}/python:${version}-slim`;
   const tooling = pythonTooling(project);
-  const steps = pythonInstall(d, tooling);
+  const steps = pythonInstall(d, tooling, tooling.requirements ? project.read(tooling.requirements) : undefined);
   const warnings = [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}.`)];
   const probe = `python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}${healthPath}', timeout=4)"`;
   const collect = d.build_command?.includes("collectstatic");
+  const buildEnv = collect ? djangoBuildEnv(project) : [];
   const dockerfile = [
     header(d),
     `FROM ${base} AS build`,
@@ -38,7 +40,7 @@ export const dockerfilePython = ({ detection: d, project, port, healthPath }: Ge
     "WORKDIR /app",
     "COPY --from=build /opt/venv /opt/venv",
     "COPY --chown=app:app . .",
-    ...(collect ? [`RUN ${d.build_command}`] : []),
+    ...(collect ? [`RUN ${[...buildEnv, d.build_command].join(" ")}`] : []),
     "USER app",
     `EXPOSE ${port}`,
     healthcheck(probe),

@@ -1,6 +1,6 @@
 // The dependency install steps of the Python Dockerfile, one recipe per package manager (all into /opt/venv).
 import type { Detection } from "../detect/detection.ts";
-import type { PythonTooling } from "../detect/python/pythonTooling.ts";
+import { localRequirement, type PythonTooling } from "../detect/python/pythonTooling.ts";
 
 /** Lines of the build stage that install dependencies, then the project itself when it is a package. */
 export interface InstallSteps {
@@ -13,8 +13,8 @@ export interface InstallSteps {
 
 const reqTxt = "/tmp/requirements.txt";
 
-/** Install recipe for the detected package manager. */
-export const pythonInstall = (d: Detection, t: PythonTooling): InstallSteps => {
+/** Install recipe for the detected package manager; `requirementsText` is the requirements file's text. */
+export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?: string): InstallSteps => {
   const lock = t.lock;
   if (t.pm === "uv") {
     const members = t.workspace?.members ?? [];
@@ -84,6 +84,15 @@ export const pythonInstall = (d: Detection, t: PythonTooling): InstallSteps => {
       project: [],
       reasons: [
         `Pipenv turns ${lock ? "Pipfile.lock" : "a fresh lock (no Pipfile.lock committed)"} into pinned requirements (default packages only) that pip installs into /opt/venv.`,
+      ],
+    };
+  }
+  if (t.requirements && localRequirement(requirementsText)) {
+    return {
+      deps: [],
+      project: [`RUN pip install -r ${t.requirements}`],
+      reasons: [
+        `${t.requirements} installs the project itself (\`-e .\` or \`.\`): the sources are copied before the install.`,
       ],
     };
   }

@@ -32,6 +32,10 @@ const REQUIREMENTS = [
   "requirements/requirements.txt",
 ];
 
+/** A requirements line that installs the project folder itself (`-e .`, `.`, `.[web]`, `./`). */
+export const localRequirement = (text: string | undefined): boolean =>
+  /^\s*(?:-e\s+)?\.\/?(?:\[[^\]]*\])?\s*(#.*)?$/m.test(text ?? "");
+
 /** A pyproject whose dependencies include a web framework containerize_app knows. */
 export const usesWebFramework = (py: Pyproject): boolean =>
   py.dependencies.some((d) => ["django", "fastapi", "starlette", "flask"].includes(d));
@@ -83,13 +87,14 @@ export const pythonTooling = (p: Project, webDeps: (py: Pyproject) => boolean = 
   if (lock) evidence.push(lock);
   else if (pm !== "pip") evidence.push(`no lockfile: ${pm} resolves the dependencies while the image builds`);
   const requirements = REQUIREMENTS.find((f) => p.has(f));
-  if (pm === "pip" && requirements && py?.dependencies.length)
+  const installsItself = requirements !== undefined && localRequirement(p.read(requirements));
+  if (pm === "pip" && requirements && py?.dependencies.length && !installsItself)
     ambiguous.push(`both ${requirements} and [project].dependencies: installed ${requirements}`);
   const packaged =
     pm === "poetry" && py
       ? poetryPackaged(p, py)
       : pm === "pip" && requirements
-        ? false
+        ? installsItself
         : (py?.packageMode ?? (pm === "pip" && py !== undefined));
   let workspace: PythonTooling["workspace"];
   if (pm === "uv" && py && py.uvWorkspaceMembers.length > 0) {
