@@ -181,9 +181,31 @@ const roleRule = (f: CrossFacts): Finding[] => {
   return [];
 };
 
+/**
+ * A container health check that fails while the load balancer reaches the app: the check command itself is wrong
+ * (a tool missing from the image, another port or path). The finding names the command and what the targets show.
+ */
+const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
+  const i = found.findIndex((x) => x.id === "container_health_check_failed");
+  const c = f.taskDefinition?.containerDefinitions?.find((x) => x.healthCheck?.command?.length);
+  if (i < 0 || !c) return found;
+  const cmd = (c.healthCheck?.command ?? []).filter((x) => x !== "CMD-SHELL" && x !== "CMD").join(" ");
+  const lbHealthy = f.targets.length > 0 && f.targets.every((t) => t.TargetHealth?.State === "healthy");
+  const tool = /\b(curl|wget)\b/.exec(cmd)?.[1];
+  const out = [...found];
+  const h = out[i]!;
+  out[i] = {
+    ...h,
+    likelihood: lbHealthy ? 0.86 : h.likelihood,
+    explanation: `The container health check \`${cmd}\` (container ${c.name}, retries ${c.healthCheck?.retries ?? 3}, startPeriod ${c.healthCheck?.startPeriod ?? 0}s) keeps failing, so ECS stops the task.${lbHealthy ? " The load balancer's targets are healthy, so the app itself answers: the check command is what fails" : ""}${tool ? ` — ${tool} may be missing from the image (slim and distroless images ship without it), or it calls another port or path than the app serves` : ""}.`,
+    fix: `Run \`${cmd}\` inside the image (ECS Exec or docker run) and fix what fails: install ${tool ?? "the tool it calls"} or use one the image has (e.g. a tiny script in the app's own runtime), match the app's port and path, and raise startPeriod if the app starts slowly.`,
+  };
+  return out;
+};
+
 /** Applies every cross-source rule to the findings so far. */
-export const crossFindings = (found: readonly Finding[], f: CrossFacts): Finding[] => [
-  ...hostRule([...found], f),
-  ...nextRule(f),
-  ...roleRule(f),
-];
+export const crossFindings = (found: readonly Finding[], f: CrossFacts): Finding[] => {
+  const next = nextRule(f);
+  const base = hostRule([...found], f);
+  return [...(next.length > 0 ? base : containerCheckRule(base, f)), ...next, ...roleRule(f)];
+};
