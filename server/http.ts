@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AuthInfo, isLegacyRequest } from "@modelcontextprotocol/server";
+import { context, propagation } from "@opentelemetry/api";
 import { type EcsAssistant, type Logger, VERSION } from "../lib/index.ts";
 import type { OAuthGate } from "./auth/oauth.ts";
 import { callerOf } from "./auth/scopes.ts";
@@ -117,8 +118,10 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
     const verdict = await authorise(req);
     if ("status" in verdict) return send(res, verdict);
     const { auth } = verdict;
-    if (auth) return withLogFields(callerFields(auth), () => serveMcp(req, res, auth));
-    return serveMcp(req, res, undefined);
+    // W3C trace context from the HTTP headers: the MCP request's span (server/requestSpans.ts) becomes its child.
+    const traced = propagation.extract(context.active(), req.headers);
+    const serve = () => context.with(traced, () => serveMcp(req, res, auth));
+    return auth ? withLogFields(callerFields(auth), serve) : serve();
   };
 
   const serveMcp = async (req: IncomingMessage, res: ServerResponse, authInfo: AuthInfo | undefined) => {

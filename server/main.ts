@@ -7,6 +7,7 @@ import { ConfigError, HELP, loadConfig, type ServerConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { cancelRunning, createCallTracker } from "./shutdown.ts";
 import { serveStdio } from "./stdio.ts";
+import { startTelemetry, telemetryConfigured } from "./telemetry.ts";
 
 const main = async (): Promise<number> => {
   if (isCliCommand(process.argv[2])) return runCliCommand();
@@ -30,6 +31,8 @@ const main = async (): Promise<number> => {
   }
   const log = createLogger({ level: config.logLevel, file: config.logFile });
   if (log.fileError) log.warn(log.fileError);
+  // OpenTelemetry SDK and exporters: loaded only when an OTLP endpoint is configured (cold start unchanged otherwise).
+  const telemetry = telemetryConfigured(process.env) ? await startTelemetry(process.env, VERSION) : undefined;
   let audit: FileAuditSink | undefined;
   if (config.auditLog) {
     const opened = createFileAuditSink(config.auditLog, (m) => log.error(m));
@@ -92,6 +95,7 @@ const main = async (): Promise<number> => {
   }
   assistant.close();
   audit?.close();
+  await telemetry?.shutdown();
   return 0;
 };
 

@@ -18,6 +18,7 @@ import { INSTRUCTIONS } from "./instructions.ts";
 import { renderPolicyNamesIn } from "./policyNames.ts";
 import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
+import { traceRequests } from "./requestSpans.ts";
 import { installResources } from "./resources.ts";
 
 /** structuredContent of an error result (errorResult): clients validate it against the tool's outputSchema too. */
@@ -83,6 +84,7 @@ export const createMcpServer = (
       cacheHints: CACHE_HINTS,
     },
   );
+  traceRequests(server);
   // Listed per request: remote tools (docs schemas, hosted ECS tools) can arrive after start-up.
   server.setRequestHandler("tools/list", async () => ({ tools: assistant.listTools().map(toMcpTool) }));
   const stopWatching = assistant.onToolsChanged(() => {
