@@ -19,7 +19,7 @@ export const explainRollback = (ranked: readonly Finding[]): Finding[] =>
     if (!SYMPTOMS.has(f.id)) return f;
     const root = ranked.find((x) => !SYMPTOMS.has(x.id) && x.likelihood >= f.likelihood);
     if (f.id !== "circuit_breaker_rollback")
-      return root ? { ...f, explanation: `${f.explanation} The cause ranked above explains it: ${root.title}.` } : f;
+      return root ? { ...f, explanation: `${f.explanation} Likely cause, ranked above: ${root.title}.` } : f;
     if (root)
       return {
         ...f,
