@@ -115,4 +115,32 @@ describe("wait_for_service_ready on its own", () => {
     expect(r.events.map((e: { message: string }) => e.message).join(" ")).toContain("deployment failed");
     expect(r.stopped_tasks[0].containers[0].exit_code).toBe(1);
   });
+
+  test("no current deployment named by the endpoint: the unfinished one from ListServiceDeployments is judged", async () => {
+    fakeService(fake, "web", "shop", [{ outcome: "success" }, { outcome: "hang", noCurrentDeployment: true }]);
+    await run({ tool: "deploy_app", tag: "v1" });
+    await run({ tool: "update_only", tag: "v2" });
+    const r = (await run({ tool: "wait_for_service_ready" }))!;
+    expect(r).toMatchObject({
+      status: "timeout",
+      waiting_for: "deployment IN_PROGRESS",
+      deployment: { status: "IN_PROGRESS" },
+    });
+    const list = fake.calls.filter((c) => c.operation === "ListServiceDeployments").at(-1)!;
+    expect(list.input.status).toContain("ROLLBACK_IN_PROGRESS");
+    fake.reset();
+    deployWorld(fake);
+    fakeService(fake, "web", "shop", [
+      { outcome: "success" },
+      { outcome: "rollback", steps: 1, noCurrentDeployment: true },
+    ]);
+    await run({ tool: "deploy_app", tag: "v1" });
+    await run({ tool: "update_only", tag: "v2" });
+    const rb = (await run({ tool: "wait_for_service_ready" }))!;
+    expect(rb).toMatchObject({
+      status: "failed",
+      outcome: "rolled_back",
+      deployment: { status: "ROLLBACK_IN_PROGRESS" },
+    });
+  });
 });

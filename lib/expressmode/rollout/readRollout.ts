@@ -8,6 +8,9 @@ import { type EcsError, isTransient } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import type { RolloutSnapshot, RolloutTarget } from "./types.ts";
 
+/** Service deployment states of a deployment still under way (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html). */
+const UNFINISHED = ["PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "STOP_REQUESTED"] as const;
+
 /** Optional reads: a transient fault fails the poll (it is retried); a refusal becomes a note. */
 const optional = <T>(r: ResultAsync<T, EcsError>, notes: string[], what: string) =>
   r
@@ -47,7 +50,16 @@ export const readRollout = (
         (b) => b.targetServiceRevisionArn === target.revisionArn,
       )?.serviceDeploymentArn;
     }
-    const arn = target.deploymentArn ?? (target.revisionArn ? undefined : current(service, express));
+    let arn = target.deploymentArn ?? (target.revisionArn ? undefined : current(service, express));
+    if (!arn && !target.revisionArn) {
+      // No current deployment named: an unfinished one, if any, is the one to judge (the list's order is not relied on).
+      const list = yield* optional(
+        ctx.aws("ecs", "ListServiceDeployments", { cluster, service: serviceName, status: [...UNFINISHED] }, opts),
+        notes,
+        "ecs:ListServiceDeployments",
+      );
+      arn = list?.serviceDeployments?.find((b) => UNFINISHED.includes(b.status as never))?.serviceDeploymentArn;
+    }
     let deployment: ServiceDeployment | undefined;
     if (arn && api) {
       const out = yield* optional(

@@ -211,7 +211,7 @@ export const fakeService = (
           launchType: "FARGATE",
           taskDefinition: `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/${name}:1`,
           deploymentController: { type: "ECS" },
-          currentServiceDeployment: d?.arn,
+          currentServiceDeployment: d?.script.noCurrentDeployment ? undefined : d?.arn,
           deployments: classicDeployments(s, d),
           events: d?.script.rollbackFirst ? [...s.events] : [...s.events].reverse(),
         },
@@ -231,20 +231,23 @@ export const fakeService = (
         cluster,
         serviceName: name,
         status: { statusCode: "ACTIVE" },
-        currentDeployment: d?.arn,
+        currentDeployment: d?.script.noCurrentDeployment ? undefined : d?.arn,
         activeConfigurations: arns.map((a) => configOf(s, a, withEndpoint)),
       },
     };
   });
-  fake.on("ecs", "ListServiceDeployments", () => ({
-    serviceDeployments: [...s.deployments].reverse().map((d) => ({
-      serviceDeploymentArn: d.arn,
-      serviceArn: s.serviceArn,
-      createdAt: d.createdAt,
-      targetServiceRevisionArn: d.target,
-      status: d.status,
-      statusReason: d.statusReason,
-    })),
+  fake.on("ecs", "ListServiceDeployments", (i) => ({
+    serviceDeployments: [...s.deployments]
+      .reverse()
+      .filter((d) => !i.status || (i.status as string[]).includes(d.status))
+      .map((d) => ({
+        serviceDeploymentArn: d.arn,
+        serviceArn: s.serviceArn,
+        createdAt: d.createdAt,
+        targetServiceRevisionArn: d.target,
+        status: d.status,
+        statusReason: d.statusReason,
+      })),
   }));
   fake.on("ecs", "DescribeServiceDeployments", (i) => ({
     serviceDeployments: s.deployments

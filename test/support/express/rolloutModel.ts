@@ -33,6 +33,8 @@ export interface RolloutScript {
   readonly endpointAfter?: number;
   /** After the rollout, activeConfigurations still lists this deployment's revision first (order is undocumented). */
   readonly staleConfigs?: boolean;
+  /** DescribeServices and DescribeExpressGatewayService name no current deployment (older or compatible endpoints). */
+  readonly noCurrentDeployment?: boolean;
   /** UpdateExpressGatewayService answers without targetConfiguration.serviceRevisionArn. */
   readonly updateOmitsRevision?: boolean;
 }
