@@ -1,7 +1,7 @@
 // Project detection over the fixture apps: stack, framework, package manager, port and start command per stack.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: test sources contain JS template literals on purpose.
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { detectProject } from "./detectProject.ts";
@@ -154,4 +154,15 @@ describe("port detection on common Node idioms", () => {
     );
     expect(d).toMatchObject({ detected_port: 3000, reads_port_env: false });
   });
+});
+
+test("Python: several files creating an app object are reported as ambiguous, the shallowest is served", () => {
+  const dir = mkdtempSync(join(tmpdir(), "two-apps-"));
+  writeFileSync(join(dir, "requirements.txt"), "fastapi\nuvicorn\n");
+  writeFileSync(join(dir, "main.py"), "from fastapi import FastAPI\n\napp = FastAPI()\n");
+  mkdirSync(join(dir, "admin"));
+  writeFileSync(join(dir, "admin/api.py"), "import fastapi\n\nadmin = fastapi.FastAPI()\n");
+  const d = detectProject(dir).detection;
+  expect(d.entry).toBe("main:app");
+  expect(d.ambiguous).toEqual(["2 files create a FastAPI app (main.py, admin/api.py): served main.py, the shallowest"]);
 });

@@ -94,7 +94,9 @@ export const detectPython = (p: Project): Detection | undefined => {
     reads_port_env: facts.readsPortEnv || start.some((s) => s.includes(PORT_PLACEHOLDER) || s.includes("$PORT")),
     health_check_path: facts.healthPath,
     entry: found.entry,
-    ...(t.ambiguous.length ? { ambiguous: t.ambiguous } : {}),
+    ...(t.ambiguous.length || found.ambiguous?.length
+      ? { ambiguous: [...t.ambiguous, ...(found.ambiguous ?? [])] }
+      : {}),
     ...(notes.length ? { notes } : {}),
     evidence,
   };

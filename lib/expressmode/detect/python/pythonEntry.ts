@@ -12,6 +12,7 @@ export interface PythonEntry {
   /** Django: the settings define STATIC_ROOT, so collectstatic runs in the image. */
   readonly collectstatic?: boolean;
   readonly warnings: readonly string[];
+  readonly ambiguous?: readonly string[];
 }
 
 /** Files under `base` (a folder or ""), skipping tests and migrations. */
@@ -31,16 +32,25 @@ const moduleOf = (file: string, roots: readonly string[]) => {
   return { module: rel.replace(/(\/__init__)?\.py$/, "").replaceAll("/", "."), root };
 };
 
-/** The first file (shallowest first) where `re` matches, with the match. */
+/** The first file (shallowest first) where `re` matches, with the match and the other files that match too. */
 const find = (p: Project, files: string[], re: RegExp) => {
-  for (const f of [...files]
+  const hits = [...files]
     .sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b))
-    .slice(0, 200)) {
-    const m = re.exec(p.read(f) ?? "");
-    if (m) return { file: f, m };
-  }
-  return undefined;
+    .slice(0, 200)
+    .flatMap((file) => {
+      const m = re.exec(p.read(file) ?? "");
+      return m ? [{ file, m }] : [];
+    });
+  return hits[0] ? { ...hits[0], others: hits.slice(1).map((h) => h.file) } : undefined;
 };
+
+/** "several files create the app object" when more than one file matched: says which was chosen. */
+const several = (what: string, hit: { file: string; others: string[] } | undefined): string[] =>
+  hit?.others.length
+    ? [
+        `${hit.others.length + 1} files create a ${what} app (${[hit.file, ...hit.others].slice(0, 5).join(", ")}): served ${hit.file}, the shallowest`,
+      ]
+    : [];
 
 /** Framework entry and command for the app under `base` ("" = the scan root), given its dependency names. */
 export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string, installed: boolean): PythonEntry => {
@@ -87,12 +97,15 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
     const hit = find(p, files, new RegExp(`^(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:\\w+\\.)?${ctor}\\(`, "m"));
     const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "main", root: "" };
     const entry = `${module}:${hit?.m[1] ?? "app"}`;
-    return { framework, entry, start: ["uvicorn", entry, ...appDir(root), "--host", "0.0.0.0", "--port", P], warnings };
+    const ambiguous = several(ctor, hit);
+    const start = ["uvicorn", entry, ...appDir(root), "--host", "0.0.0.0", "--port", P];
+    return { framework, entry, start, warnings, ambiguous };
   }
   if (deps.has("flask")) {
     const obj = find(p, files, /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m);
     const factory = obj ? undefined : find(p, files, /^def (create_app|make_app)\(/m);
     const hit = obj ?? factory;
+    const ambiguous = several("Flask", hit);
     const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "app", root: "" };
     const entry = factory ? `${module}:${factory.m[1]}()` : `${module}:${obj?.m[1] ?? "app"}`;
     if (gunicorn)
@@ -101,6 +114,7 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
         entry,
         start: ["gunicorn", ...(root && !installed ? ["--chdir", root] : []), "--bind", `0.0.0.0:${P}`, entry],
         warnings,
+        ambiguous,
       };
     warnings.push(
       "Flask runs with its development server: add gunicorn to the dependencies for production (the Dockerfile then uses it).",
@@ -111,6 +125,7 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
       entry,
       start: ["flask", "--app", flaskApp, "run", "--host", "0.0.0.0", "--port", P],
       warnings,
+      ambiguous,
     };
   }
   const main = ["app.py", "main.py", "server.py"].map((f) => (base ? `${base}/${f}` : f)).find((f) => p.has(f));
