@@ -94,6 +94,7 @@ describe("OAuth settings", () => {
   };
   test("issuers and resource from env; skew defaults to 60 s; OAuth alone lets --host leave loopback", () => {
     const c = loadConfig(["--http", "--host", "0.0.0.0"], env);
+    expect(c.allowedHosts).toContain("mcp.example.com");
     expect(c.oauth).toEqual({
       issuers: ["https://login.example.com/realms/team", "http://127.0.0.1:9000"],
       resource: "https://mcp.example.com/mcp",

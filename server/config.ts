@@ -260,7 +260,11 @@ export const loadConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     transport: values.http ? "http" : "stdio",
     host,
     port,
-    allowedHosts: values["allowed-host"] ?? [],
+    // Behind a load balancer the Host is the public name: ECS_MCP_ALLOWED_HOSTS, and the OAuth resource's own host.
+    allowedHosts: [
+      ...(values["allowed-host"] ?? (env.ECS_MCP_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim())),
+      ...(oauth ? [new URL(oauth.resource).host] : []),
+    ].filter(Boolean),
     allowedOrigins: values["allowed-origin"] ?? [],
     ...(runtime ? { containerRuntime: runtime as "docker" | "finch" | "podman" } : {}),
     knowledge: {
@@ -316,7 +320,8 @@ Logging (never to stdout):
   --log-file F               also append to F (env FASTMCP_LOG_FILE)
 HTTP transport:
   --http  --host H (default 127.0.0.1)  --port N (default 8080)
-  --allowed-host H:P  --allowed-origin URL   extra Host/Origin values accepted (DNS-rebinding protection)
+  --allowed-host H:P  --allowed-origin URL   extra Host/Origin values accepted (DNS-rebinding protection;
+                             env ECS_MCP_ALLOWED_HOSTS, comma-separated; the OAuth resource's host is always accepted)
   --auth-token T             require "Authorization: Bearer T" (env ECS_MCP_AUTH_TOKEN; >= 16 chars)
   --oauth-issuer URL         accept JWT access tokens from this issuer (repeatable; env ECS_MCP_OAUTH_ISSUERS, comma-separated)
   --oauth-resource URL       this server's resource URI, the tokens' audience (env ECS_MCP_OAUTH_RESOURCE)

@@ -20,6 +20,8 @@ BASE_PACKAGES=ca-certificates,python3,python3-pip,python3-venv,python-is-python3
 NODE_IMAGES=(docker/library/node:20-slim docker/library/node:22-slim)
 PYTHON_IMAGES=(docker/library/python:3.12-slim docker/library/python:3.11-slim docker/library/python:3.13-slim)
 NGINX_IMAGES=(docker/library/nginx:1.27-alpine)
+# The bare Debian base itself, for images that only copy a binary in (the server's own image: deploy/container/).
+DEBIAN_IMAGES=(docker/library/debian:bookworm-slim)
 
 log() { printf '[registry-setup %(%T)T] %s\n' -1 "$*" >&2; }
 unsupported() { log "unsupported here: $*"; exit 3; }
@@ -166,10 +168,10 @@ ACCEPT='application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distri
 ACCEPT+=',application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json'
 on_mirror() { local n=${1%:*} t=${1##*:}; [[ $(http_code -I -H "Accept: $ACCEPT" "http://$MIRROR_ADDR/v2/$n/manifests/$t") == 200 ]]; }
 need=()
-for img in "${NODE_IMAGES[@]}" "${PYTHON_IMAGES[@]}" "${NGINX_IMAGES[@]}"; do on_mirror "$img" || need+=("$img"); done
+for img in "${NODE_IMAGES[@]}" "${PYTHON_IMAGES[@]}" "${NGINX_IMAGES[@]}" "${DEBIAN_IMAGES[@]}"; do on_mirror "$img" || need+=("$img"); done
 # The mirror may hold images from an older recipe: a marker file names the version they were built from.
 [[ $(cat "$STATE/mirror/images-version" 2>/dev/null) == "$ROOTFS_VERSION-$IMAGES_VERSION" ]] ||
-  need=("${NODE_IMAGES[@]}" "${PYTHON_IMAGES[@]}" "${NGINX_IMAGES[@]}")
+  need=("${NODE_IMAGES[@]}" "${PYTHON_IMAGES[@]}" "${NGINX_IMAGES[@]}" "${DEBIAN_IMAGES[@]}")
 
 if ((${#need[@]})); then
   TAR=$STATE/rootfs/bookworm-minbase-$ROOTFS_VERSION.tar
@@ -249,9 +251,10 @@ EOF
     log "build $flavour took $(since "$t")"
   done
   for img in "${need[@]}"; do
-    case $img in *node:*) flavour=node ;; *python:*) flavour=python ;; *) flavour=nginx ;; esac
+    case $img in *node:*) flavour=node ;; *python:*) flavour=python ;; *debian:*) flavour=base ;; *) flavour=nginx ;; esac
     t=$(now)
-    podman push -q "localhost/ecs-assistant/$flavour:$ROOTFS_VERSION-$IMAGES_VERSION" "$MIRROR_ADDR/$img"
+    if [[ $flavour == base ]]; then src=$base; else src="localhost/ecs-assistant/$flavour:$ROOTFS_VERSION-$IMAGES_VERSION"; fi
+    podman push -q "$src" "$MIRROR_ADDR/$img"
     log "push $img took $(since "$t")"
   done
   echo "$ROOTFS_VERSION-$IMAGES_VERSION" >"$STATE/mirror/images-version"
