@@ -2,11 +2,11 @@
 import type { ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import type { InvokeOptions } from "./assistant.ts";
-import type { CAPABILITIES } from "./capabilities.ts";
+import type { DeclaredCapabilities } from "./capabilities.ts";
 import type { EcsError } from "./errors.ts";
 
 type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
-type DeclaredTool = (typeof CAPABILITIES)[number]["tools"][number];
+type DeclaredTool = DeclaredCapabilities[number]["tools"][number];
 type MethodName<T> = T extends { readonly name: infer N extends string; readonly method?: infer M }
   ? [M] extends [string]
     ? [M] extends [never]
