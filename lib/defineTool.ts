@@ -32,6 +32,8 @@ export interface ToolDefinition<
   /** Read-only checks before confirmation (see ToolDescriptor.preflight). */
   readonly preflight?: (input: v.InferOutput<S>, ctx: ToolContext) => ResultAsync<void, EcsError>;
   readonly method?: M;
+  /** Example inputs; the IAM-coverage test runs each one over the fake AWS. */
+  readonly examples?: readonly v.InferInput<S>[];
   /** Does the work on validated input; the registry calls it after the policy check. Never throws. */
   readonly run: (input: v.InferOutput<S>, ctx: ToolContext) => ResultAsync<v.InferOutput<OS>, EcsError>;
 }

@@ -110,6 +110,8 @@ export interface ToolDescriptor<I = unknown, O = unknown, N extends string = str
    * asking for confirmation; an error stops the call. Dry runs do not call it: tools report such findings in their plan.
    */
   readonly preflight?: (input: I, ctx: ToolContext) => ResultAsync<void, EcsError>;
+  /** Example inputs: run by the IAM-coverage test over the fake AWS (and fine to show to users). */
+  readonly examples?: readonly unknown[];
   /** Method name on EcsAssistant (default: the tool name in camelCase). */
   readonly method?: string;
   /** Does the work; called by the registry only after validation and the policy check. Never throws. */

@@ -159,6 +159,15 @@ test("Express Mode tools: the pipeline over a fake account, real runs and dry ru
   a.close();
 }, 60_000);
 
+test("every tool's declared examples, over a fake account that answers everything", async () => {
+  fake.reset();
+  for (const s of SERVICES) fake.on(s, "*", {});
+  const a = assistant({ allowWrite: true, allowSensitiveData: true, confirmDestructive: false });
+  for (const t of ALL_TOOLS)
+    for (const example of t.examples ?? []) await call(a, t.name, example as Record<string, unknown>);
+  a.close();
+});
+
 describe("coverage", () => {
   test("every AWS call a tool made is in its declared iamActions", () => {
     const undeclared: string[] = [];
