@@ -90,7 +90,7 @@ test("ecs_resource_management: every operation with its example parameters, and 
     await call(a, "ecs_resource_management", { api_operation: e.name, api_params, dry_run: true });
   }
   a.close();
-});
+}, 120_000);
 
 const app = () => {
   const dir = join(mkdtempSync(join(tmpdir(), "iam-coverage-")), "shop");
