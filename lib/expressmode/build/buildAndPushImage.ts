@@ -8,6 +8,7 @@ import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
 import { detectRuntime } from "../runtime/detectRuntime.ts";
 import { type EcrStack, ensureEcrStack } from "../stack/ensureEcrStack.ts";
+import { buildContextOf } from "./buildContext.ts";
 import { buildImage } from "./buildImage.ts";
 import { buildPlan } from "./buildPlan.ts";
 import { ecrLogin } from "./ecrLogin.ts";
@@ -120,7 +121,11 @@ export const buildAndPushImage = (
         .andThen(() => ecrLogin(ctx, rt, stack.repository_uri))
         .andThen(() => {
           step(ctx, 3, `Building ${image} for ${platform}`);
-          return buildImage(ctx, rt, image, appPath, platform);
+          // A monorepo app's Dockerfile builds from the workspace root it names (checked against the allowed roots).
+          const { context, dockerfile } = buildContextOf(appPath);
+          const allowed = resolveAppPath(context, { allowedRoots: ctx.policy.allowedRoots });
+          if (allowed.isErr()) return errAsync(allowed.error);
+          return buildImage(ctx, rt, image, allowed.value, platform, dockerfile);
         })
         .andThen(() => {
           step(ctx, 4, `Pushing ${image}`);

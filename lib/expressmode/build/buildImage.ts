@@ -17,9 +17,10 @@ export const buildImage = (
   image: string,
   context: string,
   platform: string,
+  dockerfile?: string,
 ): ResultAsync<void, EcsError> => {
   const stream = streamProgress(ctx, "build", 3);
-  return runCommand(rt.name, buildArgs(image, platform, context), {
+  return runCommand(rt.name, buildArgs(image, platform, context, dockerfile), {
     env: rt.env,
     cwd: context,
     signal: ctx.signal,

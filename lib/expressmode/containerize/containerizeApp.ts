@@ -1,6 +1,6 @@
 // containerize_app: analyses the project read-only and proposes a Dockerfile and .dockerignore; writes them only on request.
 import { closeSync, constants, lstatSync, openSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 import { resolveAppPath } from "../../security/paths.ts";
@@ -35,7 +35,14 @@ export const containerizeApp = (
   const analysis = detectProject(root);
   const d = analysis.detection;
   const healthPath = d.health_check_path ?? "/";
-  const proposal = generateDockerfile({ detection: d, project: analysis.project, port: input.port, healthPath });
+  const generated = generateDockerfile({ detection: d, project: analysis.project, port: input.port, healthPath });
+  // One app of a monorepo: the Dockerfile sits in the app but builds from the workspace root (root lockfile and
+  // workspace manifests); the line tells build_and_push_image_to_ecr (and people) the context.
+  const up = analysis.build_context ? relative(root, analysis.build_context).split(sep).join("/") : "";
+  const proposal =
+    generated && up
+      ? { ...generated, dockerfile: generated.dockerfile.replace("\n", `\n# build-context: ${up}\n`) }
+      : generated;
   const warnings = [...(proposal?.warnings ?? [])];
   if (d.detected_port !== undefined && d.detected_port !== input.port && !d.reads_port_env)
     warnings.push(
@@ -53,13 +60,21 @@ export const containerizeApp = (
     warnings.push(
       "A Dockerfile already exists; it is kept unless write and overwrite are both true. Compare it with the proposal.",
     );
+  if (analysis.build_context)
+    warnings.push(
+      `This app is part of the workspace at ${analysis.build_context}: its image builds from there (docker build -f ${relative(analysis.build_context, join(root, "Dockerfile"))} ${analysis.build_context}); build_and_push_image_to_ecr does this from the Dockerfile's build-context line.`,
+    );
+  if (d.candidates?.length)
+    warnings.push(
+      `Monorepo with several apps (${d.candidates.join(", ")}): no Dockerfile proposed; call again with app_path at one of them.`,
+    );
   if (analysis.scan_truncated)
     warnings.push("The folder is large; only part of it was scanned (dependency and build folders are skipped).");
   if (!proposal && d.unsupported)
     warnings.push(
       `Unsupported: ${d.unsupported.language} (found ${d.unsupported.found.join(", ")}). ${d.unsupported.reason}`,
     );
-  else if (!proposal)
+  else if (!proposal && !d.candidates?.length)
     warnings.push("The stack was not recognised: write a Dockerfile by hand following dockerfile_guidance.");
   const files = proposal
     ? [
@@ -76,6 +91,7 @@ export const containerizeApp = (
     container_port: input.port,
     base_image: proposal?.base_image ?? GENERIC_BASE,
     app_path: root,
+    ...(analysis.build_context ? { build_context: analysis.build_context } : {}),
     detection: { ...d, start_command: d.start_command.map((c) => c.replaceAll("{PORT}", String(input.port))) },
     health_check_path: healthPath,
     dockerfile: proposal
