@@ -31,6 +31,11 @@ const HEALTH =
   /['"`]((?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|status|ping|ready|readyz|livez)\/?)['"`]/;
 
 const MAX_FILES = 40;
+/** Ports of databases, caches and brokers: a `port: 5432` in a connection config is not the app's port. */
+const SERVICE_PORTS = new Set([1433, 1521, 3306, 5432, 5672, 6379, 9042, 9200, 11211, 27017]);
+/** Files that configure connections to other services, not the app's listener. */
+const SERVICE_CONFIG =
+  /(^|\/)(database|db|knexfile|ormconfig|data-source|sequelize|redis|mongo|mongoose|prisma|typeorm)[\w.-]*\.\w+$/i;
 
 /**
  * Scans files with the given extensions (root-level and conventional entry points first, then up to 40 files)
@@ -56,11 +61,11 @@ export const findPort = (
     if (!text) continue;
     if (PORT_ENV.test(text)) facts.readsPortEnv = true;
     if (!facts.healthPath) facts.healthPath = HEALTH.exec(text)?.[1];
-    if (facts.port === undefined) {
+    if (facts.port === undefined && !SERVICE_CONFIG.test(file)) {
       for (const re of PORT_PATTERNS) {
         const m = re.exec(text);
         const n = m ? Number(m[1]) : Number.NaN;
-        if (n >= 80 && n <= 65535) {
+        if (n >= 80 && n <= 65535 && !SERVICE_PORTS.has(n)) {
           facts.port = n;
           facts.source = `${file}: ${m![0].trim().slice(0, 80)}`;
           break;

@@ -57,7 +57,7 @@ describe("generateDockerfile", () => {
   test("node with a build step builds with dev deps then prunes; yarn via corepack", () => {
     const d = gen("nestjs").dockerfile;
     expect(d).toContain("AS build");
-    expect(d).toMatch(/RUN corepack enable\n[\s\S]*RUN --mount=type=cache,target=\S+ yarn install --frozen-lockfile\n/);
+    expect(d).toMatch(/corepack enable\n[\s\S]*RUN --mount=type=cache,target=\S+ yarn install --frozen-lockfile\n/);
     expect(d).toContain(
       "RUN yarn run build\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile --production",
     );

@@ -21,6 +21,9 @@ export interface InstallPlan {
   readonly reasons: string[];
 }
 
+/** corepack version installed over the one bundled with Node. */
+const COREPACK = "0.36.0";
+
 const CACHE: Record<string, string> = {
   npm: "/root/.npm",
   pnpm: "/root/.local/share/pnpm/store",
@@ -41,9 +44,11 @@ export const nodeInstall = (f: NodeFacts, project: Project): InstallPlan => {
   if (pm.name === "pnpm" || pm.name === "yarn") {
     // COREPACK_NPM_REGISTRY: corepack then fetches Yarn/pnpm from the npm registry (@yarnpkg/cli-dist for Berry),
     // the one source every dependency already comes from, instead of repo.yarnpkg.com.
+    // corepack is updated first: the one bundled with Node fails on the npm registry's rotated signing keys
+    // ("No compatible signature found", nodejs/corepack#612).
     tools.push(
       "ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_NPM_REGISTRY=https://registry.npmjs.org",
-      "RUN corepack enable",
+      `RUN npm install -g corepack@${COREPACK} --no-audit --no-fund && corepack enable`,
     );
     reasons.push(
       `corepack provides ${pm.name}${pm.version ? ` ${pm.version} (packageManager)` : ""}${pm.name === "yarn" && pm.yarnFiles.includes(".yarn/releases") ? "; Yarn itself runs from .yarn/releases (yarnPath)" : ""}.`,
