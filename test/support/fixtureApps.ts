@@ -1,6 +1,7 @@
 // Reads the fixture app layouts (test/fixtures/apps/<name>/expected.json; format in that folder's README.md).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ImageExpectation } from "./boot/proveFixture.ts";
 
 /** The fixture apps folder. */
 export const APPS = join(import.meta.dir, "../fixtures/apps");
@@ -13,8 +14,14 @@ export interface ExpectedApp {
   dockerfile_excludes?: string[];
   ambiguous_contains?: string[];
   warnings_contain?: string[];
-  image?: { build: boolean; boot?: { path: string; body?: string } };
+  /** Substrings of detection.notes. */
+  notes_contain?: string[];
+  image?: ImageExpectation;
   not_built?: string;
+  /** Monorepo fixtures: a member folder containerized on its own (app_path pointing inside the repository). */
+  app_path?: string;
+  /** What containerize_app answers for app_path (same fields as the top level). */
+  member?: Omit<ExpectedApp, "app_path" | "member">;
 }
 
 /** Fixture folders that have an expected.json, with it parsed. */

@@ -2,7 +2,18 @@
 // unshare (mount, pid, net, uts namespaces) + chroot into the container's podman-mounted root, with the image's ENV, WORKDIR and USER, and probes its port.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fchownSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../registry/registry.ts";
 import { imageConfig, resolveUser } from "./imageConfig.ts";
@@ -109,7 +120,7 @@ export const bootImage = async (o: BootOptions): Promise<BootResult> => {
       "--",
       ...argv,
     ];
-    return await probe(o, args, argv, t0);
+    return await probe(o, args, argv, user, t0);
   } finally {
     // The proc/dev mounts lived in the (now dead) private mount namespace; podman unmounts and deletes the rest.
     await run("podman", ["umount", name], { env: o.podmanEnv }).catch(() => undefined);
@@ -118,22 +129,35 @@ export const bootImage = async (o: BootOptions): Promise<BootResult> => {
 };
 
 /** Starts the namespaced process and polls the port from inside its network namespace until it answers or dies. */
-const probe = (o: BootOptions, args: string[], argv: string[], t0: number): Promise<BootResult> =>
+const probe = (
+  o: BootOptions,
+  args: string[],
+  argv: string[],
+  user: { uid: number; gid: number },
+  t0: number,
+): Promise<BootResult> =>
   new Promise((resolve) => {
-    const child = spawn("unshare", args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // Output goes to a regular file, as a container runtime's log does: images that link their logs to
+    // /dev/stdout and /dev/stderr (nginx) must be able to reopen them, which a socket would refuse (ENXIO).
+    const logDir = mkdtempSync(join(tmpdir(), "boot-log-"));
+    const logFile = join(logDir, "out.log");
+    const fd = openSync(logFile, "a");
+    // runc hands the container's stdio to the container's user (fixStdioPermissions): do the same.
+    fchownSync(fd, user.uid, user.gid);
+    const child = spawn("unshare", args, { detached: true, stdio: ["ignore", fd, fd] });
+    closeSync(fd);
     let log = "";
-    const add = (d: Buffer) => {
-      log = (log + d.toString()).slice(-LOG_TAIL);
-    };
-    child.stdout.on("data", add);
-    child.stderr.on("data", add);
     let exited: number | null | undefined;
     let settled = false;
     const finish = (r: Omit<BootResult, "argv" | "log" | "ms">) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const done = () => resolve({ ...r, argv, log, ms: Date.now() - t0 });
+      const done = () => {
+        log = readFileSync(logFile, "utf8").slice(-LOG_TAIL);
+        rmSync(logDir, { recursive: true, force: true });
+        resolve({ ...r, argv, log, ms: Date.now() - t0 });
+      };
       if (exited !== undefined) return done();
       child.once("close", done);
       try {
