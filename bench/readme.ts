@@ -75,6 +75,7 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
     ]),
     ...replicaLines(r.replicas as { date: string; rows: Row[] } | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
+    ...containerizeLines(r.containerize as { date?: string; summary: Row; misses: string[] } | undefined),
   ].join("\n");
 };
 
@@ -112,6 +113,29 @@ const diagnosisLines = (dx: { date?: string; summary: Row; rows: Row[] } | undef
     ...(misses.length
       ? ["", table(misses, ["scenario", "expected", "got", "top3", "named", "wrong_facts", "critical_path"])]
       : ["", "Every scenario's expected cause is ranked first and no forbidden fact is asserted."]),
+  ];
+};
+
+const containerizeLines = (cz: { date?: string; summary: Row; misses: string[] } | undefined): string[] => {
+  if (!cz) return [];
+  return [
+    "",
+    `**containerize_app over the app corpus**${cz.date ? ` (measured ${cz.date.slice(0, 10)}; \`bun bench/run.ts --only containerize\` refreshes it alone)` : ""} (\`test/fixtures/apps/\`, layouts modelled on public templates): detection correct = stack, framework, package manager, start command, port and static vs server as \`expected.json\` says; for the Node and static fixtures that ask for an image, the generated Dockerfile built with podman from the loopback base images (packages from the npm registry), the image's own CMD started with its ENV, WORKDIR and USER (\`test/support/boot/\`), and its health path answering; negative controls (a lockfile out of sync, an app that crashes) must fail:`,
+    "",
+    table(
+      [cz.summary],
+      [
+        "fixtures",
+        "detection_correct",
+        "image_fixtures",
+        "built",
+        "booted",
+        "answering",
+        "negative_controls_failing_as_expected",
+        "build_boot_s",
+      ],
+    ),
+    ...(cz.misses.length ? ["", `Detection misses: ${cz.misses.join(", ")}.`] : []),
   ];
 };
 

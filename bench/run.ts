@@ -7,6 +7,7 @@ import { COMMIT, VERSION } from "../lib/index.ts";
 import { haveHaproxy } from "../test/support/replicas.ts";
 import { binarySizes } from "./binarySize.ts";
 import { coldStart } from "./coldStart.ts";
+import { containerizeBench } from "./containerize.ts";
 import { diagnosisBench } from "./diagnosis.ts";
 import { httpThroughput } from "./httpThroughput.ts";
 import { memory } from "./memory.ts";
@@ -49,11 +50,23 @@ const coldStartSection = async (results: Record<string, unknown>) => {
   results.cold_start = { ...cold, date: new Date().toISOString() };
 };
 
+const containerizeSection = async (results: Record<string, unknown>) => {
+  section(
+    `containerize_app over the app corpus: detection correct${quick ? "" : "; Node/static images built, booted and answering"}`,
+  );
+  const cz = await containerizeBench(quick);
+  console.table([cz.summary]);
+  if (cz.misses.length) console.log(`detection misses: ${cz.misses.join(", ")}`);
+  for (const f of cz.failures) console.log(`image: ${f}`);
+  results.containerize = { date: new Date().toISOString(), ...cz };
+};
+
 /** Sections `--only` can run alone (merged into the last results). */
 const SECTIONS: Record<string, (results: Record<string, unknown>) => Promise<void>> = {
   diagnosis: diagnosisSection,
   replicas: replicasSection,
   cold_start: coldStartSection,
+  containerize: containerizeSection,
 };
 
 const main = async () => {
@@ -100,6 +113,7 @@ const main = async () => {
 
   if (haveHaproxy()) await replicasSection(results);
   if (wanted("diagnosis")) await diagnosisSection(results);
+  await containerizeSection(results);
 
   results.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

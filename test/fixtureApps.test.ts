@@ -20,6 +20,12 @@ describe("fixture app layouts", () => {
       const d = analysis.detection;
       expect(d).toMatchObject(want.detection);
       const proposal = generateDockerfile({ detection: d, project: analysis.project, port: 8080, healthPath: "/" });
+      if (want.member && want.app_path) {
+        // app_path at one app of a monorepo: that app is chosen, built from the workspace root.
+        const m = detectProject(join(APPS, name, want.app_path));
+        expect(m.detection).toMatchObject(want.member.detection);
+        expect(m.build_context).toBe(join(APPS, name));
+      }
       if (want.serves === "unsupported") {
         expect(proposal).toBeUndefined();
         return;
@@ -36,6 +42,7 @@ describe("fixture app layouts", () => {
       for (const line of want.dockerfile_excludes ?? []) expect(proposal!.dockerfile).not.toContain(line);
       for (const a of want.ambiguous_contains ?? []) expect((d.ambiguous ?? []).some((x) => x.includes(a))).toBe(true);
       for (const w of want.warnings_contain ?? []) expect(proposal!.warnings.some((x) => x.includes(w))).toBe(true);
+      for (const n of want.notes_contain ?? []) expect((d.notes ?? []).some((x) => x.includes(n))).toBe(true);
       expect(Boolean(want.image?.build) || Boolean(want.not_built)).toBe(true);
     });
 });
