@@ -36,6 +36,10 @@ PACKAGES+=(qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross)
 # haproxy: the round-robin load balancer in front of two server replicas (test/hardening/replicas.test.ts, bench/replicas.ts).
 PACKAGES+=(haproxy)
 
+# cfn-lint (deploy/cloudformation/ecs-mcp-server.test.ts lints the self-deploy template): Debian bookworm has no
+#   cfn-lint package (apt-cache policy cfn-lint: no candidate), so it is not installed here; the test runs it when it
+#   is on PATH (e.g. `pip install cfn-lint`) and skips that one check otherwise.
+
 # --- More packages: add them here, one PACKAGES+=(…) line per purpose with a comment, e.g. ----------------------------
 # PACKAGES+=(podman)            # container builds
 # PACKAGES+=(docker-registry)   # local registry for push tests
