@@ -62,7 +62,8 @@ beforeEach(() => {
   });
   fake.on("cloudformation", "CreateStack", (input) => {
     const t = Bun.YAML.parse(input.TemplateBody ?? "") as Template;
-    const given = new Set((input.Parameters ?? []).map((p) => p.ParameterKey));
+    const list = Array.isArray(input.Parameters) ? input.Parameters : [];
+    const given = new Set(list.map((p) => p.ParameterKey));
     const missing = Object.entries(t.Parameters).filter(([k, p]) => p.Default === undefined && !given.has(k));
     if (missing.length) throw awsError("ValidationError", `Parameters: [${missing.map(([k]) => k)}] must have values`);
     if (!(input.Capabilities ?? []).includes("CAPABILITY_IAM"))
