@@ -74,6 +74,7 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       "errors",
     ]),
     ...replicaLines(r.replicas as { date: string; rows: Row[] } | undefined),
+    ...teamLines(r.team as { date: string; rows: Row[] } | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
     ...containerizeLines(r.containerize as { date?: string; summary: Row; misses: string[] } | undefined),
   ].join("\n");
@@ -87,6 +88,28 @@ const replicaLines = (r: { date: string; rows: Row[] } | undefined): string[] =>
         `**Replicas** (measured ${r.date.slice(0, 10)}; \`bun bench/run.ts --only replicas\` refreshes it alone): 2026-07-28 clients (no session; every request may land on either replica) through haproxy round-robin on loopback, 1 vs 2 server processes of the compiled binary, sequential calls per client, the fake AWS and the clients in the bench process:`,
         "",
         table(r.rows, ["replicas", "clients", "calls", "calls_per_s", "p50_ms", "p99_ms", "errors"]),
+      ]
+    : [];
+
+/** The team-service load: 2 replicas, 64 OAuth-authorized clients (absent when haproxy was not installed). */
+const teamLines = (r: { date: string; rows: Row[] } | undefined): string[] =>
+  r
+    ? [
+        "",
+        `**Team service** (measured ${r.date.slice(0, 10)}; \`bun bench/run.ts --only team\` refreshes it alone): 2 replicas of the compiled binary behind haproxy on loopback with OAuth on (ES256 JWTs from the loopback issuer stand-in, one token per client, scope ecs:read, sharing ECS_MCP_STATE_KEY), 64 2026-07-28 clients at once each making sequential read calls against the fake AWS; no_token_status = a request without a token through the balancer; RSS per replica (r1 / r2) after the load, and its peak:`,
+        "",
+        table(r.rows, [
+          "replicas",
+          "clients",
+          "calls",
+          "calls_per_s",
+          "p50_ms",
+          "p99_ms",
+          "errors",
+          "no_token_status",
+          "rss_mb",
+          "peak_rss_mb",
+        ]),
       ]
     : [];
 

@@ -15,6 +15,7 @@ import { writePerformance } from "./readme.ts";
 import { replicaThroughput } from "./replicas.ts";
 import { responseSize } from "./responseSize.ts";
 import { roundTrips } from "./roundTrips.ts";
+import { teamLoad } from "./teamLoad.ts";
 
 const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
 const onlyAt = process.argv.indexOf("--only");
@@ -43,6 +44,13 @@ const replicasSection = async (results: Record<string, unknown>) => {
   results.replicas = { date: new Date().toISOString(), rows };
 };
 
+const teamSection = async (results: Record<string, unknown>) => {
+  section("A team service: 2 replicas behind haproxy, 64 OAuth-authorized clients at once (p50/p99, errors, RSS)");
+  const row = await teamLoad(64, quick ? 3 : 50);
+  console.table([row]);
+  results.team = { date: new Date().toISOString(), rows: [row] };
+};
+
 const coldStartSection = async (results: Record<string, unknown>) => {
   section("Cold start: spawn → initialize → tools/list (median)");
   const cold = await coldStart(quick ? 5 : 25);
@@ -65,6 +73,7 @@ const containerizeSection = async (results: Record<string, unknown>) => {
 const SECTIONS: Record<string, (results: Record<string, unknown>) => Promise<void>> = {
   diagnosis: diagnosisSection,
   replicas: replicasSection,
+  team: teamSection,
   cold_start: coldStartSection,
   containerize: containerizeSection,
 };
@@ -112,6 +121,7 @@ const main = async () => {
   results.http_throughput = ht;
 
   if (haveHaproxy()) await replicasSection(results);
+  if (haveHaproxy()) await teamSection(results);
   if (wanted("diagnosis")) await diagnosisSection(results);
   await containerizeSection(results);
 

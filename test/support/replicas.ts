@@ -24,6 +24,8 @@ export interface Replicas {
   /** `http://127.0.0.1:<balancer>/mcp`; each response names its replica in `x-replica` (r1, r2, …). */
   readonly url: string;
   readonly direct: readonly string[];
+  /** Each replica's process id (r1, r2, …), e.g. to read its RSS from /proc. */
+  readonly pids: readonly number[];
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export const startReplicas = async (
   return {
     url,
     direct: ports.map((p) => `http://127.0.0.1:${p}/mcp`),
+    pids: children.map((c) => c.pid ?? 0),
     close: async () => {
       const exits = [lb, ...children].map((c) => new Promise((r) => (c.exitCode !== null ? r(0) : c.once("exit", r))));
       for (const c of [lb, ...children]) c.kill("SIGTERM");
