@@ -203,3 +203,28 @@ test("ecs_resource_management writes retry IAM propagation too (CreateService wi
   expect(r.isOk()).toBe(true);
   expect(ops().filter((o) => o === "CreateService")).toHaveLength(2);
 });
+
+test("case 15 through deploy_app: creates refused while the old service drains are retried, then the new one is ready", async () => {
+  const { deployWorld, shopApp } = await import("../support/express/deployWorld.ts");
+  const { fakeService } = await import("../support/express/fakeService.ts");
+  deployWorld(fake);
+  fakeService(fake, "web", "shop", [{ outcome: "success" }]);
+  fake.fail("ecs", "CreateExpressGatewayService", {
+    kind: "aws",
+    code: "InvalidParameterException",
+    message: "Unable to Start a service that is still Draining.",
+    times: 2,
+  });
+  const seen: Progress[] = [];
+  const a = expressAssistant(fake, { allowWrite: true });
+  const r = (
+    await a.deployApp(
+      { app_name: "shop", app_path: shopApp(), port: 8080, tag: "v1", cluster: "web", timeout_seconds: 2 },
+      { onProgress: (p) => seen.push(p) },
+    )
+  )._unsafeUnwrap() as { status: string; steps: { step: string; status: string }[] };
+  expect(r.status).toBe("success");
+  expect(r.steps.find((s) => s.step === "service")?.status).toBe("done");
+  expect(ops().filter((o) => o === "CreateExpressGatewayService")).toHaveLength(3);
+  expect(seen.some((p) => p.message.includes("a same-name service is still draining"))).toBe(true);
+});
