@@ -68,7 +68,7 @@ describe("compiled binary", () => {
     const bad = await run(["doctor", "--knowledge-url", closed, "--timeout", "1000"], { AWS_ENDPOINT_URL: closed });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/FAIL\s+credentials/);
-    expect(bad.stdout).toMatch(/FAIL\s+endpoint 8 services\s+http:\/\/127\.0\.0\.1:\d+ unreachable/);
+    expect(bad.stdout).toMatch(/FAIL\s+endpoint 9 services\s+http:\/\/127\.0\.0\.1:\d+ unreachable/);
     expect(bad.stdout).toContain("fix: ");
   });
 });
