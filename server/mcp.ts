@@ -15,7 +15,7 @@ import { CACHE_HINTS } from "./cacheHints.ts";
 import { planConfirmation, processConfirmStates } from "./confirmations.ts";
 import type { ConfirmStates } from "./confirmState.ts";
 import { INSTRUCTIONS } from "./instructions.ts";
-import { renderPolicyNamesIn } from "./policyNames.ts";
+import { renderPolicyNames, renderPolicyNamesIn } from "./policyNames.ts";
 import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
 import { traceRequests } from "./requestSpans.ts";
@@ -59,12 +59,15 @@ export const errorResult = (error: EcsError): CallToolResult => {
 
 /** A successful result: compact JSON text plus the same object as structuredContent. */
 export const okResult = (result: unknown): CallToolResult => {
-  const value = renderPolicyNamesIn(result);
+  // One serialisation: policy fields are renamed in the text, and only then is the value re-read from it.
+  const raw = JSON.stringify(result);
+  const text = raw === undefined ? raw : renderPolicyNames(raw);
+  const value = text === raw ? result : JSON.parse(text as string);
   const structured =
     value && typeof value === "object" && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : { result: value };
-  return { content: [{ type: "text", text: JSON.stringify(value) }], structuredContent: structured };
+  return { content: [{ type: "text", text: text as string }], structuredContent: structured };
 };
 
 /**
