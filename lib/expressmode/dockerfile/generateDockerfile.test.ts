@@ -54,10 +54,12 @@ describe("generateDockerfile", () => {
     expect(d).toContain("127.0.0.1:8080/healthz");
   });
 
-  test("node with a build step builds with dev deps then prunes; yarn via corepack", () => {
+  test("node with a build step builds with dev deps then prunes; Yarn 1 from the npm registry", () => {
     const d = gen("nestjs").dockerfile;
     expect(d).toContain("AS build");
-    expect(d).toMatch(/corepack enable\n[\s\S]*RUN --mount=type=cache,target=\S+ yarn install --frozen-lockfile\n/);
+    expect(d).toMatch(
+      /npm install -g yarn@1 --no-audit --no-fund\n[\s\S]*RUN --mount=type=cache,target=\S+ yarn install --frozen-lockfile\n/,
+    );
     expect(d).toContain(
       "RUN yarn run build\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile --production",
     );

@@ -41,7 +41,16 @@ export const nodeInstall = (f: NodeFacts, project: Project): InstallPlan => {
     tools.push("RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*");
     reasons.push("git is installed in the build stage: package.json has git dependencies.");
   }
-  if (pm.name === "pnpm" || pm.name === "yarn") {
+  const lockMajor = /lockfileVersion:\s*'?(\d+)/.exec(project.read("pnpm-lock.yaml") ?? "")?.[1];
+  if ((pm.name === "pnpm" || (pm.name === "yarn" && !pm.berry)) && !pm.version) {
+    // No packageManager pin: corepack would resolve "latest stable", which its signature check refuses
+    // (nodejs/corepack#612); install the major the lockfile was written by from the npm registry instead.
+    const pkg = pm.name === "yarn" ? "yarn@1" : `pnpm@${Number(lockMajor ?? 9) >= 9 ? 9 : 8}`;
+    tools.push(`RUN npm install -g ${pkg} --no-audit --no-fund`);
+    reasons.push(
+      `${pkg} from the npm registry (no packageManager field pins a version; the lockfile format decides the major).`,
+    );
+  } else if (pm.name === "pnpm" || pm.name === "yarn") {
     // COREPACK_NPM_REGISTRY: corepack then fetches Yarn/pnpm from the npm registry (@yarnpkg/cli-dist for Berry),
     // the one source every dependency already comes from, instead of repo.yarnpkg.com.
     // corepack is updated first: the one bundled with Node fails on the npm registry's rotated signing keys
