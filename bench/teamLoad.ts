@@ -2,13 +2,13 @@
 // the loopback OIDC issuer stand-in, one per client, scope ecs:read), `clients` authorized 2026-07-28 clients at once
 // making sequential read calls against the loopback fake AWS. Reports p50/p99, errors and each replica's RSS.
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { startOidcIssuer } from "../test/support/oidcIssuer.ts";
 import { startReplicas } from "../test/support/replicas.ts";
 import { ourBinary } from "./lib/build.ts";
+import { driveClients } from "./lib/driveClients.ts";
 import { startBenchAws } from "./lib/fakeEnv.ts";
-import { percentile, round } from "./lib/stats.ts";
+import { round } from "./lib/stats.ts";
 
 export interface TeamLoadRow {
   replicas: number;
@@ -61,30 +61,11 @@ export const teamLoad = async (clients: number, perClient: number): Promise<Team
         return c;
       }),
     );
-    const latencies: number[] = [];
-    let errors = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      peers.map(async (c) => {
-        for (let i = 0; i < perClient; i++) {
-          const s = performance.now();
-          const r = await c.callTool(CALL).catch(() => ({ isError: true }));
-          if (r.isError) errors++;
-          latencies.push(performance.now() - s);
-        }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    await Promise.all(peers.map((c) => c.close()));
-    latencies.sort((a, b) => a - b);
+    const load = await driveClients(peers, perClient, CALL);
     return {
       replicas: set.pids.length,
       clients,
-      calls: latencies.length,
-      calls_per_s: round(latencies.length / seconds, 0),
-      p50_ms: round(percentile(latencies, 50)),
-      p99_ms: round(percentile(latencies, 99)),
-      errors,
+      ...load,
       no_token_status: refused.status,
       rss_mb: set.pids.map((p) => memOf(p, "VmRSS")).join(" / "),
       peak_rss_mb: set.pids.map((p) => memOf(p, "VmHWM")).join(" / "),
