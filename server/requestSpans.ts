@@ -5,7 +5,7 @@
 // https://opentelemetry.io/docs/specs/semconv/gen-ai/mcp/
 
 import type { Server } from "@modelcontextprotocol/server";
-import { type Attributes, context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import type { Attributes } from "@opentelemetry/api";
 import { VERSION } from "../lib/index.ts";
 
 type Handler = (req: unknown, ctx: unknown) => unknown;
@@ -39,6 +39,8 @@ const carrierOf = (req: RequestLike, ctx: CtxLike): Record<string, string> => {
 
 /** Runs `handler` inside the span of one MCP request. */
 const inSpan = async (method: string, req: RequestLike, ctx: CtxLike, handler: () => unknown) => {
+  // Imported on the first request, not at start-up.
+  const { context, propagation, SpanKind, SpanStatusCode, trace } = await import("@opentelemetry/api");
   const carrier = carrierOf(req, ctx);
   const parent = carrier.traceparent ? propagation.extract(context.active(), carrier) : context.active();
   const target = targetOf(method, req);

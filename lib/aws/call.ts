@@ -1,10 +1,9 @@
 // The one wrapper around SDK calls: loads the command lazily, sends it, maps failures to EcsError.
 
-import { context } from "@opentelemetry/api";
 import { ResultAsync } from "neverthrow";
 import pLimit from "p-limit";
 import type { EcsError } from "../errors.ts";
-import { startAwsCallTelemetry } from "./callTelemetry.ts";
+import { type AwsCallTelemetry, startAwsCallTelemetry } from "./callTelemetry.ts";
 import type { ClientFactory } from "./clients.ts";
 import { type CallContext, mapAwsError } from "./hints.ts";
 import { LOADERS, type ServiceModules, type ServiceName } from "./services.ts";
@@ -66,7 +65,7 @@ export const createAwsCall = (
   return (service, operation, input, options) => {
     const callCtx: CallContext = { service, operation, region: options?.region ?? ctx.region, profile: ctx.profile };
     const started = Date.now();
-    const telemetry = startAwsCallTelemetry(service, operation, callCtx.region);
+    let telemetry: AwsCallTelemetry | undefined;
     const run = async () => {
       const [client, mod] = await Promise.all([clients.get(service, options?.region), LOADERS[service]()]);
       const Command = (mod as Record<string, unknown>)[`${operation}Command`] as
@@ -80,16 +79,19 @@ export const createAwsCall = (
       return send(new Command(input ?? {}), options?.signal ? { abortSignal: options.signal } : undefined);
     };
     return ResultAsync.fromPromise(
-      limit(() => context.with(telemetry.context, run)),
+      limit(async () => {
+        telemetry = await startAwsCallTelemetry(service, operation, callCtx.region);
+        return telemetry.runIn(run);
+      }),
       (e) => mapAwsError(e, callCtx),
     )
       .map((out) => {
-        telemetry.end({ metadata: (out as { $metadata?: { requestId?: string; attempts?: number } }).$metadata });
+        telemetry?.end({ metadata: (out as { $metadata?: { requestId?: string; attempts?: number } }).$metadata });
         ctx.observe?.({ service, operation, tool: options?.tool, ms: Date.now() - started, ok: true });
         return out as OutputOf<typeof service, typeof operation>;
       })
       .mapErr((e) => {
-        telemetry.end({ error: e });
+        telemetry?.end({ error: e });
         ctx.observe?.({
           service,
           operation,

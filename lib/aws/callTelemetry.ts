@@ -3,18 +3,7 @@
 // so library users bring their own SDK; the server registers one when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 // Attribute names follow OpenTelemetry's semantic conventions for RPC and the AWS SDK:
 // https://opentelemetry.io/docs/specs/semconv/cloud-providers/aws-sdk/ and https://opentelemetry.io/docs/specs/semconv/rpc/
-import {
-  type Attributes,
-  type Context,
-  context,
-  type Histogram,
-  type MeterProvider,
-  metrics,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-} from "@opentelemetry/api";
+import type { Attributes, Context, Histogram, MeterProvider, Span } from "@opentelemetry/api";
 import type { EcsError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import type { ServiceName } from "./services.ts";
@@ -35,13 +24,25 @@ const RPC_SERVICE: Readonly<Record<ServiceName, string>> = {
   cloudwatch: "CloudWatch",
 };
 
+type OtelApi = typeof import("@opentelemetry/api");
+let otel: OtelApi | undefined;
+let loading: Promise<OtelApi> | undefined;
+/** The API module, imported on the first AWS call rather than at start-up (it costs start-up time and memory). */
+const loadApi = (): Promise<OtelApi> =>
+  otel
+    ? Promise.resolve(otel)
+    : (loading ??= import("@opentelemetry/api").then((m) => {
+        otel = m;
+        return m;
+      }));
+
 interface Instruments {
   readonly provider: MeterProvider;
   readonly duration: Histogram;
 }
 let instruments: Instruments | undefined;
 /** Made again when the global meter provider changes (it may be registered after this module loads). */
-const meterInstruments = (): Instruments => {
+const meterInstruments = ({ metrics }: OtelApi): Instruments => {
   const provider = metrics.getMeterProvider();
   if (instruments?.provider !== provider)
     instruments = {
@@ -54,9 +55,10 @@ const meterInstruments = (): Instruments => {
   return instruments;
 };
 
-/** One AWS call in flight: its span, the context to run the SDK call in, and `end` to record the outcome once. */
+/** One AWS call in flight: its span, `runIn` to run the SDK call as its child, and `end` to record the outcome once. */
 export interface AwsCallTelemetry {
   readonly context: Context;
+  runIn<T>(fn: () => T): T;
   end(outcome: AwsCallOutcome): void;
 }
 
@@ -67,12 +69,14 @@ export interface AwsCallOutcome {
   readonly metadata?: { readonly requestId?: string; readonly attempts?: number };
 }
 
-/** Starts the span of `service.operation` in `region` as a child of the active span. */
-export const startAwsCallTelemetry = (
+/** Starts the span of `service.operation` in `region` as a child of the active span (the caller's async context). */
+export const startAwsCallTelemetry = async (
   service: ServiceName,
   operation: string,
   region: string | undefined,
-): AwsCallTelemetry => {
+): Promise<AwsCallTelemetry> => {
+  const api = await loadApi();
+  const { context, trace, SpanKind, SpanStatusCode } = api;
   const rpcService = RPC_SERVICE[service] ?? service;
   const attributes: Attributes = {
     "rpc.system": "aws-api",
@@ -86,8 +90,10 @@ export const startAwsCallTelemetry = (
     .startSpan(`${rpcService}/${operation}`, { kind: SpanKind.CLIENT, attributes }, parent);
   const started = performance.now();
   let ended = false;
+  const spanContext = trace.setSpan(parent, span);
   return {
-    context: trace.setSpan(parent, span),
+    context: spanContext,
+    runIn: (fn) => context.with(spanContext, fn),
     end: ({ error, metadata }) => {
       if (ended) return;
       ended = true;
@@ -103,7 +109,7 @@ export const startAwsCallTelemetry = (
         span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 200) });
       }
       span.end();
-      meterInstruments().duration.record((performance.now() - started) / 1000, {
+      meterInstruments(api).duration.record((performance.now() - started) / 1000, {
         ...attributes,
         ...(errorType ? { "error.type": errorType } : {}),
       });
