@@ -28,13 +28,14 @@ type OtelApi = typeof import("@opentelemetry/api");
 let otel: OtelApi | undefined;
 let loading: Promise<OtelApi> | undefined;
 /** The API module, imported on the first AWS call rather than at start-up (it costs start-up time and memory). */
-const loadApi = (): Promise<OtelApi> =>
-  otel
-    ? Promise.resolve(otel)
-    : (loading ??= import("@opentelemetry/api").then((m) => {
-        otel = m;
-        return m;
-      }));
+const loadApi = (): Promise<OtelApi> => {
+  if (otel) return Promise.resolve(otel);
+  loading ??= import("@opentelemetry/api").then((m) => {
+    otel = m;
+    return m;
+  });
+  return loading;
+};
 
 interface Instruments {
   readonly provider: MeterProvider;
