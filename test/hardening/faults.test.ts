@@ -23,25 +23,50 @@ const listWith = async (opts: Parameters<typeof fakeAssistant>[2] = {}, policy =
 };
 const errOf = async (opts: Parameters<typeof fakeAssistant>[2] = {}): Promise<EcsError> =>
   (await listWith(opts))._unsafeUnwrapErr();
+/** Runs `fn` while recording every delay (ms) passed to setTimeout, which the SDK's retry strategy sleeps with. */
+const withTimerDelays = async <T>(fn: () => Promise<T>): Promise<{ value: T; delays: number[] }> => {
+  const real = globalThis.setTimeout;
+  const delays: number[] = [];
+  globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    delays.push(ms ?? 0);
+    return real(handler, ms, ...args);
+  }) as typeof setTimeout;
+  try {
+    return { value: await fn(), delays };
+  } finally {
+    globalThis.setTimeout = real;
+  }
+};
 const gaps = () => fake.calls.slice(1).map((c, i) => c.time - fake.calls[i]!.time);
 
 describe("throttling", () => {
   test("retried with exponential backoff scaled by a random factor (full jitter), then reported as retryable", async () => {
+    // The retry delays are read from the timers the SDK asks for, not from wall-clock gaps between requests: on a busy
+    // machine the gaps stretch unpredictably, the requested delays do not. Wall-clock gaps only give a lower bound.
     fake.fail("ecs", "ListClusters", { kind: "aws", code: "ThrottlingException", message: "Rate exceeded" });
     Math.random = () => 0.1;
-    const e = await errOf({ aws: { maxAttempts: 3 } });
+    const slowTimers = await withTimerDelays(() => errOf({ aws: { maxAttempts: 3 } }));
+    const e = slowTimers.value;
     expect(e).toMatchObject({ kind: "aws", code: "ThrottlingException", retryable: true });
     expect(e.hint).toMatch(/throttled/i);
     expect(fake.calls).toHaveLength(3);
-    const slow = gaps(); // ~100 ms then ~200 ms: doubling
-    expect(slow[0]!).toBeGreaterThanOrEqual(90);
-    expect(slow[1]!).toBeGreaterThanOrEqual(slow[0]! * 1.6);
+    const slowGaps = gaps();
 
     fake.clearCalls();
     Math.random = () => 0.02;
-    await errOf({ aws: { maxAttempts: 3 } });
-    const fast = gaps(); // same schedule, smaller random factor: shorter waits
-    expect(fast[1]!).toBeLessThan(slow[1]!);
+    const fastTimers = await withTimerDelays(() => errOf({ aws: { maxAttempts: 3 } }));
+    // Timers both runs share (request timeouts, the fake's own) are not backoff; what differs is the jittered delay.
+    const slow = slowTimers.delays.filter((d) => !fastTimers.delays.includes(d));
+    const fast = fastTimers.delays.filter((d) => !slowTimers.delays.includes(d));
+    expect(slow).toHaveLength(2);
+    expect(slow[0]!).toBeGreaterThan(0);
+    expect(Math.abs(slow[1]! - 2 * slow[0]!)).toBeLessThanOrEqual(1); // doubling
+    expect(fast).toHaveLength(2);
+    expect(Math.abs(fast[0]! - slow[0]! / 5)).toBeLessThanOrEqual(1); // same schedule scaled by the random factor
+    expect(Math.abs(fast[1]! - slow[1]! / 5)).toBeLessThanOrEqual(1);
+    // The waits really happen between the attempts.
+    expect(slowGaps[0]!).toBeGreaterThanOrEqual(slow[0]! - 5);
+    expect(slowGaps[1]!).toBeGreaterThanOrEqual(slow[1]! - 5);
   });
 
   test("a transient throttle is absorbed: the caller sees the result", async () => {
