@@ -11,6 +11,7 @@ import { createPolicy, type FlagNaming, narrowPolicy, type Policy, type PolicyLi
 import {
   type AnyTool,
   type CallResult,
+  checkWork,
   findTool,
   invokeTool,
   selectTools,
@@ -20,7 +21,7 @@ import {
 } from "./registry.ts";
 import { createRemoteBridges } from "./remote/createRemoteBridges.ts";
 import type { HostedOptions, KnowledgeOptions } from "./remote/options.ts";
-import type { Caller, Progress, ToolContext } from "./tool.ts";
+import type { Caller, Progress, ToolContext, WorkStatus } from "./tool.ts";
 import { methodNameOf, type ToolMethods } from "./toolMethods.ts";
 import { ALL_TOOLS } from "./tools.ts";
 import { VERSION } from "./version.ts";
@@ -60,6 +61,11 @@ export interface InvokeOptions {
   readonly limits?: PolicyLimits;
   /** Who is calling (e.g. the token's `sub` and `email`), recorded in audit entries. */
   readonly caller?: Caller;
+  /**
+   * Called once the call passed validation, the policy and the confirmation and its work starts (not for dry runs):
+   * a host can then hand back a task handle instead of waiting for the result.
+   */
+  readonly onStart?: () => void;
 }
 
 /**
@@ -78,6 +84,13 @@ export interface EcsAssistantCore {
   listTools(filter?: ToolFilter): ToolSpec[];
   /** Validates, gates and runs a tool by name. */
   callTool(name: string, args: unknown, options?: InvokeOptions): ResultAsync<CallResult, EcsError>;
+  /**
+   * One read-only look, from AWS alone, at the work `callTool(name, args)` started at `startedAt` (ms since the
+   * epoch): still under way, or finished with the value the call returns. Any process can answer it.
+   */
+  checkTool(name: string, args: unknown, startedAt: number, options?: InvokeOptions): ResultAsync<WorkStatus, EcsError>;
+  /** Whether `checkTool` can answer for this tool (its work lives in AWS, not in the process running it). */
+  checkable(name: string): boolean;
   /** Called when listTools() may have changed (a remote server answered or changed its tools). Returns unsubscribe. */
   onToolsChanged(listener: () => void): () => void;
   /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
@@ -116,7 +129,11 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     knowledge: remote.knowledge,
   });
   const callTool = (name: string, args: unknown, o?: InvokeOptions) =>
-    findTool(withHosted(), name).andThen((tool) => invokeTool(tool, args, context(o), { audit: options.audit }));
+    findTool(withHosted(), name).andThen((tool) =>
+      invokeTool(tool, args, context(o), { audit: options.audit, ...(o?.onStart ? { onStart: o.onStart } : {}) }),
+    );
+  const checkTool = (name: string, args: unknown, startedAt: number, o?: InvokeOptions) =>
+    findTool(withHosted(), name).andThen((tool) => checkWork(tool, args, context(o), startedAt));
   const methods = Object.fromEntries(
     ALL_TOOLS.map((t) => [
       methodNameOf(t),
@@ -131,6 +148,8 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
     tools,
     listTools: (filter?: ToolFilter) => remote.overlay(toolSpecs(selectTools(withHosted(), filter))),
     callTool,
+    checkTool,
+    checkable: (name: string) => tools.some((t) => t.name === name && t.status !== undefined),
     onToolsChanged: remote.onToolsChanged,
     aws,
     loadedServices: () => clients.loaded(),

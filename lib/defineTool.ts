@@ -3,7 +3,7 @@ import type { ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import type { EcsError } from "./errors.ts";
 import type { Access } from "./policy.ts";
-import type { IamActions, PerCallAccess, ToolContext, ToolDescriptor } from "./tool.ts";
+import type { IamActions, PerCallAccess, ToolContext, ToolDescriptor, WorkStatus } from "./tool.ts";
 
 /** What a tool author writes. Only name, title, description, schemas, access, iamActions and run are required. */
 export interface ToolDefinition<
@@ -34,6 +34,12 @@ export interface ToolDefinition<
   readonly method?: M;
   /** Example inputs; the IAM-coverage test runs each one over the fake AWS. */
   readonly examples?: readonly v.InferInput<S>[];
+  /** One read-only look from AWS at work started earlier (see ToolDescriptor.status). */
+  readonly status?: (
+    input: v.InferOutput<S>,
+    ctx: ToolContext,
+    startedAt: number,
+  ) => ResultAsync<WorkStatus<v.InferOutput<OS>>, EcsError>;
   /** Does the work on validated input; the registry calls it after the policy check. Never throws. */
   readonly run: (input: v.InferOutput<S>, ctx: ToolContext) => ResultAsync<v.InferOutput<OS>, EcsError>;
 }

@@ -76,6 +76,7 @@ export type {
   ToolContext,
   ToolDescriptor,
   ToolGate,
+  WorkStatus,
 } from "./tool.ts";
 export type { ToolMethods } from "./toolMethods.ts";
 export { ALL_TOOLS } from "./tools.ts";

@@ -9,7 +9,7 @@ import { boundError, type EcsError, ecsError, internalError } from "./errors.ts"
 import { type Access, checkAccess, type Policy, sensitiveFlagName } from "./policy.ts";
 import { readOnlyAws } from "./security/readOnlyAws.ts";
 import { redact, redactText } from "./security/redact.ts";
-import type { CallAccess, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate } from "./tool.ts";
+import type { CallAccess, ToolAnnotations, ToolContext, ToolDescriptor, ToolGate, WorkStatus } from "./tool.ts";
 import { accessLabel, annotationsOf, callAccessOf, gateOf, plansOnly, readActionsOf } from "./toolFacts.ts";
 import { didYouMean } from "./util/didYouMean.ts";
 import { parseInput } from "./validate.ts";
@@ -108,6 +108,11 @@ export interface CallResult<O = unknown> {
 export interface InvokeHooks {
   /** Receives one entry per write/destructive call that passed the policy (not for dry runs). */
   readonly audit?: AuditSink;
+  /**
+   * Called once the call passed validation, the policy, the preflight and the confirmation and its work starts
+   * (not for dry runs, which only plan): a host may then answer with a task handle instead of waiting.
+   */
+  readonly onStart?: () => void;
 }
 
 /**
@@ -155,7 +160,10 @@ const gateAndRun = (
   const done = (value: unknown) => finish(value, access.value, ctx.policy);
   const aws = forTool(ctx.aws, tool.name, ctx.signal);
   if (dryRun) return safeRun(tool, input, { ...ctx, aws: readOnlyAws(aws, tool.name, readActionsOf(tool)) }).map(done);
-  if (access.value.access === "read") return safeRun(tool, input, { ...ctx, aws }).map(done);
+  if (access.value.access === "read") {
+    hooks.onStart?.();
+    return safeRun(tool, input, { ...ctx, aws }).map(done);
+  }
 
   const started = Date.now();
   const calls: AuditAwsCall[] = [];
@@ -190,7 +198,10 @@ const gateAndRun = (
   const runCtx = { ...ctx, aws: hooks.audit ? recordAwsCalls(aws, calls) : aws };
   return preflight(tool, input, { ...ctx, aws })
     .andThen(() => confirmDestructive(tool, access.value, input, ctx))
-    .andThen(() => safeRun(tool, input, runCtx))
+    .andThen(() => {
+      hooks.onStart?.();
+      return safeRun(tool, input, runCtx);
+    })
     .map((value) => {
       audit("ok");
       return done(value);
@@ -306,4 +317,48 @@ const scrubError = (e: EcsError): EcsError => {
   const message = redactText(e.message).text;
   const hint = redactText(e.hint).text;
   return message === e.message && hint === e.hint ? e : { ...e, message, hint };
+};
+
+/**
+ * One read-only look at work a call with `args` started at `startedAt` (the tool's `status`): validated and gated
+ * like a read call, with read-only AWS access, the final value redacted as the call's would be. A tool without a
+ * `status` (its work lives in the process that runs it) is a validation error.
+ */
+export const checkWork = (
+  tool: AnyTool,
+  args: unknown,
+  ctx: ToolContext,
+  startedAt: number,
+): ResultAsync<WorkStatus, EcsError> => {
+  const status = tool.status;
+  if (!status)
+    return errAsync(
+      ecsError("validation", {
+        message: `${tool.name} has no status from AWS: its work lives in the process that runs it.`,
+        hint: "Ask the process that started the work.",
+        issues: [],
+      }),
+    );
+  const parsed = parseInput(tool.input, args ?? {}, "", { decodeJsonText: true });
+  if (parsed.isErr()) return errAsync(parsed.error);
+  const access = callAccessOf(tool, parsed.value);
+  if (access.isErr()) return errAsync(access.error);
+  const gate = checkAccess(ctx.policy, {
+    ...access.value,
+    access: "read",
+    aliases: [...(access.value.aliases ?? []), tool.name],
+  });
+  if (gate.isErr()) return errAsync(gate.error);
+  const aws = readOnlyAws(forTool(ctx.aws, tool.name, ctx.signal), tool.name, readActionsOf(tool));
+  return new ResultAsync<WorkStatus, EcsError>(
+    (async () => {
+      try {
+        return await status(parsed.value, { ...ctx, aws }, startedAt);
+      } catch (e) {
+        return err(internalError(e, `${tool.name} status`));
+      }
+    })(),
+  )
+    .map((s): WorkStatus => (s.done ? { done: true, value: finish(s.value, access.value, ctx.policy).value } : s))
+    .mapErr((e) => boundError(ctx.policy.allowSensitiveData ? e : scrubError(e)));
 };

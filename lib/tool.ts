@@ -35,6 +35,14 @@ export interface Caller {
   readonly clientId?: string;
 }
 
+/**
+ * Work started earlier, looked at once: still under way (what it waits for), or finished with the value the tool
+ * returns. What a task's status check answers on any replica.
+ */
+export type WorkStatus<O = unknown> =
+  | { readonly done: false; readonly message: string; readonly progress?: number; readonly total?: number }
+  | { readonly done: true; readonly value: O };
+
 /** What a running tool may use. Built per call by the assistant. */
 export interface ToolContext {
   /** AWS calls of this tool call: the call's abort signal is already attached. */
@@ -114,6 +122,12 @@ export interface ToolDescriptor<I = unknown, O = unknown, N extends string = str
   readonly examples?: readonly unknown[];
   /** Method name on EcsAssistant (default: the tool name in camelCase). */
   readonly method?: string;
+  /**
+   * One read-only look, from AWS alone, at the work a call with this input started at `startedAt` (ms since the
+   * epoch): lets any process (a replica without the caller's earlier state) report its status and final result.
+   * Only for tools whose work lives in AWS; the registry runs it with read-only AWS access.
+   */
+  readonly status?: (input: I, ctx: ToolContext, startedAt: number) => ResultAsync<WorkStatus<O>, EcsError>;
   /** Does the work; called by the registry only after validation and the policy check. Never throws. */
   readonly run: (input: I, ctx: ToolContext) => ResultAsync<O, EcsError>;
 }

@@ -5,9 +5,11 @@ import { defineCapability } from "../capability.ts";
 import { defineTool } from "../defineTool.ts";
 import { buildAndPushImage } from "./build/buildAndPushImage.ts";
 import { containerizeApp } from "./containerize/containerizeApp.ts";
+import { checkAppDeletion } from "./delete/checkAppDeletion.ts";
 import { deleteApp } from "./delete/deleteApp.ts";
 import { deployApp } from "./deploy/deployApp.ts";
 import { BUILD_IAM, CONTAINERIZE_IAM, DELETE_IAM, DEPLOY_IAM, PREREQ_IAM, WAIT_IAM } from "./iamActions.ts";
+import { pollingOf } from "./options.ts";
 import {
   BuildAndPushOutput,
   ContainerizeAppOutput,
@@ -26,6 +28,7 @@ import {
   ValidatePrerequisitesInput,
   WaitForServiceReadyInput,
 } from "./schemas.ts";
+import { checkServiceReady, freshWaitState } from "./service/checkServiceReady.ts";
 import { waitForServiceReady } from "./service/waitForServiceReady.ts";
 
 /** `containerize_app`: read-only analysis; writing the files is opt-in and then needs allowWrite. */
@@ -88,6 +91,11 @@ Returns status (success/timeout/failed), message, outcome on failure (rolled_bac
   access: "read",
   iamActions: WAIT_IAM,
   run: (i, ctx) => waitForServiceReady(i, ctx),
+  // A task's status from AWS: one poll judged as the wait judges it, timed from when the wait began.
+  status: (i, ctx, startedAt) =>
+    checkServiceReady(i, ctx, {}, freshWaitState(startedAt, pollingOf(ctx.express).serviceIntervalMs)).map((c) =>
+      c.done ? { done: true as const, value: c.result } : { done: false as const, ...c.progress },
+    ),
 });
 
 /** `delete_app`. */
@@ -103,6 +111,13 @@ Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires p
   dryRun: true,
   iamActions: DELETE_IAM,
   run: deleteApp,
+  // A task's status from AWS: where the service and the ECR stack stand (the deletion runs in the calling process).
+  status: (i, ctx) =>
+    checkAppDeletion(i, ctx).map((c) =>
+      c.done
+        ? { done: true as const, value: c.result }
+        : { done: false as const, message: c.message, progress: c.progress, total: 2 },
+    ),
 });
 
 /** `deploy_app` (new). */

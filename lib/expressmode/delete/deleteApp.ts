@@ -68,11 +68,16 @@ export const deleteApp = (
             stack_name: stack,
             error: `ECR stack ${stack} was not deleted because the service is not deleted yet (${service.status}); its tasks may still pull the image. Call delete_app again (or with force: true).`,
           });
-    return ecr.map((ecr_deletion) => summarise(input, service, ecr_deletion));
+    return ecr.map((ecr_deletion) => summariseDeletion(input, service, ecr_deletion));
   });
 };
 
-const summarise = (input: DeleteAppInput, service: ServiceDeletion, ecr: EcrDeletion): DeleteAppResult => {
+/** The delete_app result from the outcome of each step (also rebuilt from AWS by checkAppDeletion). */
+export const summariseDeletion = (
+  input: DeleteAppInput,
+  service: ServiceDeletion,
+  ecr: EcrDeletion,
+): DeleteAppResult => {
   const errors = [service.error, ecr.error].filter((e): e is string => Boolean(e));
   if (service.status === "draining" && service.message) errors.unshift(service.message);
   const deleted_resources = [
