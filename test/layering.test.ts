@@ -58,9 +58,9 @@ describe("rooms: what may import what (docs/ARCHITECTURE.md)", () => {
       test(`${rel}: a capability reaches the rest only through the core, never the assembly`, () => {
         for (const spec of runtimeImports(src).filter((s) => s.startsWith(".")))
           expect(ASSEMBLY.has(resolved(spec)), `${rel} imports ${spec}`).toBe(false);
-        // Another capability's declaration (its tools.ts) is the assembly's business.
+        // Another capability's declarations (its tools.ts and tools/) are the assembly's business.
         for (const spec of allImports(src).filter((s) => s.startsWith(".")))
-          expect(/^lib\/\w+\/tools\.ts$/.test(resolved(spec)) && roomOf(resolved(spec)) !== room).toBe(false);
+          expect(/^lib\/\w+\/tools(\.ts$|\/)/.test(resolved(spec)) && roomOf(resolved(spec)) !== room).toBe(false);
       });
     } else if (!ASSEMBLY.has(rel) && rel.startsWith("lib/") && !rel.startsWith("lib/adapters/")) {
       test(`${rel}: the core imports no capability at run time`, () => {

@@ -6,7 +6,7 @@ import { renderReadme } from "../scripts/readmeTables.ts";
 
 const readme = readFileSync(join(import.meta.dir, "..", "README.md"), "utf8");
 
-test("README tool and operation tables match the registry (run `bun scripts/readmeTables.ts`)", () => {
+test("README tool and operation tables match the registry (run `bun run snapshots`)", () => {
   expect(renderReadme(readme)).toBe(readme);
 });
 

@@ -1,5 +1,5 @@
 // Committed JSON snapshot of every tool as a model sees it: any change to names, descriptions or schemas is a visible diff.
-// Refresh deliberately with: UPDATE_SNAPSHOTS=1 bun test test/toolSchemas.test.ts
+// Refresh deliberately with `bun run snapshots` (tool indexes, README tables, the self-deploy policy, these snapshots).
 import { expect, test } from "bun:test";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ for (const { access: _listing, ...spec } of toolSpecs(ALL_TOOLS).map(renderPolic
     const text = `${JSON.stringify(spec, null, 2)}\n`;
     if (process.env.UPDATE_SNAPSHOTS === "1" || !existsSync(file)) {
       if (process.env.CI === "true" && !existsSync(file))
-        throw new Error(`Missing snapshot ${file}: run UPDATE_SNAPSHOTS=1 bun test and commit it`);
+        throw new Error(`Missing snapshot ${file}: run \`bun run snapshots\` and commit it`);
       mkdirSync(DIR, { recursive: true });
       writeFileSync(file, text);
     }

@@ -19,7 +19,7 @@ const actions = (docs: unknown[]) =>
   new Set(docs.flatMap((d) => (d as { Statement: { Action: string[] }[] }).Statement.flatMap((s) => s.Action)));
 
 describe("task role", () => {
-  test("the generated block is current (else: bun scripts/selfDeployPolicy.ts --write)", () => {
+  test("the generated block is current (else: bun run snapshots)", () => {
     expect(declaredPolicies(text)).toEqual(declaredPolicies(regenerated(text)));
   });
   test("read-only by default; with AllowWrite the role has exactly the deploy level's actions", () => {
