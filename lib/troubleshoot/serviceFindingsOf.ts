@@ -197,6 +197,10 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
     tasks,
     targets: (settledValue(f.targetHealth) ?? []).flatMap((g) => g.targets),
     logs: logs?.entries ?? [],
+    ...(svc?.healthCheckGracePeriodSeconds !== undefined
+      ? { gracePeriodSeconds: svc.healthCheckGracePeriodSeconds }
+      : {}),
+    targetGroups: settledValue(f.targetHealth)?.map((g) => g.targetGroup),
   });
   out.splice(0, out.length, ...crossed);
   const express = settledValue(f.express);

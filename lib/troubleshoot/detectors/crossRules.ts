@@ -2,10 +2,11 @@
 // the load balancer reaches the app + a Next.js server + HOSTNAME unset ⇒ bind 0.0.0.0; credential errors or
 // AccessDenied as the execution role in the app's logs + no (or the same) task role ⇒ task role missing/misassigned.
 import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
-import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Evidence, type Finding, finding } from "../finding.ts";
 import { roleName } from "./failureContext.ts";
 import type { LogLine } from "./logPatterns.ts";
+import { slowStartRule } from "./slowStartRule.ts";
 
 /** What the cross-source rules read. */
 export interface CrossFacts {
@@ -13,6 +14,8 @@ export interface CrossFacts {
   readonly tasks: readonly Task[];
   readonly targets: readonly TargetHealthDescription[];
   readonly logs: readonly LogLine[];
+  readonly gracePeriodSeconds?: number;
+  readonly targetGroups?: readonly TargetGroup[];
 }
 
 const HOST_CHECK =
@@ -207,5 +210,5 @@ const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
 export const crossFindings = (found: readonly Finding[], f: CrossFacts): Finding[] => {
   const next = nextRule(f);
   const base = hostRule([...found], f);
-  return [...(next.length > 0 ? base : containerCheckRule(base, f)), ...next, ...roleRule(f)];
+  return [...(next.length > 0 ? base : containerCheckRule(base, f)), ...next, ...roleRule(f), ...slowStartRule(f)];
 };

@@ -2,8 +2,10 @@
 // container start. Called by failureCause with the parsed failure and the facts of the case.
 import { parseImageUri } from "../../util/parseImageUri.ts";
 import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
+import { layerDownloadCause } from "./layerDownloadCause.ts";
 import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
+import { placementFailedCause } from "./placementFailedCause.ts";
 import type { TextCause } from "./pullErrors.ts";
 
 const acct = (c: FailureContext) => c.account ?? "<account>";
@@ -74,6 +76,8 @@ export const accessCause = (
         explanation: `The awslogs driver could not reach CloudWatch Logs. ${pathExplanation("logs", region, c.path)}`,
         fix: pathFix("logs", region, c.path),
       };
+    // Only a refusal is a permissions problem (e.g. "signal: killed" is not): other causes are quoted as they are.
+    if (p.cause !== "access_denied" && !kms) return undefined;
     return {
       id: "log_setup_failed",
       category: "permissions",
@@ -109,6 +113,7 @@ export const accessCause = (
 
 /** Registry auth and image pull failures. */
 export const imageCause = (p: ParsedFailure, c: FailureContext, region: string): TextCause => {
+  if (p.service === "s3") return layerDownloadCause(p, c, region);
   const images = (c.taskDefinition?.containerDefinitions ?? []).map((x) => x.image ?? "");
   const image = p.resource?.includes("/") ? p.resource : (images[0] ?? p.resource ?? "the image");
   const ref = parseImageUri(image);
@@ -217,17 +222,8 @@ export const placementCause = (p: ParsedFailure, _c: FailureContext): TextCause 
       explanation: `ECS failed to provision or attach the task's ENI: ${p.causeText ?? p.raw}`,
       fix: "Check the subnets and security groups in the service's network configuration exist and have free addresses; for EC2 capacity enable ENI trunking or lower tasks per instance.",
     };
-  if (/unable to place a task|no container instance/i.test(p.raw) && !p.viaPlacement) {
-    const closest = /closest matching \(container-instance ([\w-]+)\) (has [^.]+)/i.exec(p.raw);
-    return {
-      id: "placement_failed",
-      category: "service",
-      title: "ECS is unable to place tasks",
-      likelihood: 0.87,
-      explanation: `No container instance satisfies the task's requirements: ${/insufficient (memory|cpu)/i.test(p.raw) ? `the instances lack free ${/insufficient memory/i.test(p.raw) ? "memory" : "CPU"}${closest ? ` (the closest, ${closest[1]}, ${closest[2]})` : ""}` : /no container instances were found/i.test(p.raw) ? "the cluster has no registered container instances" : "CPU, memory, ports, attributes or placement constraints do not fit any instance"}.`,
-      fix: "Add or scale container instances (a capacity provider with managed scaling), reduce the task's cpu/memory, or relax placement constraints; or run on Fargate.",
-    };
-  }
+  if (/unable to place a task|no container instance/i.test(p.raw) && !p.viaPlacement)
+    return placementFailedCause(p, _c);
   if (p.cause === "no_capacity" || p.stage === "placement")
     return {
       id: "capacity_unavailable",

@@ -15,6 +15,11 @@ export interface PathFacts {
   readonly egress443?: boolean;
   /** EC2 capacity: the agent uses the instance's network and role. */
   readonly onEc2?: boolean;
+  /** Destinations the task security groups allow outbound TCP 443 to (CIDRs, prefix lists pl-…, groups sg-…). */
+  readonly egress443To?: readonly string[];
+  readonly securityGroups?: readonly string[];
+  /** The S3 gateway endpoint on the task subnets' route tables: its id, endpoint policy and S3 prefix list. */
+  readonly s3Gateway?: { readonly id: string; readonly policy?: string; readonly prefixList?: string };
 }
 
 export interface FailureContext {
@@ -23,6 +28,12 @@ export interface FailureContext {
   readonly region?: string;
   readonly account?: string;
   readonly path?: PathFacts;
+  /** The service's placement inputs, for placement failures. */
+  readonly placement?: {
+    readonly capacityProviders?: readonly string[];
+    readonly constraints?: readonly string[];
+    readonly desiredCount?: number;
+  };
 }
 
 /** A reference in a task definition to an outside resource fetched at start. */

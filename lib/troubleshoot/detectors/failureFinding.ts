@@ -7,6 +7,7 @@ import { type FailureContext, type Reference, referencesFor } from "./failureCon
 import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
 import type { TextCause } from "./pullErrors.ts";
+import { storageCause } from "./storageCause.ts";
 
 const where = (refs: readonly Reference[]) =>
   refs
@@ -56,6 +57,7 @@ const secretsCause = (p: ParsedFailure, c: FailureContext, region: string): Text
 /** A finding body for a parsed failure, or undefined for text that is not a start failure (user stops, scaling). */
 export const failureCause = (p: ParsedFailure, c: FailureContext): TextCause | undefined => {
   const region = c.region ?? "<region>";
+  if (p.cause === "disk_full") return storageCause(p, c);
   if (p.stage === "secrets_fetch") return secretsCause(p, c, region);
   if (p.stage === "env_file") {
     const refs = referencesFor(c.taskDefinition, "s3", p.resource);

@@ -163,19 +163,36 @@ const sgFindings = (f: NetworkFacts): Finding[] => {
           (p.UserIdGroupPairs ?? []).length > 0),
     ),
   );
+  // Rules to narrower CIDRs (e.g. the VPC, where interface endpoints live) are not "no egress": say what they allow.
+  const narrow = sgs.flatMap((sg) =>
+    (sg.IpPermissionsEgress ?? [])
+      .filter((p) => allowsPort(p, 443))
+      .flatMap((p) => [
+        ...(p.IpRanges ?? []).map((r) => r.CidrIp ?? ""),
+        ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? ""),
+      ])
+      .filter(Boolean),
+  );
   if (!egress && !f.onEc2) {
+    const needs = (f.needs && f.needs.length > 0 ? f.needs : (["ecr", "logs"] as FailureService[])).map(serviceLabel);
     out.push(
       finding({
         id: "sg_blocks_egress",
         category: "network",
-        title: "Task security groups allow no outbound HTTPS",
-        likelihood: 0.9,
+        title:
+          narrow.length > 0
+            ? `Task security groups allow outbound HTTPS only to ${narrow.join(", ")}`
+            : "Task security groups allow no outbound HTTPS",
+        likelihood: narrow.length > 0 ? 0.6 : 0.9,
         evidence: sgs.map((sg) => ({
           source: "network_rule" as const,
           ref: sg.GroupId,
-          text: `${sg.GroupId} egress rules: ${(sg.IpPermissionsEgress ?? []).length === 0 ? "none" : (sg.IpPermissionsEgress ?? []).map((p) => `${p.IpProtocol} ${p.FromPort ?? "*"}-${p.ToPort ?? "*"}`).join("; ")}`,
+          text: `${sg.GroupId} egress rules: ${(sg.IpPermissionsEgress ?? []).length === 0 ? "none" : (sg.IpPermissionsEgress ?? []).map((p) => `${p.IpProtocol} ${p.FromPort ?? "*"}-${p.ToPort ?? "*"} to ${[...(p.IpRanges ?? []).map((r) => r.CidrIp), ...(p.PrefixListIds ?? []).map((l) => l.PrefixListId), ...(p.UserIdGroupPairs ?? []).map((g) => g.GroupId)].join(",") || "?"}`).join("; ")}`,
         })),
-        explanation: `${sgs.map((sg) => sg.GroupId).join(", ")} allow no outbound TCP 443, and at start the task must reach ${(f.needs && f.needs.length > 0 ? f.needs : (["ecr", "logs"] as FailureService[])).map(serviceLabel).join(", ")} over HTTPS (image, secrets, logs), so it fails before the app runs.`,
+        explanation:
+          narrow.length > 0
+            ? `${sgs.map((sg) => sg.GroupId).join(", ")} allow outbound TCP 443 only to ${narrow.join(", ")}. At start the task must reach ${needs.join(", ")} over HTTPS: interface endpoints inside those ranges work, but anything reached through a NAT or internet gateway, or S3 through its gateway endpoint (public S3 addresses), is blocked.`
+            : `${sgs.map((sg) => sg.GroupId).join(", ")} allow no outbound TCP 443, and at start the task must reach ${needs.join(", ")} over HTTPS (image, secrets, logs), so it fails before the app runs.`,
         fix: `Add an egress rule to ${sgs[0]?.GroupId ?? "the task security group"} allowing TCP 443 to 0.0.0.0/0 (or to the VPC endpoints' security group, or the S3 prefix list for the gateway endpoint).`,
       }),
     );

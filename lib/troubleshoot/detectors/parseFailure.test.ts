@@ -96,3 +96,31 @@ test("log driver, rate limit and 403 pulls", () => {
 test("text with no known stage or cause is unknown, not a guess", () => {
   expect(parseFailure("Something odd happened")).toMatchObject({ stage: "unknown", cause: "unknown" });
 });
+
+test("a layer download from ECR's S3 bucket is an S3 failure; an unparsable 403 body is a denial; a full disk is its own cause", () => {
+  const host = "https://prod-eu-west-1-starport-layer-bucket.s3.eu-west-1.amazonaws.com/a1/b2?X-Amz-Algorithm=x";
+  expect(
+    parseFailure(
+      `CannotPullContainerError: ref pull has been retried 5 time(s): failed to copy: httpReadSeeker: failed open: unexpected status code ${host}: 403 Forbidden`,
+    ),
+  ).toMatchObject({ stage: "image_pull", service: "s3", cause: "access_denied" });
+  expect(
+    parseFailure(
+      `CannotPullContainerError: ref pull has been retried 5 time(s): failed to copy: httpReadSeeker: failed open: failed to do request: Get "${host}": dial tcp 52.218.1.9:443: i/o timeout`,
+    ),
+  ).toMatchObject({ stage: "image_pull", service: "s3", cause: "timeout" });
+  expect(
+    parseFailure(
+      'CannotPullContainerError: error pulling image configuration: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<?xml version=\\"1.0\\"?><Error><Code>AccessDenied</Code>',
+    ),
+  ).toMatchObject({ stage: "image_pull", service: "s3", cause: "access_denied" });
+  expect(
+    parseFailure("CannotPullContainerError: write /var/lib/docker/tmp/GetImageBlob418293075: no space left on device"),
+  ).toMatchObject({ stage: "image_pull", cause: "disk_full" });
+  // A pull from ECR itself stays an ECR failure.
+  expect(
+    parseFailure(
+      "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api:1.4.3: 403 Forbidden",
+    ),
+  ).toMatchObject({ stage: "image_pull", service: "ecr", cause: "access_denied" });
+});

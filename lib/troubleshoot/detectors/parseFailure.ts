@@ -34,6 +34,7 @@ export type FailureCause =
   | "no_ip"
   | "not_executable"
   | "command_not_found"
+  | "disk_full"
   | "unknown";
 
 /** The AWS service (or non-AWS registry) the failing step talked to. */
@@ -100,6 +101,7 @@ const STAGES: readonly { stage: FailureStage; service?: FailureService; test: Re
 
 // Causes, most specific first; each is tested on the innermost fragment, then on the whole text.
 const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
+  { cause: "disk_full", test: /no space left on device|disk quota exceeded/i },
   {
     cause: "platform_mismatch",
     test: /exec format error|descriptor matching platform|descriptor for platform|no match for platform|platform .* does not match/i,
@@ -117,6 +119,8 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
   { cause: "quota", test: /reached the limit on the number of|LimitExceeded|quota/i },
   { cause: "rate_limited", test: /toomanyrequests|rate limit|Too Many Requests|\b429\b|Rate exceeded|Throttl/i },
   { cause: "not_found", test: /repository does not exist or may require/i },
+  // An HTTP 403 whose (XML) body could not be parsed is a denial, not an invalid value.
+  { cause: "access_denied", test: /HTTP 40[13] response|<Code>AccessDenied<\/Code>/i },
   {
     cause: "invalid_value",
     test: /invalid character .* looking for|did not contain json key|not valid JSON|unmarshal/i,
@@ -142,6 +146,9 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
     test: /RESOURCE:(CPU|MEMORY|PORTS|ENI|GPU)|insufficient (memory|cpu)|Capacity is unavailable|no container instance/i,
   },
 ];
+
+/** Host of ECR's layer bucket, or any S3 host the failing request went to. */
+const LAYER_HOST = /starport-layer-bucket|(^|\.)s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/i;
 
 const first = (re: RegExp, text: string): string | undefined => re.exec(text)?.[1];
 
@@ -180,6 +187,8 @@ export const parseFailure = (text: string): ParsedFailure => {
   if (stage === "image_pull") {
     const ref = resourceOf(body, stage) ?? "";
     service = /\.dkr\.ecr\.|\.amazonaws\.com|ecr/i.test(ref + (endpoint ?? "")) ? "ecr" : ref ? "registry" : undefined;
+    // ECR serves layers from its S3 bucket (prod-<region>-starport-layer-bucket): a failure there is an S3 download.
+    if (LAYER_HOST.test(endpoint ?? "") || /starport-layer-bucket|<Error><Code>/i.test(body)) service = "s3";
   }
   if (cause === "kms_denied") service = stage === "unknown" ? "kms" : service;
   return {

@@ -5,9 +5,21 @@ import type { FailureContext } from "./failureContext.ts";
 import { unknownFailureCause } from "./failureFinding.ts";
 import { healthEventFindings } from "./healthEventRules.ts";
 import { parseFailure } from "./parseFailure.ts";
+import { placementFailedCause } from "./placementFailedCause.ts";
 import { classifyErrorText } from "./pullErrors.ts";
 
 const STUCK_AFTER_MS = 30 * 60_000;
+
+const placementOf = (s: Service): NonNullable<FailureContext["placement"]> => ({
+  capacityProviders: [
+    ...(s.capacityProviderStrategy ?? []),
+    ...(s.deployments ?? []).flatMap((d) => d.capacityProviderStrategy ?? []),
+  ]
+    .map((x) => x.capacityProvider ?? "")
+    .filter((x, i, a) => x && a.indexOf(x) === i),
+  constraints: (s.placementConstraints ?? []).map((x) => `${x.type}${x.expression ? ` ${x.expression}` : ""}`),
+  ...(s.desiredCount !== undefined ? { desiredCount: s.desiredCount } : {}),
+});
 
 const ev = (e: ServiceEvent) => ({
   source: "service_event" as const,
@@ -60,7 +72,7 @@ export const serviceFindings = (
   for (const e of launch) {
     const msg = e.message ?? "";
     const parsed = parseFailure(msg);
-    const cause = classifyErrorText(msg, ctx);
+    const cause = classifyErrorText(msg, { ...ctx, placement: placementOf(service) });
     const role = /assume the role/i.test(msg);
     const body: Omit<Finding, "evidence"> = cause
       ? { ...cause, category: cause.category }
@@ -75,14 +87,7 @@ export const serviceFindings = (
             fix: 'Add a trust relationship for "Service": "ecs-tasks.amazonaws.com" to the role (and check the ARN in the task definition).',
           }
         : /unable to place a task/i.test(msg) && !parsed.viaPlacement
-          ? {
-              id: "placement_failed",
-              category: "service",
-              title: "ECS is unable to place tasks",
-              likelihood: 0.87,
-              explanation: `No capacity satisfies the task's requirements: ${/insufficient (memory|cpu)/i.test(msg) ? "the container instances lack free CPU or memory" : /no container instances/i.test(msg) ? "the cluster has no registered container instances" : "CPU, memory, ports, attributes or placement constraints do not fit any instance"}.`,
-              fix: "Add or scale container instances (or use a capacity provider with managed scaling / Fargate), reduce the task's cpu/memory, or relax placement constraints.",
-            }
+          ? placementFailedCause(parsed, { ...ctx, placement: placementOf(service) })
           : unknownFailureCause(parsed);
     const seen = byId.get(body.id);
     if (seen) seen.events.push(e);

@@ -55,3 +55,50 @@ test("a stopped task without stoppedAt keeps a time from its other timestamps, o
   expect(none.summary.stopped_at_source).toBe("unknown");
   expect(none.finding?.id).toBe("image_not_found");
 });
+
+test("tasks ECS stopped for failing ELB health checks: the SIGTERM exit (143) is not reported as an app crash", () => {
+  const r = classifyTask(
+    stoppedBy(
+      "ServiceSchedulerInitiated",
+      "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-tg/6d0ecf831eec9f09)",
+      143,
+    ),
+  );
+  expect(r.finding?.id).not.toBe("app_exit_nonzero");
+  expect(r.summary.category).toBe("elb_health_check");
+});
+
+test("an essential sidecar that exits first is named as the cause, not the app container ECS then stopped", () => {
+  const task: Task = {
+    ...stoppedBy("EssentialContainerExited", "Essential container in task exited", 0),
+    containers: [
+      { name: "api", lastStatus: "STOPPED", exitCode: 143 },
+      { name: "log_router", lastStatus: "STOPPED", exitCode: 1 },
+    ],
+  };
+  const td = {
+    taskDefinitionArn: task.taskDefinitionArn,
+    containerDefinitions: [
+      { name: "api", portMappings: [{ containerPort: 8080 }], essential: true },
+      { name: "log_router", essential: true, firelensConfiguration: { type: "fluentbit" as const } },
+    ],
+  };
+  const r = classifyTask(task, { taskDefinitions: [td] });
+  expect(r.finding).toMatchObject({
+    id: "sidecar_exited",
+    title: "Essential sidecar container log_router exited with code 1",
+  });
+  expect(r.finding?.explanation).toContain("FireLens log router");
+  // The app container itself exiting 1 (the sidecar stopped by ECS) stays the app's failure.
+  const own = classifyTask(
+    {
+      ...task,
+      containers: [
+        { name: "api", lastStatus: "STOPPED", exitCode: 1 },
+        { name: "log_router", exitCode: 143 },
+      ],
+    },
+    { taskDefinitions: [td] },
+  );
+  expect(own.finding).toMatchObject({ id: "app_exit_nonzero", title: "Container api exited with code 1" });
+});

@@ -209,6 +209,42 @@ const stopCause = (t: Task, fc: FailureContext): Cause | undefined => {
   return undefined;
 };
 
+const STOPPED_BY_ECS = new Set([
+  "stopped_by_scheduler",
+  "elb_health_check",
+  "container_health_check",
+  "spot_interruption",
+]);
+
+/** The container a task definition serves traffic from: the first with port mappings, else the first. */
+const appContainerOf = (td: TaskDefinition | undefined): string | undefined =>
+  (td?.containerDefinitions?.find((d) => (d.portMappings ?? []).length > 0) ?? td?.containerDefinitions?.[0])?.name;
+
+/** When the container that exited on its own is an essential sidecar, say so: the app stopped because of it. */
+const sidecarOrOwn = <X extends { c: Container; exit?: Cause }>(own: X, all: readonly X[], fc: FailureContext): X => {
+  const td = fc.taskDefinition;
+  const app = appContainerOf(td);
+  const def = td?.containerDefinitions?.find((d) => d.name === own.c.name);
+  if (!app || !def || own.c.name === app || (td?.containerDefinitions?.length ?? 0) < 2) return own;
+  const role = def.firelensConfiguration ? " (the FireLens log router)" : "";
+  const others = all.filter((x) => x !== own).map((x) => `${x.c.name} exit ${x.c.exitCode}`);
+  const group = def.logConfiguration?.options?.["awslogs-group"];
+  return {
+    ...own,
+    exit: {
+      category: "sidecar_exited",
+      finding: {
+        id: "sidecar_exited",
+        category: "task",
+        title: `Essential sidecar container ${own.c.name} exited with code ${own.c.exitCode}`,
+        likelihood: 0.82,
+        explanation: `${own.c.name}${role} is marked essential, so when it exited with exit code ${own.c.exitCode} ECS stopped the whole task; ${app} only stopped because of that${others.length ? ` (${others.join(", ")})` : ""}.`,
+        fix: `Read ${own.c.name}'s own logs${group ? ` (log group ${group})` : ""} for why it exited and fix its configuration or image; if ${app} should keep running without it, set essential: false on ${own.c.name}.`,
+      },
+    },
+  };
+};
+
 /** Categorises one stopped task; container reasons (pull errors, exit codes) win over generic task reasons. */
 export const classifyTask = (t: Task, ctx: TaskContext = {}): { summary: TaskSummary; finding?: Finding } => {
   const id = taskIdOf(t.taskArn ?? "");
@@ -220,14 +256,15 @@ export const classifyTask = (t: Task, ctx: TaskContext = {}): { summary: TaskSum
   }));
   const fromText = containerCauses.find((x) => x.text);
   const task = stopCause(t, fc);
-  // A task the scheduler or a user stopped gets SIGTERM (exit 143, 130) and SIGKILL after stopTimeout (137):
-  // those codes are the stop itself, not a crash (an OOM kill is still reported: its reason says so).
-  const stoppedOnPurpose = task?.category === "stopped_by_scheduler";
-  const fromExit = containerCauses.find(
-    (x) =>
-      x.exit &&
-      !(stoppedOnPurpose && x.exit.category !== "out_of_memory" && [130, 137, 143].includes(x.c.exitCode ?? -1)),
-  );
+  // A task ECS stopped (scheduler, user, failed health checks, Spot) gets SIGTERM (exit 143, 130) and SIGKILL after
+  // stopTimeout (137): those codes are the stop itself, not a crash (an OOM kill is still reported: its reason says so).
+  // Likewise when one essential container exits, ECS stops the others: the one that exited on its own is the cause.
+  const signalled = (x: (typeof containerCauses)[number]) =>
+    x.exit?.category !== "out_of_memory" && [130, 137, 143].includes(x.c.exitCode ?? -1);
+  const stoppedOnPurpose = STOPPED_BY_ECS.has(task?.category ?? "");
+  const exits = containerCauses.filter((x) => x.exit && !(stoppedOnPurpose && signalled(x)));
+  const own = exits.find((x) => !signalled(x)) ?? exits[0];
+  const fromExit = own && task?.category === "essential_container_exited" ? sidecarOrOwn(own, exits, fc) : own;
   let cause: Cause | undefined;
   if (fromText?.text) {
     const { id: fid, category, title, likelihood, explanation, fix } = fromText.text;
