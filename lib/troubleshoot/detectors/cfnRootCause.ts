@@ -1,6 +1,7 @@
 // CloudFormation: the first root-cause failure of the latest stack operation, not the cascade after it.
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
 import { type Finding, finding } from "../finding.ts";
+import { cfnReasonHint } from "./cfnReasonHint.ts";
 
 const CASCADE =
   /^(Resource (creation|update|deletion) cancelled|The following resource\(s\) failed to|Stack operation cancelled|Resource update cancelled)/i;
@@ -42,6 +43,7 @@ export const cfnFindings = (
   const root = rootCauseEvent(events, stackName);
   if (!root) return [];
   const nested = /Embedded stack .* was not successfully/i.test(root.ResourceStatusReason ?? "");
+  const hint = cfnReasonHint(root.ResourceStatusReason ?? "", root.LogicalResourceId);
   return [
     finding({
       id: "cfn_resource_failed",
@@ -56,8 +58,10 @@ export const cfnFindings = (
           text: `${root.LogicalResourceId} ${root.ResourceStatus}: ${root.ResourceStatusReason ?? "no reason"}`,
         },
       ],
-      explanation: `The stack ${status ? `is ${status}: its` : "operation's"} first failure was ${root.LogicalResourceId}; later failures and the rollback are consequences of it.${nested ? " The failure is inside a nested stack: run fetch_cloudformation_status on that stack for its own root cause." : ""}`,
-      fix: "Fix the cause named in the reason (permissions, a name that already exists, an invalid property value, a quota), then update or recreate the stack; a stack in ROLLBACK_COMPLETE must be deleted first.",
+      explanation: `The stack ${status ? `is ${status}: its` : "operation's"} first failure was ${root.LogicalResourceId}; later failures and the rollback are consequences of it.${nested ? " The failure is inside a nested stack: run fetch_cloudformation_status on that stack for its own root cause." : ""}${hint ? ` ${hint.explanation}` : ""}`,
+      fix: hint
+        ? `${hint.fix}${status === "ROLLBACK_COMPLETE" ? " The stack is ROLLBACK_COMPLETE: delete it before creating it again." : ""}`
+        : "Fix the cause named in the reason (permissions, a name that already exists, an invalid property value, a quota), then update or recreate the stack; a stack in ROLLBACK_COMPLETE must be deleted first.",
     }),
   ];
 };

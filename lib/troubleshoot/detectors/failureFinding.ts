@@ -2,6 +2,7 @@
 // its VPC endpoint names for the region, the execution role by ARN, the IAM actions and the resource, the reference
 // in the task definition. A failure no rule knows still gets a finding that quotes it.
 
+import { deniedByPolicy } from "./deniedByPolicy.ts";
 import { accessCause, imageCause, placementCause, startCause } from "./failureCauses.ts";
 import { type FailureContext, type Reference, referencesFor } from "./failureContext.ts";
 import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
@@ -56,6 +57,11 @@ const secretsCause = (p: ParsedFailure, c: FailureContext, region: string): Text
 
 /** A finding body for a parsed failure, or undefined for text that is not a start failure (user stops, scaling). */
 export const failureCause = (p: ParsedFailure, c: FailureContext): TextCause | undefined => {
+  const t = stageCause(p, c);
+  return t && deniedByPolicy(t, p, c);
+};
+
+const stageCause = (p: ParsedFailure, c: FailureContext): TextCause | undefined => {
   const region = c.region ?? "<region>";
   if (p.cause === "disk_full") return storageCause(p, c);
   if (p.stage === "secrets_fetch") return secretsCause(p, c, region);

@@ -58,7 +58,23 @@ export interface ParsedFailure {
   /** IAM principal and action from an "is not authorized to perform" message. */
   readonly principal?: string;
   readonly action?: string;
+  /** Which kind of policy refused, when the denial says ("with an explicit deny in a …" / "because no … allows"). */
+  readonly deniedBy?: DeniedBy;
 }
+
+/** The policy types IAM names in an access-denied message. */
+export type DeniedBy =
+  | "service_control_policy"
+  | "resource_control_policy"
+  | "vpc_endpoint_policy"
+  | "resource_based_policy"
+  | "permissions_boundary"
+  | "session_policy"
+  | "identity_based_policy";
+
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html (access denied error messages)
+const DENIED_BY =
+  /(?:with an explicit deny in an?|because no) (service control policy|resource control policy|VPC endpoint policy|resource-based policy|permissions boundary|session policy|identity-based policy)/i;
 
 const STAGES: readonly { stage: FailureStage; service?: FailureService; test: RegExp }[] = [
   { stage: "env_file", service: "s3", test: /failed to (download|fetch|retrieve) env(ironment)? files?|env file/i },
@@ -191,6 +207,7 @@ export const parseFailure = (text: string): ParsedFailure => {
     if (LAYER_HOST.test(endpoint ?? "") || /starport-layer-bucket|<Error><Code>/i.test(body)) service = "s3";
   }
   if (cause === "kms_denied") service = stage === "unknown" ? "kms" : service;
+  const denied = first(DENIED_BY, body);
   return {
     raw: text,
     ...(errorType ? { errorType } : {}),
@@ -204,6 +221,7 @@ export const parseFailure = (text: string): ParsedFailure => {
     ...(first(/User: (arn:aws[\w-]*:(?:sts|iam)::\d+:[^\s]+)/, body)
       ? { principal: first(/User: (arn:aws[\w-]*:(?:sts|iam)::\d+:[^\s]+)/, body) }
       : {}),
+    ...(denied ? { deniedBy: denied.toLowerCase().replace(/[ -]/g, "_") as DeniedBy } : {}),
     ...(first(/not authorized to perform:? ([\w-]+:\w+)/, body)
       ? { action: first(/not authorized to perform:? ([\w-]+:\w+)/, body) }
       : {}),

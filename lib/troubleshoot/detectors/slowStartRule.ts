@@ -2,7 +2,7 @@
 // it needs longer to start than the service allows (healthCheckGracePeriodSeconds + interval x unhealthy threshold).
 // Only a start-up time read from the logs counts; without one the rule says nothing.
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html (healthCheckGracePeriodSeconds)
-import type { Task } from "@aws-sdk/client-ecs";
+import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import type { TargetGroup } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Finding, finding } from "../finding.ts";
 import type { LogLine } from "./logPatterns.ts";
@@ -31,6 +31,7 @@ export interface SlowStartFacts {
   readonly logs: readonly LogLine[];
   readonly gracePeriodSeconds?: number;
   readonly targetGroups?: readonly TargetGroup[];
+  readonly taskDefinition?: TaskDefinition;
 }
 
 /** Adds health_check_grace_too_short when a measured start-up exceeds the health check window. */
@@ -49,6 +50,13 @@ export const slowStartRule = (f: SlowStartFacts): Finding[] => {
   const window = grace + interval * threshold;
   if (slowest.s <= window) return [];
   const need = Math.ceil((slowest.s * 1.5) / 10) * 10;
+  // A container health check's startPeriod is often mistaken for the load balancer's grace period.
+  const startPeriod = f.taskDefinition?.containerDefinitions?.find((c) => c.healthCheck?.startPeriod)?.healthCheck
+    ?.startPeriod;
+  const note =
+    startPeriod !== undefined
+      ? ` The container health check's startPeriod (${startPeriod} s) does not apply to the load balancer's checks.`
+      : "";
   return [
     finding({
       id: "health_check_grace_too_short",
@@ -64,7 +72,7 @@ export const slowStartRule = (f: SlowStartFacts): Finding[] => {
         },
         ...killed.slice(0, 2).map((t) => ({ source: "task" as const, ref: t.taskArn, text: t.stoppedReason ?? "" })),
       ],
-      explanation: `The logs show a start-up taking ${slowest.s} s ("${slowest.l.message.slice(0, 120)}"), while the service's healthCheckGracePeriodSeconds is ${grace} and the target group marks a target unhealthy after ${interval} s x ${threshold} failed checks: a new task is judged after ${window} s (${window} s window), before it listens, and ECS replaces it.`,
+      explanation: `The logs show a start-up taking ${slowest.s} s ("${slowest.l.message.slice(0, 120)}"), while the service's healthCheckGracePeriodSeconds is ${grace} and the target group marks a target unhealthy after ${interval} s x ${threshold} failed checks: a new task is judged after ${window} s (${window} s window), before it listens, and ECS replaces it.${note}`,
       fix: `Set healthCheckGracePeriodSeconds on the service to at least ${need} (about 1.5 x the start-up time), or make the app start faster (lazy initialisation, more CPU at start); a longer health check interval or unhealthy threshold on the target group also widens the window.`,
     }),
   ];
