@@ -1,6 +1,5 @@
 // How a destructive call is confirmed, per era: 2025 → server-initiated elicitation; 2026-07-28 → an MRTR
 // `input_required` result whose signed requestState the retry must echo. Never asks a client that cannot answer.
-import { randomBytes } from "node:crypto";
 import {
   acceptedContent,
   type CallToolResult,
@@ -29,11 +28,18 @@ const SCHEMA = {
 };
 
 let processStates: ConfirmStates | undefined;
-/** Per-process key: right for stdio (one process answers the retry); replicas pass a shared key instead. */
-export const processConfirmStates = (): ConfirmStates => {
-  processStates ??= createConfirmStates(randomBytes(32));
+const keyed = (): ConfirmStates => {
+  processStates ??= createConfirmStates(process.getBuiltinModule("node:crypto").randomBytes(32));
   return processStates;
 };
+/**
+ * Per-process key: right for stdio (one process answers the retry); replicas pass a shared key instead. The key (and
+ * node:crypto) is made on the first confirmation, not when a server is built.
+ */
+export const processConfirmStates = (): ConfirmStates => ({
+  mint: (tool, args) => keyed().mint(tool, args),
+  check: (state, tool, args) => keyed().check(state, tool, args),
+});
 
 const WHY: Record<StateProblem, string> = {
   malformed: "is not a state this server issued",

@@ -7,7 +7,7 @@ import { KNOWLEDGE_TOOL_NAMES, remoteKnowledgeName, withEcsGuidance } from "./gu
 import { hostedDescriptor } from "./hostedTools.ts";
 import { type HostedOptions, hostedUrl, KNOWLEDGE_DEFAULT_URL, type KnowledgeOptions } from "./options.ts";
 import { createRemoteMcp, type RemoteMcp, type RemoteTool } from "./remoteMcp.ts";
-import { createSigV4Fetch } from "./sigv4Fetch.ts";
+import type { SigV4Settings } from "./sigv4Fetch.ts";
 
 /** The remote side of an assistant. Creating it opens no connection except the opt-in hosted warm-up. */
 export interface RemoteBridges {
@@ -131,7 +131,7 @@ const createHosted = (h: HostedOptions, aws: AwsOptions, log: Logger): RemoteMcp
     connectTimeoutMs: h.connectTimeoutMs,
     callTimeoutMs: h.callTimeoutMs,
     retryAfterMs: h.retryAfterMs,
-    fetch: createSigV4Fetch({
+    fetch: lazySigV4Fetch({
       region,
       service: h.service ?? "ecs-mcp",
       credentials: aws.credentials ?? defaultChain(aws.profile),
@@ -139,6 +139,19 @@ const createHosted = (h: HostedOptions, aws: AwsOptions, log: Logger): RemoteMcp
     }),
     log,
   });
+};
+
+/**
+ * The signing fetch, its module (the smithy signer, @smithy/core and node:crypto: ~5 MB RSS, bench/) loaded on the
+ * first request rather than when the assistant is built, so the start-up and tools/list never pay for it.
+ */
+const lazySigV4Fetch = (settings: SigV4Settings): typeof fetch => {
+  let signed: Promise<typeof fetch> | undefined;
+  const lazy = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    signed ??= import("./sigv4Fetch.ts").then((m) => m.createSigV4Fetch(settings));
+    return (await signed)(input, init);
+  };
+  return lazy as typeof fetch;
 };
 
 /** The standard Node credential chain (env, SSO, profiles, roles), loaded only when the first request is signed. */

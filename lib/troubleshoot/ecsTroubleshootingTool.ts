@@ -1,8 +1,8 @@
 // ecs_troubleshooting_tool: validates `parameters` for the chosen action and runs it.
-import { errAsync, ok, type Result, type ResultAsync } from "neverthrow";
+import { errAsync, type ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import { type EcsError, validationError } from "../errors.ts";
-import type { CallAccess, ToolContext } from "../tool.ts";
+import type { ToolContext } from "../tool.ts";
 import { parseInput } from "../validate.ts";
 import { detectImagePullFailures } from "./detectImagePullFailures.ts";
 import { diagnose } from "./diagnose.ts";
@@ -30,22 +30,6 @@ export const ACTION_HANDLERS: { [A in Action]: Handler<A> } = {
   fetch_service_metrics: fetchServiceMetrics,
 };
 
-/**
- * Whether an action's output can hold secrets: log lines (logs, diagnose evidence), full task definitions
- * (guidance), task overrides and stop reasons (task failures). Those are redacted unless allowSensitiveData.
- */
-export const SENSITIVE_ACTIONS: Readonly<Record<Action, boolean>> = {
-  get_ecs_troubleshooting_guidance: true,
-  fetch_cloudformation_status: false,
-  fetch_service_events: false,
-  fetch_task_failures: true,
-  fetch_task_logs: true,
-  detect_image_pull_failures: false,
-  fetch_network_configuration: false,
-  diagnose: true,
-  fetch_service_metrics: false,
-};
-
 /** Required and optional parameter names of an action, for error hints. */
 export const actionParamNames = (action: Action): { required: string[]; optional: string[] } => {
   const entries = (ACTION_PARAMS[action] as unknown as { entries: Record<string, v.GenericSchema> }).entries;
@@ -56,15 +40,6 @@ export const actionParamNames = (action: Action): { required: string[]; optional
     optional: names.filter(([, s]) => isOptional(s)).map(([k]) => k),
   };
 };
-
-/** Per-call access: always read; sensitive per action (the registry redacts). */
-export const troubleshootAccess = (input: EcsTroubleshootingInput): Result<CallAccess, EcsError> =>
-  ok({
-    name: "ecs_troubleshooting_tool",
-    aliases: [`ecs_troubleshooting_tool:${input.action}`],
-    access: "read",
-    sensitive: SENSITIVE_ACTIONS[input.action],
-  });
 
 /** Validates `parameters` with the action's strict schema; errors say what that action takes. */
 export const ecsTroubleshootingTool = (

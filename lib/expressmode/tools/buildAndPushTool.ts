@@ -1,6 +1,6 @@
 // The buildAndPushTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import { defineTool } from "../../defineTool.ts";
-import { buildAndPushImage } from "../build/buildAndPushImage.ts";
+import { runLazily } from "../../util/runLazily.ts";
 import { BUILD_IAM } from "../iamActions.ts";
 import { BuildAndPushOutput } from "../outputs.ts";
 import { BuildAndPushInput } from "../schemas.ts";
@@ -17,5 +17,5 @@ Returns repository_uri, image_tag, full_image_uri, ecr_push_pull_role_arn, stack
   access: "write",
   dryRun: true,
   iamActions: BUILD_IAM,
-  run: buildAndPushImage,
+  run: runLazily(() => import("../build/buildAndPushImage.ts").then((m) => m.buildAndPushImage)),
 });

@@ -2,7 +2,7 @@
 import { ok } from "neverthrow";
 import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
-import { containerizeApp } from "../containerize/containerizeApp.ts";
+import { importLazily } from "../../util/importLazily.ts";
 import { CONTAINERIZE_IAM } from "../iamActions.ts";
 import { ContainerizeAppOutput } from "../outputs.ts";
 import { ContainerizeAppInput } from "../schemas.ts";
@@ -25,5 +25,8 @@ write: true writes the files (needs policy.allowWrite); existing files are kept 
   idempotent: true,
   localOnly: true,
   iamActions: CONTAINERIZE_IAM,
-  run: (i, ctx) => containerizeApp(i, ctx).map((o) => o as v.InferOutput<typeof ContainerizeAppOutput>),
+  run: (i, ctx) =>
+    importLazily(() => import("../containerize/containerizeApp.ts"))
+      .andThen((m) => m.containerizeApp(i, ctx))
+      .map((o) => o as v.InferOutput<typeof ContainerizeAppOutput>),
 });

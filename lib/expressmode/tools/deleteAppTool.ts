@@ -1,7 +1,7 @@
 // The deleteAppTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import { defineTool } from "../../defineTool.ts";
-import { checkAppDeletion } from "../delete/checkAppDeletion.ts";
-import { deleteApp } from "../delete/deleteApp.ts";
+import { importLazily } from "../../util/importLazily.ts";
+import { runLazily } from "../../util/runLazily.ts";
 import { DELETE_IAM } from "../iamActions.ts";
 import { DeleteAppOutput } from "../outputs.ts";
 import { DeleteAppInput } from "../schemas.ts";
@@ -18,12 +18,14 @@ Returns service_deletion, ecr_deletion, summary, errors. Destructive: requires p
   access: "destructive",
   dryRun: true,
   iamActions: DELETE_IAM,
-  run: deleteApp,
+  run: runLazily(() => import("../delete/deleteApp.ts").then((m) => m.deleteApp)),
   // A task's status from AWS: where the service and the ECR stack stand (the deletion runs in the calling process).
   status: (i, ctx) =>
-    checkAppDeletion(i, ctx).map((c) =>
-      c.done
-        ? { done: true as const, value: c.result }
-        : { done: false as const, message: c.message, progress: c.progress, total: 2 },
-    ),
+    importLazily(() => import("../delete/checkAppDeletion.ts"))
+      .andThen(({ checkAppDeletion }) => checkAppDeletion(i, ctx))
+      .map((c) =>
+        c.done
+          ? { done: true as const, value: c.result }
+          : { done: false as const, message: c.message, progress: c.progress, total: 2 },
+      ),
 });

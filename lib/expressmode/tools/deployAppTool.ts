@@ -1,7 +1,7 @@
 // The deployAppTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
-import { deployApp } from "../deploy/deployApp.ts";
+import { importLazily } from "../../util/importLazily.ts";
 import { DEPLOY_IAM } from "../iamActions.ts";
 import { DeployAppOutput } from "../outputs.ts";
 import { DeployAppInput } from "../schemas.ts";
@@ -19,5 +19,8 @@ Progress per step. Re-running after a failure resumes (finished steps are skippe
   access: "write",
   dryRun: true,
   iamActions: DEPLOY_IAM,
-  run: (i, ctx) => deployApp(i, ctx).map((o) => o as v.InferOutput<typeof DeployAppOutput>),
+  run: (i, ctx) =>
+    importLazily(() => import("../deploy/deployApp.ts"))
+      .andThen((m) => m.deployApp(i, ctx))
+      .map((o) => o as v.InferOutput<typeof DeployAppOutput>),
 });

@@ -1,8 +1,8 @@
 // The validatePrerequisitesTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import { defineTool } from "../../defineTool.ts";
+import { runLazily } from "../../util/runLazily.ts";
 import { PREREQ_IAM } from "../iamActions.ts";
 import { ValidatePrerequisitesOutput } from "../outputs.ts";
-import { validatePrerequisites } from "../prereq/validatePrerequisites.ts";
 import { ValidatePrerequisitesInput } from "../schemas.ts";
 
 /** `validate_ecs_express_mode_prerequisites`. */
@@ -15,5 +15,5 @@ Returns valid, errors (each with the fix), warnings and details.`,
   output: ValidatePrerequisitesOutput,
   access: "read",
   iamActions: PREREQ_IAM,
-  run: (i, ctx) => validatePrerequisites(i, ctx),
+  run: runLazily(() => import("../prereq/validatePrerequisites.ts").then((m) => m.validatePrerequisites)),
 });

@@ -1,11 +1,11 @@
 // The waitForServiceReadyTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import { defineTool } from "../../defineTool.ts";
+import { importLazily } from "../../util/importLazily.ts";
+import { runLazily } from "../../util/runLazily.ts";
 import { WAIT_IAM } from "../iamActions.ts";
 import { pollingOf } from "../options.ts";
 import { WaitForServiceReadyOutput } from "../outputs.ts";
 import { WaitForServiceReadyInput } from "../schemas.ts";
-import { checkServiceReady, freshWaitState } from "../service/checkServiceReady.ts";
-import { waitForServiceReady } from "../service/waitForServiceReady.ts";
 
 /** `wait_for_service_ready`. */
 export const waitForServiceReadyTool = defineTool({
@@ -17,10 +17,12 @@ Returns status (success/timeout/failed), message, outcome on failure (rolled_bac
   output: WaitForServiceReadyOutput,
   access: "read",
   iamActions: WAIT_IAM,
-  run: (i, ctx) => waitForServiceReady(i, ctx),
+  run: runLazily(() => import("../service/waitForServiceReady.ts").then((m) => m.waitForServiceReady)),
   // A task's status from AWS: one poll judged as the wait judges it, timed from when the wait began.
   status: (i, ctx, startedAt) =>
-    checkServiceReady(i, ctx, {}, freshWaitState(startedAt, pollingOf(ctx.express).serviceIntervalMs)).map((c) =>
-      c.done ? { done: true as const, value: c.result } : { done: false as const, ...c.progress },
-    ),
+    importLazily(() => import("../service/checkServiceReady.ts"))
+      .andThen(({ checkServiceReady, freshWaitState }) =>
+        checkServiceReady(i, ctx, {}, freshWaitState(startedAt, pollingOf(ctx.express).serviceIntervalMs)),
+      )
+      .map((c) => (c.done ? { done: true as const, value: c.result } : { done: false as const, ...c.progress })),
 });

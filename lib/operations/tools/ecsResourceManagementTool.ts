@@ -1,11 +1,12 @@
 // ecs_resource_management declared: access and IAM actions per operation come from the catalogue (one tool, one file; lib/operations/tools/index.ts lists it).
 import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
+import { importLazily } from "../../util/importLazily.ts";
 import { CATALOGUE, type OperationEntry } from "../catalogue.ts";
-import { ecsResourceManagement, resourceAccess } from "../ecsResourceManagement.ts";
 import { expressManagedCheck } from "../expressManagedCheck.ts";
 import { iamActionsOf } from "../operationEntry.ts";
 import { EcsResourceManagementOutput } from "../outputs.ts";
+import { resourceAccess } from "../resolveOperation.ts";
 import { EcsResourceManagementInput } from "../schemas.ts";
 
 const names = (pick: (e: OperationEntry) => boolean) =>
@@ -38,5 +39,8 @@ Agent-only (refused unless the policy's allow list names them): ${names((e) => B
   // A classic service operation on an Express-managed service is refused before confirmation (shared case 11).
   preflight: (input, ctx) => expressManagedCheck(input.api_operation, input.api_params ?? {}, ctx),
   iamActions: { read: actions((e) => e.access === "read"), write: actions((e) => e.access !== "read") },
-  run: (i, ctx) => ecsResourceManagement(i, ctx).map((o) => o as v.InferOutput<typeof EcsResourceManagementOutput>),
+  run: (i, ctx) =>
+    importLazily(() => import("../ecsResourceManagement.ts"))
+      .andThen((m) => m.ecsResourceManagement(i, ctx))
+      .map((o) => o as v.InferOutput<typeof EcsResourceManagementOutput>),
 });

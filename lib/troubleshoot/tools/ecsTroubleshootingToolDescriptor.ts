@@ -1,10 +1,11 @@
 // The ecsTroubleshootingToolDescriptor declaration (one tool, one file; lib/troubleshoot/tools/index.ts lists it).
 import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
-import { ecsTroubleshootingTool, troubleshootAccess } from "../ecsTroubleshootingTool.ts";
+import { importLazily } from "../../util/importLazily.ts";
 import { TROUBLESHOOT_IAM } from "../iamActions.ts";
 import { EcsTroubleshootingOutput } from "../outputs.ts";
 import { EcsTroubleshootingInput } from "../schemas.ts";
+import { troubleshootAccess } from "../troubleshootAccess.ts";
 
 /** `ecs_troubleshooting_tool`: the reference's seven read-only actions plus `diagnose` and `fetch_service_metrics`. */
 export const ecsTroubleshootingToolDescriptor = defineTool({
@@ -30,5 +31,8 @@ Log lines, task definitions and task details are redacted unless policy.allowSen
   // Always read; whether the result is sensitive depends on the action.
   access: { upTo: "read", of: troubleshootAccess },
   iamActions: TROUBLESHOOT_IAM,
-  run: (i, ctx) => ecsTroubleshootingTool(i, ctx).map((o) => o as v.InferOutput<typeof EcsTroubleshootingOutput>),
+  run: (i, ctx) =>
+    importLazily(() => import("../ecsTroubleshootingTool.ts"))
+      .andThen((m) => m.ecsTroubleshootingTool(i, ctx))
+      .map((o) => o as v.InferOutput<typeof EcsTroubleshootingOutput>),
 });
