@@ -1,7 +1,7 @@
 // createEcsAssistant: wires options, policy, lazy AWS clients and the tool registry into one object.
 import type { ResultAsync } from "neverthrow";
 import type { AuditSink } from "./audit/auditEntry.ts";
-import { type AwsCall, type CallObserver, createAwsCall } from "./aws/call.ts";
+import { type CallObserver, createAwsCall, type RawAwsCall } from "./aws/call.ts";
 import { type AwsOptions, createClientFactory } from "./aws/clients.ts";
 import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
@@ -93,8 +93,8 @@ export interface EcsAssistantCore {
   checkable(name: string): boolean;
   /** Called when listTools() may have changed (a remote server answered or changed its tools). Returns unsubscribe. */
   onToolsChanged(listener: () => void): () => void;
-  /** The raw typed AWS call, for scripts that need an operation the tools do not wrap. */
-  readonly aws: AwsCall;
+  /** The raw typed AWS call, for scripts that need an operation the tools do not wrap (pass `{ signal }` to cancel). */
+  readonly aws: RawAwsCall;
   /** AWS services whose SDK client has been created so far. */
   loadedServices(): ServiceName[];
   /** Releases the AWS clients' sockets. */

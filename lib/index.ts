@@ -15,7 +15,16 @@ export { createEcsAssistant } from "./assistant.ts";
 export type { AuditAwsCall, AuditEntry, AuditSink } from "./audit/auditEntry.ts";
 export type { FileAuditSink } from "./audit/fileAuditSink.ts";
 export { createFileAuditSink } from "./audit/fileAuditSink.ts";
-export type { AwsCall, CallObserver, CallOptions, InputOf, OperationOf, OutputOf } from "./aws/call.ts";
+export type {
+  AwsCall,
+  CallObserver,
+  CallOptions,
+  InputOf,
+  OperationOf,
+  OutputOf,
+  RawAwsCall,
+  RawCallOptions,
+} from "./aws/call.ts";
 export type { AwsOptions } from "./aws/clients.ts";
 export type { ServiceModules, ServiceName } from "./aws/services.ts";
 export { ENDPOINT_ENV_SUFFIX, SERVICE_NAMES } from "./aws/services.ts";

@@ -45,12 +45,13 @@ export type WorkStatus<O = unknown> =
 
 /** What a running tool may use. Built per call by the assistant. */
 export interface ToolContext {
-  /** AWS calls of this tool call: the call's abort signal is already attached. */
+  /** AWS calls of this tool call: they carry the call's abort signal (the registry binds it); never pass one by hand. */
   readonly aws: AwsCall;
   readonly policy: Policy;
   /** @deprecated Ignored: hints name Policy fields and adapters render them. */
   readonly naming?: FlagNaming;
   readonly log: Logger;
+  /** The call's abort signal, for what is not an AWS call: sleeps, child processes, the remote MCP servers. */
   readonly signal?: AbortSignal;
   /** Reports progress (MCP progress notifications, CLI stderr). */
   readonly progress: (p: Progress) => void;

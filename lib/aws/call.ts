@@ -28,22 +28,32 @@ export type OutputOf<S extends ServiceName, Op extends string> =
     ? O
     : never;
 
-/** Per-call options. */
+/** Per-call options a tool may pass. The abort signal is not one: it comes with the tool's AwsCall (see forTool). */
 export interface CallOptions {
-  readonly signal?: AbortSignal;
   /** Call another region than the assistant's (e.g. a log group in its awslogs-region). */
   readonly region?: string;
-  /** The tool this call is made for (set by the registry; observers see it). */
+}
+
+/** Options of the assistant's raw call: what a tool's AwsCall binds for it (its signal and name), plus CallOptions. */
+export interface RawCallOptions extends CallOptions {
+  readonly signal?: AbortSignal;
+  /** The tool this call is made for (observers see it). */
   readonly tool?: string;
 }
 
-/** The shape capabilities use to talk to AWS: typed, lazy, never throwing. */
-export type AwsCall = <S extends ServiceName, Op extends OperationOf<S>>(
+/**
+ * The shape capabilities use to talk to AWS: typed, lazy, never throwing. A tool's `ctx.aws` already carries the
+ * tool call's abort signal, so tools pass only {@link CallOptions}.
+ */
+export type AwsCall<O extends CallOptions = CallOptions> = <S extends ServiceName, Op extends OperationOf<S>>(
   service: S,
   operation: Op,
   input: InputOf<S, Op>,
-  options?: CallOptions,
+  options?: O,
 ) => ResultAsync<OutputOf<S, Op>, EcsError>;
+
+/** The assistant's own AwsCall (`assistant.aws`): scripts pass their signal per call; the registry binds a tool's. */
+export type RawAwsCall = AwsCall<RawCallOptions>;
 
 /** Observer hook for metrics/logging of every AWS call. */
 export type CallObserver = (event: {
@@ -56,11 +66,11 @@ export type CallObserver = (event: {
   code?: string;
 }) => void;
 
-/** Creates the `AwsCall` function bound to a client factory. */
+/** Creates the raw AWS call bound to a client factory; tools get it through `forTool`. */
 export const createAwsCall = (
   clients: ClientFactory,
   ctx: { region?: string; profile?: string; observe?: CallObserver; maxConcurrency?: number },
-): AwsCall => {
+): RawAwsCall => {
   const limit = pLimit(ctx.maxConcurrency ?? 16);
   return (service, operation, input, options) => {
     const callCtx: CallContext = { service, operation, region: options?.region ?? ctx.region, profile: ctx.profile };

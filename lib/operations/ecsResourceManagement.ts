@@ -53,9 +53,7 @@ export const ecsResourceManagement = (
 const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): ResultAsync<Out, EcsError> => {
   if (op.virtual) return listExpressGatewayServices(params as ListExpressGatewayServicesParams, maxItems, ctx);
   const send = (p: Out) =>
-    ctx
-      .aws(op.service, op.command as OperationOf<typeof op.service>, p as never, { signal: ctx.signal })
-      .map((out) => out as unknown as Out);
+    ctx.aws(op.service, op.command as OperationOf<typeof op.service>, p as never).map((out) => out as unknown as Out);
   // Writes ECS refuses while IAM propagates a role (or the service-linked role) are retried within the IAM budget.
   const call = (p: Out) =>
     op.access === "read" ? send(p) : retrySituations(ctx, op.name, writeBudgets(ctx), () => send(p));

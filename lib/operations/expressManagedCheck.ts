@@ -29,7 +29,7 @@ export const expressManagedCheck = (
   if (typeof service !== "string" || !service) return okAsync(undefined);
   const cluster = typeof params.cluster === "string" ? params.cluster : undefined;
   return ctx
-    .aws("ecs", "DescribeServices", { cluster, services: [service] }, { signal: ctx.signal })
+    .aws("ecs", "DescribeServices", { cluster, services: [service] })
     .map((o) => o.services?.find((s) => s.status !== "INACTIVE"))
     .orElse(() => okAsync(undefined))
     .andThen((s): ResultAsync<void, EcsError> => {

@@ -33,10 +33,7 @@ export const listExpressGatewayServices = (
   ctx: ToolContext,
 ): ResultAsync<Out, EcsError> => {
   const ecs = (op: string, input: Out) =>
-    ctx.aws("ecs", op as "ListServices", input as never, { signal: ctx.signal }) as unknown as ResultAsync<
-      Out,
-      EcsError
-    >;
+    ctx.aws("ecs", op as "ListServices", input as never) as unknown as ResultAsync<Out, EcsError>;
   const clusters: ResultAsync<{ items: unknown[]; truncated: boolean }, EcsError> = params.cluster
     ? okAsync({ items: [params.cluster], truncated: false })
     : collectPages({ ...LIST, items: "clusterArns" }, {}, 1000, (p) => ecs("ListClusters", p));

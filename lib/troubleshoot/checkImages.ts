@@ -49,16 +49,11 @@ const checkOne = (
   }
   const tag = effectiveTag(ref);
   return ctx
-    .aws(
-      "ecr",
-      "DescribeImages",
-      {
-        registryId: ref.ecr!.accountId,
-        repositoryName: ref.repository,
-        imageIds: [tag ? { imageTag: tag } : { imageDigest: ref.digest! }],
-      },
-      { signal: ctx.signal },
-    )
+    .aws("ecr", "DescribeImages", {
+      registryId: ref.ecr!.accountId,
+      repositoryName: ref.repository,
+      imageIds: [tag ? { imageTag: tag } : { imageDigest: ref.digest! }],
+    })
     .map(
       (o): ImageCheck => ({
         ...base,

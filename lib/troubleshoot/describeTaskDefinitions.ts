@@ -15,7 +15,7 @@ export const describeTaskDefinitions = (
   if (unique.length === 0) return okAsync([]);
   return ResultAsync.combine(
     unique.map((taskDefinition) =>
-      ctx.aws("ecs", "DescribeTaskDefinition", { taskDefinition }, { signal: ctx.signal }).map((o) => o.taskDefinition),
+      ctx.aws("ecs", "DescribeTaskDefinition", { taskDefinition }).map((o) => o.taskDefinition),
     ),
   ).map((tds) => tds.filter((t): t is TaskDefinition => t !== undefined));
 };

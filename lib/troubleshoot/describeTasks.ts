@@ -29,7 +29,7 @@ export const describeTasks = (
     ? okAsync([])
     : ResultAsync.combine(
         chunk(arns, 100).map((batch) =>
-          ctx.aws("ecs", "DescribeTasks", { cluster, tasks: batch }, { signal: ctx.signal }).map((o) => o.tasks ?? []),
+          ctx.aws("ecs", "DescribeTasks", { cluster, tasks: batch }).map((o) => o.tasks ?? []),
         ),
       ).map((lists) => lists.flat());
 
@@ -61,18 +61,13 @@ const listPage = (
   q: { cluster: string; service?: string; status: "RUNNING" | "STOPPED" },
   token: string | undefined,
 ) =>
-  ctx.aws(
-    "ecs",
-    "ListTasks",
-    {
-      cluster: q.cluster,
-      ...(q.service ? { serviceName: q.service } : {}),
-      desiredStatus: q.status,
-      maxResults: 100,
-      ...(token ? { nextToken: token } : {}),
-    },
-    { signal: ctx.signal },
-  );
+  ctx.aws("ecs", "ListTasks", {
+    cluster: q.cluster,
+    ...(q.service ? { serviceName: q.service } : {}),
+    desiredStatus: q.status,
+    maxResults: 100,
+    ...(token ? { nextToken: token } : {}),
+  });
 
 /** Task id = last segment of the task ARN. */
 export const taskIdOf = (arnOrId: string): string => arnOrId.split("/").at(-1) ?? arnOrId;

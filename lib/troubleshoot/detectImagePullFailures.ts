@@ -68,12 +68,10 @@ const definitionsFor = (
       const res = yield* paginate<StackResourceSummary>(
         (token) =>
           ctx
-            .aws(
-              "cloudformation",
-              "ListStackResources",
-              { StackName: p.cfn_stack_name, ...(token ? { NextToken: token } : {}) },
-              { signal: ctx.signal },
-            )
+            .aws("cloudformation", "ListStackResources", {
+              StackName: p.cfn_stack_name,
+              ...(token ? { NextToken: token } : {}),
+            })
             .map((o) => ({ items: o.StackResourceSummaries, next: o.NextToken })),
         { maxPages: 10, maxItems: 1000 },
       );
@@ -86,12 +84,11 @@ const definitionsFor = (
     const families = yield* paginate<string>(
       (token) =>
         ctx
-          .aws(
-            "ecs",
-            "ListTaskDefinitionFamilies",
-            { familyPrefix: p.family_prefix, status: "ACTIVE", ...(token ? { nextToken: token } : {}) },
-            { signal: ctx.signal },
-          )
+          .aws("ecs", "ListTaskDefinitionFamilies", {
+            familyPrefix: p.family_prefix,
+            status: "ACTIVE",
+            ...(token ? { nextToken: token } : {}),
+          })
           .map((o) => ({ items: o.families, next: o.nextToken })),
       { maxPages: 5, maxItems: 20 },
     );

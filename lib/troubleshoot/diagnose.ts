@@ -82,7 +82,7 @@ const serviceState = (f: ServiceFacts, w: TimeWindow) => {
 /** The ECS service a stack created, if any (physical id of AWS::ECS::Service is the service ARN). */
 const serviceOfStack = (ctx: ToolContext, stack: string): ResultAsync<string | undefined, EcsError> =>
   ctx
-    .aws("cloudformation", "ListStackResources", { StackName: stack }, { signal: ctx.signal })
+    .aws("cloudformation", "ListStackResources", { StackName: stack })
     .map(
       (o) =>
         (o.StackResourceSummaries ?? []).find((r: StackResourceSummary) => r.ResourceType === "AWS::ECS::Service")

@@ -57,12 +57,7 @@ const listEvents = (ctx: ToolContext, stack: string) =>
   paginate<StackEvent>(
     (token) =>
       ctx
-        .aws(
-          "cloudformation",
-          "DescribeStackEvents",
-          { StackName: stack, ...(token ? { NextToken: token } : {}) },
-          { signal: ctx.signal },
-        )
+        .aws("cloudformation", "DescribeStackEvents", { StackName: stack, ...(token ? { NextToken: token } : {}) })
         .map((o) => ({ items: o.StackEvents, next: o.NextToken })),
     { maxPages: 5, maxItems: MAX_EVENTS },
   );
@@ -71,12 +66,7 @@ const listResources = (ctx: ToolContext, stack: string) =>
   paginate<StackResourceSummary>(
     (token) =>
       ctx
-        .aws(
-          "cloudformation",
-          "ListStackResources",
-          { StackName: stack, ...(token ? { NextToken: token } : {}) },
-          { signal: ctx.signal },
-        )
+        .aws("cloudformation", "ListStackResources", { StackName: stack, ...(token ? { NextToken: token } : {}) })
         .map((o) => ({ items: o.StackResourceSummaries, next: o.NextToken })),
     { maxPages: 10, maxItems: 1000 },
   );
@@ -86,12 +76,10 @@ const findDeleted = (ctx: ToolContext, name: string): ResultAsync<StackSummary |
   paginate<StackSummary>(
     (token) =>
       ctx
-        .aws(
-          "cloudformation",
-          "ListStacks",
-          { StackStatusFilter: ["DELETE_COMPLETE"], ...(token ? { NextToken: token } : {}) },
-          { signal: ctx.signal },
-        )
+        .aws("cloudformation", "ListStacks", {
+          StackStatusFilter: ["DELETE_COMPLETE"],
+          ...(token ? { NextToken: token } : {}),
+        })
         .map((o) => ({ items: o.StackSummaries, next: o.NextToken })),
     { maxPages: 10, maxItems: 1000 },
   ).map(
@@ -125,7 +113,7 @@ export const fetchCloudformationStatus = (
 
 const statusOf = (ctx: ToolContext, name: string, depth: number): ResultAsync<CloudformationStatus, EcsError> =>
   ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: name }, { signal: ctx.signal })
+    .aws("cloudformation", "DescribeStacks", { StackName: name })
     .map((o) => o.Stacks?.[0] as Stack | undefined)
     .orElse((e) =>
       notExists(e) ? okAsync<Stack | undefined, EcsError>(undefined) : errAsync<Stack | undefined, EcsError>(e),

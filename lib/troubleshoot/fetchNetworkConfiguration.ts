@@ -34,18 +34,13 @@ const servicesOf = (ctx: ToolContext, cluster: string): ResultAsync<{ services: 
   paginate<string>(
     (token) =>
       ctx
-        .aws(
-          "ecs",
-          "ListServices",
-          { cluster, maxResults: 100, ...(token ? { nextToken: token } : {}) },
-          { signal: ctx.signal },
-        )
+        .aws("ecs", "ListServices", { cluster, maxResults: 100, ...(token ? { nextToken: token } : {}) })
         .map((o) => ({ items: o.serviceArns, next: o.nextToken })),
     { maxPages: 1, maxItems: MAX_SERVICES },
   ).andThen((p) =>
     ResultAsync.combine(
       chunk(p.items, 10).map((services) =>
-        ctx.aws("ecs", "DescribeServices", { cluster, services }, { signal: ctx.signal }).map((o) => o.services ?? []),
+        ctx.aws("ecs", "DescribeServices", { cluster, services }).map((o) => o.services ?? []),
       ),
     ).map((l) => ({ services: l.flat(), more: p.truncated })),
   );

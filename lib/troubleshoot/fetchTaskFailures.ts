@@ -40,7 +40,7 @@ export const fetchTaskFailures = (
     const window = { start: w.start.toISOString(), end: w.end.toISOString() };
     const service = p.ecs_service_name ? shortName(p.ecs_service_name) : undefined;
     const [clusters, listed] = await Promise.all([
-      ctx.aws("ecs", "DescribeClusters", { clusters: [cluster] }, { signal: ctx.signal }),
+      ctx.aws("ecs", "DescribeClusters", { clusters: [cluster] }),
       listAndDescribeTasks(ctx, { cluster, service, status: "STOPPED", maxItems: MAX_TASKS }),
     ]);
     const missing =

@@ -49,25 +49,18 @@ export interface GatherOptions {
 
 /** DescribeServices for one service; a missing or INACTIVE service is `not_found`. */
 export const describeService = (ctx: ToolContext, t: ServiceTarget): ResultAsync<Service, EcsError> =>
-  ctx
-    .aws(
-      "ecs",
-      "DescribeServices",
-      { cluster: t.cluster, services: [t.serviceArn ?? t.service] },
-      { signal: ctx.signal },
-    )
-    .andThen((o) => {
-      const s = o.services?.find((x) => x.status !== "INACTIVE");
-      return s
-        ? okAsync(s)
-        : errAsync(
-            ecsError("not_found", {
-              resource: t.service,
-              message: `Service '${t.service}' not found in cluster '${t.cluster}'${o.services?.length ? " (it is INACTIVE: deleted)" : ""}.`,
-              hint: "Check the service and cluster names (ecs_resource_management ListServices), and the region.",
-            }),
-          );
-    });
+  ctx.aws("ecs", "DescribeServices", { cluster: t.cluster, services: [t.serviceArn ?? t.service] }).andThen((o) => {
+    const s = o.services?.find((x) => x.status !== "INACTIVE");
+    return s
+      ? okAsync(s)
+      : errAsync(
+          ecsError("not_found", {
+            resource: t.service,
+            message: `Service '${t.service}' not found in cluster '${t.cluster}'${o.services?.length ? " (it is INACTIVE: deleted)" : ""}.`,
+            hint: "Check the service and cluster names (ecs_resource_management ListServices), and the region.",
+          }),
+        );
+  });
 
 /** Target groups of a service and their target health, fetched together. */
 export const describeTargetHealth = (
@@ -77,10 +70,10 @@ export const describeTargetHealth = (
   arns.length === 0
     ? okAsync([])
     : ResultAsync.combine([
-        ctx.aws("elbv2", "DescribeTargetGroups", { TargetGroupArns: [...arns] }, { signal: ctx.signal }),
+        ctx.aws("elbv2", "DescribeTargetGroups", { TargetGroupArns: [...arns] }),
         ResultAsync.combine(
           arns.map((a) =>
-            ctx.aws("elbv2", "DescribeTargetHealth", { TargetGroupArn: a }, { signal: ctx.signal }).map((h) => ({
+            ctx.aws("elbv2", "DescribeTargetHealth", { TargetGroupArn: a }).map((h) => ({
               arn: a,
               targets: h.TargetHealthDescriptions ?? [],
             })),
@@ -107,9 +100,7 @@ export const gatherService = (
       settle(describeService(ctx, target)),
       target.serviceArn
         ? settle(
-            ctx
-              .aws("ecs", "DescribeExpressGatewayService", { serviceArn: target.serviceArn }, { signal: ctx.signal })
-              .map((x) => x.service),
+            ctx.aws("ecs", "DescribeExpressGatewayService", { serviceArn: target.serviceArn }).map((x) => x.service),
           )
         : Promise.resolve(undefined),
       o.tasks === false
@@ -145,7 +136,7 @@ export const gatherService = (
       o.network !== false && vpcCfg?.securityGroups?.length
         ? settle(
             ctx
-              .aws("ec2", "DescribeSecurityGroups", { GroupIds: vpcCfg.securityGroups }, { signal: ctx.signal })
+              .aws("ec2", "DescribeSecurityGroups", { GroupIds: vpcCfg.securityGroups })
               .map((x) => x.SecurityGroups ?? []),
           )
         : undefined,
@@ -164,38 +155,27 @@ export const gatherService = (
     const [loadBalancers, subnets, routeTables, vpcEndpoints, images, logs] = await Promise.all([
       net && lbArns.length > 0
         ? settle(
-            ctx
-              .aws("elbv2", "DescribeLoadBalancers", { LoadBalancerArns: lbArns }, { signal: ctx.signal })
-              .map((x) => x.LoadBalancers ?? []),
+            ctx.aws("elbv2", "DescribeLoadBalancers", { LoadBalancerArns: lbArns }).map((x) => x.LoadBalancers ?? []),
           )
         : undefined,
       net && (vpcFilter || vpcCfg?.subnets?.length)
         ? settle(
             ctx
-              .aws("ec2", "DescribeSubnets", vpcFilter ? { Filters: vpcFilter } : { SubnetIds: vpcCfg?.subnets }, {
-                signal: ctx.signal,
-              })
+              .aws("ec2", "DescribeSubnets", vpcFilter ? { Filters: vpcFilter } : { SubnetIds: vpcCfg?.subnets })
               .map((x) => x.Subnets ?? []),
           )
         : undefined,
       net && (vpcFilter || vpcCfg?.subnets?.length)
         ? settle(
             ctx
-              .aws(
-                "ec2",
-                "DescribeRouteTables",
-                { Filters: vpcFilter ?? [{ Name: "association.subnet-id", Values: vpcCfg?.subnets ?? [] }] },
-                { signal: ctx.signal },
-              )
+              .aws("ec2", "DescribeRouteTables", {
+                Filters: vpcFilter ?? [{ Name: "association.subnet-id", Values: vpcCfg?.subnets ?? [] }],
+              })
               .map((x) => x.RouteTables ?? []),
           )
         : undefined,
       net && vpcFilter
-        ? settle(
-            ctx
-              .aws("ec2", "DescribeVpcEndpoints", { Filters: vpcFilter }, { signal: ctx.signal })
-              .map((x) => x.VpcEndpoints ?? []),
-          )
+        ? settle(ctx.aws("ec2", "DescribeVpcEndpoints", { Filters: vpcFilter }).map((x) => x.VpcEndpoints ?? []))
         : undefined,
       o.images !== false && tdList.length > 0 ? settle(checkImages(ctx, tdList)) : undefined,
       o.logs !== false && tdList.length > 0

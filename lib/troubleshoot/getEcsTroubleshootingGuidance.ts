@@ -37,12 +37,7 @@ export const getEcsTroubleshootingGuidance = (
 ): ResultAsync<TroubleshootingGuidance, EcsError> =>
   safeTry(async function* () {
     const cluster = p.ecs_cluster_name;
-    const d = yield* ctx.aws(
-      "ecs",
-      "DescribeClusters",
-      { clusters: [cluster], include: ["TAGS"] },
-      { signal: ctx.signal },
-    );
+    const d = yield* ctx.aws("ecs", "DescribeClusters", { clusters: [cluster], include: ["TAGS"] });
     const c = d.clusters?.find((x) => x.status !== "INACTIVE");
     if (!c) {
       return errAsync(
@@ -54,23 +49,19 @@ export const getEcsTroubleshootingGuidance = (
       );
     }
     const services = p.ecs_service_name
-      ? ctx
-          .aws("ecs", "DescribeServices", { cluster, services: [p.ecs_service_name] }, { signal: ctx.signal })
-          .map((o) => o.services ?? [])
+      ? ctx.aws("ecs", "DescribeServices", { cluster, services: [p.ecs_service_name] }).map((o) => o.services ?? [])
       : ctx
-          .aws("ecs", "ListServices", { cluster, maxResults: 10 }, { signal: ctx.signal })
+          .aws("ecs", "ListServices", { cluster, maxResults: 10 })
           .andThen((l) =>
             (l.serviceArns ?? []).length === 0
               ? okAsync([] as Service[])
               : ctx
-                  .aws("ecs", "DescribeServices", { cluster, services: l.serviceArns ?? [] }, { signal: ctx.signal })
+                  .aws("ecs", "DescribeServices", { cluster, services: l.serviceArns ?? [] })
                   .map((o) => o.services ?? []),
           );
     const stackName = c.tags?.find((t) => t.key === "aws:cloudformation:stack-name")?.value;
     const stack = stackName
-      ? ctx
-          .aws("cloudformation", "DescribeStacks", { StackName: stackName }, { signal: ctx.signal })
-          .map((o) => o.Stacks?.[0])
+      ? ctx.aws("cloudformation", "DescribeStacks", { StackName: stackName }).map((o) => o.Stacks?.[0])
       : okAsync(undefined);
     const [svcs, stk] = await Promise.all([services, stack]);
     const list = svcs.unwrapOr([] as Service[]);

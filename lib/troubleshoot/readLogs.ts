@@ -99,7 +99,7 @@ const readOne = (
             ...(token ? { nextToken: token } : {}),
           },
           // awslogs can ship to another region than the cluster's: read the group where it lives.
-          { signal: ctx.signal, ...(src.region ? { region: src.region } : {}) },
+          src.region ? { region: src.region } : undefined,
         )
         .map((out) => ({ items: out.events, next: out.nextToken })),
     { maxPages: o.maxPages, maxItems: o.maxEvents },

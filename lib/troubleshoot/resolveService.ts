@@ -45,7 +45,7 @@ export const resolveService = (
   const [, , , arnCluster, name] = m;
   const cluster = arnCluster ?? p.ecs_cluster_name;
   if (cluster) return okAsync({ cluster, service: name!, serviceArn: given });
-  return ctx.aws("ecs", "DescribeExpressGatewayService", { serviceArn: given }, { signal: ctx.signal }).map((out) => ({
+  return ctx.aws("ecs", "DescribeExpressGatewayService", { serviceArn: given }).map((out) => ({
     cluster: shortName(out.service?.cluster ?? "default"),
     service: out.service?.serviceName ?? name!,
     serviceArn: given,

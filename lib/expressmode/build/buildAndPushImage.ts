@@ -41,7 +41,7 @@ const step = (ctx: ToolContext, n: number, message: string) => ctx.progress({ pr
 /** Fails before any build when the tag already exists: the repository's tags are immutable (§5.3). */
 const checkTagFree = (ctx: ToolContext, repository: string, tag: string): ResultAsync<void, EcsError> =>
   ctx
-    .aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] }, { signal: ctx.signal })
+    .aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] })
     .map((o) => (o.imageDetails ?? []).length > 0)
     .orElse((e) => (e.kind === "aws" && e.code === "ImageNotFoundException" ? okAsync(false) : errAsync(e)))
     .andThen((exists) =>
@@ -68,24 +68,22 @@ const verify = (
   tag: string,
   pushed: string | undefined,
 ): ResultAsync<string, EcsError> =>
-  ctx
-    .aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] }, { signal: ctx.signal })
-    .andThen((o) => {
-      const digest = o.imageDetails?.[0]?.imageDigest;
-      if (digest && (!pushed || pushed === digest)) return okAsync(digest);
-      return errAsync(
-        ecsError("aws", {
-          service: "ecr",
-          operation: "DescribeImages",
-          code: digest ? "DigestMismatch" : "ImageNotFoundAfterPush",
-          retryable: !digest,
-          message: digest
-            ? `ECR reports digest ${digest} for ${repository}:${tag} but the push produced ${pushed}.`
-            : `Image tag ${tag} not found in repository ${repository} after the push.`,
-          hint: "Another push may have raced this one, or the push went to another registry; check the repository URI and push again with a new tag.",
-        }),
-      );
-    });
+  ctx.aws("ecr", "DescribeImages", { repositoryName: repository, imageIds: [{ imageTag: tag }] }).andThen((o) => {
+    const digest = o.imageDetails?.[0]?.imageDigest;
+    if (digest && (!pushed || pushed === digest)) return okAsync(digest);
+    return errAsync(
+      ecsError("aws", {
+        service: "ecr",
+        operation: "DescribeImages",
+        code: digest ? "DigestMismatch" : "ImageNotFoundAfterPush",
+        retryable: !digest,
+        message: digest
+          ? `ECR reports digest ${digest} for ${repository}:${tag} but the push produced ${pushed}.`
+          : `Image tag ${tag} not found in repository ${repository} after the push.`,
+        hint: "Another push may have raced this one, or the push went to another registry; check the repository URI and push again with a new tag.",
+      }),
+    );
+  });
 
 /**
  * Takes a folder with a Dockerfile to a pushed, verified image in the app's ECR repository. Checks (path,

@@ -22,7 +22,7 @@ export const ecrLogin = (
 ): ResultAsync<string, EcsError> => {
   const host = registryHost(repositoryUri);
   return ctx
-    .aws("ecr", "GetAuthorizationToken", {}, { signal: ctx.signal })
+    .aws("ecr", "GetAuthorizationToken", {})
     .andThen((o) => {
       const auth = decodeAuthToken(o.authorizationData?.[0]?.authorizationToken ?? "");
       if (!auth)

@@ -23,13 +23,13 @@ export const deleteEcrStack = (ctx: ToolContext, app: string, force: boolean): R
   const names = namesFor(app);
   const stack_name = names.stack;
   const images = ctx
-    .aws("ecr", "ListImages", { repositoryName: names.repository, maxResults: 100 }, { signal: ctx.signal })
+    .aws("ecr", "ListImages", { repositoryName: names.repository, maxResults: 100 })
     .map((o) => o.imageIds?.length ?? 0)
     .orElse(() => okAsync(0));
   const remove = () => {
     const since = new Date();
     return ctx
-      .aws("cloudformation", "DeleteStack", { StackName: stack_name }, { signal: ctx.signal })
+      .aws("cloudformation", "DeleteStack", { StackName: stack_name })
       .andThen(() => waitForStack(ctx, stack_name, "delete", since))
       .map(
         (): EcrDeletion => ({
@@ -45,7 +45,7 @@ export const deleteEcrStack = (ctx: ToolContext, app: string, force: boolean): R
       );
   };
   return ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: stack_name }, { signal: ctx.signal })
+    .aws("cloudformation", "DescribeStacks", { StackName: stack_name })
     .map((o) => o.Stacks?.[0]?.StackStatus)
     .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
     .andThen((status): ResultAsync<EcrDeletion, EcsError> => {

@@ -28,7 +28,7 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
   const interval = Math.min(polling.serviceIntervalMs, 15_000);
   const drained = (n: number): ResultAsync<ServiceDeletion, EcsError> =>
     ctx
-      .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
       .map((o) => o.service?.status?.statusCode as string | undefined)
       .orElse((e) => (isGone(e) ? okAsync("INACTIVE") : errAsync(e)))
       .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
@@ -48,7 +48,7 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
         return sleep(interval, ctx.signal, "delete_app").andThen(() => drained(n + 1));
       });
   return ctx
-    .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+    .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
     .map((o) => o.service?.status?.statusCode as string | undefined)
     .orElse((e) => (isGone(e) ? okAsync("GONE") : errAsync(e)))
     .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
@@ -60,7 +60,7 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
         });
       if (status === "DRAINING") return drained(1);
       return ctx
-        .aws("ecs", "DeleteExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+        .aws("ecs", "DeleteExpressGatewayService", { serviceArn })
         .andThen((o) =>
           drained(1).map((d) =>
             o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d,

@@ -39,7 +39,7 @@ export const imageStep = (
 ): ResultAsync<{ record: StepRecord; image: string; digest: string }, EcsError> => {
   const names = namesFor(app);
   const existing = ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: names.stack }, { signal: ctx.signal })
+    .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
     .map((o) => o.Stacks?.[0])
     .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
     .andThen((stack) => {
@@ -47,12 +47,7 @@ export const imageStep = (
       if (!uri || !/_COMPLETE$/.test(stack?.StackStatus ?? "") || /ROLLBACK|DELETE/.test(stack?.StackStatus ?? ""))
         return okAsync(undefined);
       return ctx
-        .aws(
-          "ecr",
-          "DescribeImages",
-          { repositoryName: names.repository, imageIds: [{ imageTag: tag }] },
-          { signal: ctx.signal },
-        )
+        .aws("ecr", "DescribeImages", { repositoryName: names.repository, imageIds: [{ imageTag: tag }] })
         .map((o) => {
           const digest = o.imageDetails?.[0]?.imageDigest;
           return digest ? { image: `${uri}:${tag}`, digest } : undefined;
@@ -98,24 +93,17 @@ const clusterOnly = (ctx: ToolContext, cluster: string, insights?: boolean): Res
     insights === undefined
       ? undefined
       : [{ name: "containerInsights" as const, value: insights ? "enabled" : "disabled" }];
-  return ctx
-    .aws("ecs", "DescribeClusters", { clusters: [cluster] }, { signal: ctx.signal })
-    .andThen((o): ResultAsync<StepRecord, EcsError> => {
-      const c = o.clusters?.find((x) => x.status === "ACTIVE");
-      if (!c)
-        return retrySituations(ctx, `Creating cluster ${cluster}`, writeBudgets(ctx), () =>
-          ctx.aws(
-            "ecs",
-            "CreateCluster",
-            { clusterName: cluster, ...(settings ? { settings } : {}) },
-            { signal: ctx.signal },
-          ),
-        ).map(() => ({ step: "cluster", status: "done", detail: `created cluster ${cluster}` }));
-      if (!settings) return okAsync({ step: "cluster", status: "skipped", detail: `cluster ${cluster} exists` });
-      return ctx.aws("ecs", "UpdateClusterSettings", { cluster, settings }, { signal: ctx.signal }).map(() => ({
-        step: "cluster",
-        status: "done",
-        detail: `Container Insights ${settings[0]!.value} on ${cluster}`,
-      }));
-    });
+  return ctx.aws("ecs", "DescribeClusters", { clusters: [cluster] }).andThen((o): ResultAsync<StepRecord, EcsError> => {
+    const c = o.clusters?.find((x) => x.status === "ACTIVE");
+    if (!c)
+      return retrySituations(ctx, `Creating cluster ${cluster}`, writeBudgets(ctx), () =>
+        ctx.aws("ecs", "CreateCluster", { clusterName: cluster, ...(settings ? { settings } : {}) }),
+      ).map(() => ({ step: "cluster", status: "done", detail: `created cluster ${cluster}` }));
+    if (!settings) return okAsync({ step: "cluster", status: "skipped", detail: `cluster ${cluster} exists` });
+    return ctx.aws("ecs", "UpdateClusterSettings", { cluster, settings }).map(() => ({
+      step: "cluster",
+      status: "done",
+      detail: `Container Insights ${settings[0]!.value} on ${cluster}`,
+    }));
+  });
 };

@@ -98,7 +98,7 @@ export const serviceStep = (
         return (snap.service?.status === "DRAINING" ? awaitNameFree(ctx, cluster, name) : okAsync(undefined))
           .andThen(() =>
             retrySituations(ctx, `Creating ${name}`, budgets, () =>
-              ctx.aws("ecs", "CreateExpressGatewayService", params, { signal: ctx.signal }),
+              ctx.aws("ecs", "CreateExpressGatewayService", params),
             ),
           )
           .map((r) => ({
@@ -129,7 +129,7 @@ export const serviceStep = (
         });
       const { serviceName: _n, cluster: _c, tags: _t, infrastructureRoleArn: _i, ...update } = params;
       return retrySituations(ctx, `Updating ${name}`, writeBudgets(ctx), () =>
-        ctx.aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }, { signal: ctx.signal }),
+        ctx.aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }),
       ).map((r) => ({
         record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
         serviceArn: arn,

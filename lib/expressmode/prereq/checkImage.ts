@@ -61,12 +61,11 @@ export const checkImage = (ctx: ToolContext, uri: string, treatAsEcr = false): R
   const imageId = ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag };
   const what = ref.digest ? `digest '${ref.digest}'` : `tag '${ref.tag}'`;
   return ctx
-    .aws(
-      "ecr",
-      "DescribeImages",
-      { registryId: ref.ecr?.accountId, repositoryName: ref.repository, imageIds: [imageId] },
-      { signal: ctx.signal },
-    )
+    .aws("ecr", "DescribeImages", {
+      registryId: ref.ecr?.accountId,
+      repositoryName: ref.repository,
+      imageIds: [imageId],
+    })
     .map((out): ImageCheck => {
       const d = out.imageDetails?.[0];
       if (!d)

@@ -76,9 +76,9 @@ export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): 
       fix: ["Use the form arn:aws:iam::<account-id>:role/<role-name>."],
     });
   const name = m[2]!;
-  const get = ctx.aws("iam", "GetRole", { RoleName: name }, { signal: ctx.signal });
+  const get = ctx.aws("iam", "GetRole", { RoleName: name });
   const attached = ctx
-    .aws("iam", "ListAttachedRolePolicies", { RoleName: name, MaxItems: 100 }, { signal: ctx.signal })
+    .aws("iam", "ListAttachedRolePolicies", { RoleName: name, MaxItems: 100 })
     .map((o) => (o.AttachedPolicies ?? []).map((p) => p.PolicyName ?? "").filter(Boolean))
     .orElse(() => okAsync<string[] | undefined, EcsError>(undefined));
   return ResultAsync.combine([get, attached] as const)
@@ -116,7 +116,7 @@ export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): 
       // Only a missing role needs the account id, to name the ARN the user should create.
       return byName
         ? ctx
-            .aws("sts", "GetCallerIdentity", {}, { signal: ctx.signal })
+            .aws("sts", "GetCallerIdentity", {})
             .map((id) => notFound(`arn:${id.Arn?.split(":")[1] ?? "aws"}:iam::${id.Account}:role/${name}`))
             .orElse(() => okAsync<RoleCheck, EcsError>(notFound(`role/${name}`)))
         : okAsync<RoleCheck, EcsError>(notFound(arn));

@@ -19,7 +19,7 @@ const missing = (e: EcsError) => e.kind === "aws" && /^NoSuchEntity/.test(e.code
  */
 export const ensureServiceLinkedRole = (ctx: ToolContext): ResultAsync<ServiceLinkedRoleState, EcsError> =>
   ctx
-    .aws("iam", "GetRole", { RoleName: ROLE }, { signal: ctx.signal })
+    .aws("iam", "GetRole", { RoleName: ROLE })
     .map((): ServiceLinkedRoleState => "exists")
     .orElse((e): ResultAsync<ServiceLinkedRoleState, EcsError> => {
       if (e.kind === "cancelled") return errAsync(e);
@@ -29,7 +29,7 @@ export const ensureServiceLinkedRole = (ctx: ToolContext): ResultAsync<ServiceLi
         message: `Creating the ECS service-linked role ${ROLE} (first ECS use in this account)`,
       });
       return ctx
-        .aws("iam", "CreateServiceLinkedRole", { AWSServiceName: "ecs.amazonaws.com" }, { signal: ctx.signal })
+        .aws("iam", "CreateServiceLinkedRole", { AWSServiceName: "ecs.amazonaws.com" })
         .map((): ServiceLinkedRoleState => "created")
         .orElse((c) =>
           // Created meanwhile by ECS or another run: "Service role name AWSServiceRoleForECS has been taken in this account".

@@ -20,12 +20,7 @@ export const simulateRole = (
   actions: readonly string[],
 ): ResultAsync<Simulation, EcsError> =>
   ctx
-    .aws(
-      "iam",
-      "SimulatePrincipalPolicy",
-      { PolicySourceArn: roleArn, ActionNames: [...actions] },
-      { signal: ctx.signal },
-    )
+    .aws("iam", "SimulatePrincipalPolicy", { PolicySourceArn: roleArn, ActionNames: [...actions] })
     .map((out): Simulation => {
       const allowed = new Set(
         (out.EvaluationResults ?? []).filter((r) => r.EvalDecision === "allowed").map((r) => r.EvalActionName),

@@ -29,19 +29,18 @@ export const readRollout = (
   target: RolloutTarget,
 ): ResultAsync<RolloutSnapshot, EcsError> =>
   safeTry(async function* () {
-    const opts = { signal: ctx.signal };
     const notes: string[] = [];
-    const described = yield* ctx.aws("ecs", "DescribeServices", { cluster, services: [serviceName] }, opts);
+    const described = yield* ctx.aws("ecs", "DescribeServices", { cluster, services: [serviceName] });
     const service = described.services?.[0];
     if (!service?.serviceArn) return okAsync({ service, deploymentApi: false, notes });
     const express = (yield* ctx
-      .aws("ecs", "DescribeExpressGatewayService", { serviceArn: service.serviceArn }, opts)
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn: service.serviceArn })
       .map((o) => o.service)
       .orElse((e) => (isTransient(e) ? errAsync(e) : okAsync(undefined)))) as RolloutSnapshot["express"];
     let api = true;
     if (!target.deploymentArn && target.revisionArn) {
       const list = yield* optional(
-        ctx.aws("ecs", "ListServiceDeployments", { cluster, service: serviceName }, opts),
+        ctx.aws("ecs", "ListServiceDeployments", { cluster, service: serviceName }),
         notes,
         "ecs:ListServiceDeployments",
       );
@@ -54,7 +53,7 @@ export const readRollout = (
     if (!arn && !target.revisionArn) {
       // No current deployment named: an unfinished one, if any, is the one to judge (the list's order is not relied on).
       const list = yield* optional(
-        ctx.aws("ecs", "ListServiceDeployments", { cluster, service: serviceName, status: [...UNFINISHED] }, opts),
+        ctx.aws("ecs", "ListServiceDeployments", { cluster, service: serviceName, status: [...UNFINISHED] }),
         notes,
         "ecs:ListServiceDeployments",
       );
@@ -63,7 +62,7 @@ export const readRollout = (
     let deployment: ServiceDeployment | undefined;
     if (arn && api) {
       const out = yield* optional(
-        ctx.aws("ecs", "DescribeServiceDeployments", { serviceDeploymentArns: [arn] }, opts),
+        ctx.aws("ecs", "DescribeServiceDeployments", { serviceDeploymentArns: [arn] }),
         notes,
         "ecs:DescribeServiceDeployments",
       );
@@ -74,7 +73,7 @@ export const readRollout = (
     let revision: ServiceRevision | undefined;
     if (revisionArn && api) {
       const out = yield* optional(
-        ctx.aws("ecs", "DescribeServiceRevisions", { serviceRevisionArns: [revisionArn] }, opts),
+        ctx.aws("ecs", "DescribeServiceRevisions", { serviceRevisionArns: [revisionArn] }),
         notes,
         "ecs:DescribeServiceRevisions",
       );

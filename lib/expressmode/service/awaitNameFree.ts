@@ -17,7 +17,7 @@ export const awaitNameFree = (ctx: ToolContext, cluster: string, name: string): 
   const started = Date.now();
   const poll = (n: number): ResultAsync<void, EcsError> =>
     ctx
-      .aws("ecs", "DescribeServices", { cluster, services: [name] }, { signal: ctx.signal })
+      .aws("ecs", "DescribeServices", { cluster, services: [name] })
       .map((o) => o.services?.find((s) => s.status === "DRAINING"))
       .orElse((e) => (e.kind === "cancelled" ? errAsync(e) : okAsync(undefined)))
       .andThen((s): ResultAsync<void, EcsError> => {

@@ -33,7 +33,7 @@ export const waitForEndpoint = (
   const started = Date.now();
   const poll = (): ResultAsync<string | undefined, EcsError> =>
     ctx
-      .aws("ecs", "DescribeExpressGatewayService", { serviceArn }, { signal: ctx.signal })
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
       .map((o) => urlOf(o.service))
       .orElse(() => okAsync(undefined))
       .andThen((url) => {

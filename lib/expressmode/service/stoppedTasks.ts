@@ -20,29 +20,22 @@ export const stoppedTasks = (
   max = 5,
 ): ResultAsync<StoppedTask[], EcsError> =>
   ctx
-    .aws(
-      "ecs",
-      "ListTasks",
-      { cluster, serviceName: service, desiredStatus: "STOPPED", maxResults: max },
-      { signal: ctx.signal },
-    )
+    .aws("ecs", "ListTasks", { cluster, serviceName: service, desiredStatus: "STOPPED", maxResults: max })
     .andThen((l) =>
       (l.taskArns ?? []).length === 0
         ? okAsync([])
-        : ctx
-            .aws("ecs", "DescribeTasks", { cluster, tasks: (l.taskArns ?? []).slice(0, max) }, { signal: ctx.signal })
-            .map((d) =>
-              (d.tasks ?? []).map((t) => ({
-                task_arn: t.taskArn ?? "?",
-                stop_code: t.stopCode,
-                stopped_reason: t.stoppedReason,
-                stopped_at: t.stoppedAt?.toISOString(),
-                containers: (t.containers ?? []).map((c) => ({
-                  name: c.name,
-                  exit_code: c.exitCode,
-                  reason: c.reason,
-                })),
+        : ctx.aws("ecs", "DescribeTasks", { cluster, tasks: (l.taskArns ?? []).slice(0, max) }).map((d) =>
+            (d.tasks ?? []).map((t) => ({
+              task_arn: t.taskArn ?? "?",
+              stop_code: t.stopCode,
+              stopped_reason: t.stoppedReason,
+              stopped_at: t.stoppedAt?.toISOString(),
+              containers: (t.containers ?? []).map((c) => ({
+                name: c.name,
+                exit_code: c.exitCode,
+                reason: c.reason,
               })),
-            ),
+            })),
+          ),
     )
     .orElse(() => okAsync([]));

@@ -15,14 +15,13 @@ const absent = (e: EcsError) =>
  */
 export const checkStackNames = (ctx: ToolContext, app: string): ResultAsync<void, EcsError> => {
   const names = namesFor(app);
-  const opts = { signal: ctx.signal };
   const repo = ctx
-    .aws("ecr", "DescribeRepositories", { repositoryNames: [names.repository] }, opts)
+    .aws("ecr", "DescribeRepositories", { repositoryNames: [names.repository] })
     .map((o) => (o.repositories ?? []).some((r) => r.repositoryName === names.repository))
     .orElse(absent)
     .orElse((e) => (e.kind === "cancelled" ? errAsync(e) : okAsync(false)));
   const role = ctx
-    .aws("iam", "GetRole", { RoleName: names.role }, opts)
+    .aws("iam", "GetRole", { RoleName: names.role })
     .map(() => true)
     .orElse(absent)
     .orElse((e) => (e.kind === "cancelled" ? errAsync(e) : okAsync(false)));

@@ -38,14 +38,14 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
   const params = ecrStackParams(app);
   const describe = () =>
     ctx
-      .aws("cloudformation", "DescribeStacks", { StackName: names.stack }, { signal: ctx.signal })
+      .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
       .map((o) => o.Stacks?.[0]?.StackStatus)
       .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)));
   const create = (operation: EcrStack["operation"]) => {
     const since = new Date();
     ctx.progress({ progress: 0, message: `Creating stack ${names.stack}` });
     return checkStackNames(ctx, app)
-      .andThen(() => ctx.aws("cloudformation", "CreateStack", params, { signal: ctx.signal }))
+      .andThen(() => ctx.aws("cloudformation", "CreateStack", params))
       .andThen(() => waitForStack(ctx, names.stack, "create", since))
       .andThen((s) => finish(s, operation));
   };
@@ -53,7 +53,7 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
     const since = new Date();
     ctx.progress({ progress: 0, message: `Updating stack ${names.stack}` });
     return ctx
-      .aws("cloudformation", "UpdateStack", params, { signal: ctx.signal })
+      .aws("cloudformation", "UpdateStack", params)
       .map(() => "update" as const)
       .orElse((e) =>
         e.kind === "aws" && /No updates are to be performed/i.test(e.message)
@@ -99,7 +99,7 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
       ctx.progress({ progress: 0, message: `Stack ${names.stack} is ${status}: deleting it before creating it again` });
       const since = new Date();
       return ctx
-        .aws("cloudformation", "DeleteStack", { StackName: names.stack }, { signal: ctx.signal })
+        .aws("cloudformation", "DeleteStack", { StackName: names.stack })
         .andThen(() => waitForStack(ctx, names.stack, "delete", since))
         .andThen(() => create("recreate"));
     }

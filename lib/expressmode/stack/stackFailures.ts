@@ -31,19 +31,12 @@ export const stackFailures = (
 ): ResultAsync<StackFailure[], EcsError> =>
   paginate<StackEvent>(
     (token) =>
-      ctx
-        .aws(
-          "cloudformation",
-          "DescribeStackEvents",
-          { StackName: stackName, NextToken: token },
-          { signal: ctx.signal },
-        )
-        .map((out) => {
-          const events = out.StackEvents ?? [];
-          // Events come newest first: once a page reaches events older than this operation, stop reading.
-          const fresh = events.filter((e) => !e.Timestamp || e.Timestamp.getTime() >= since.getTime() - 1000);
-          return { items: fresh, next: fresh.length < events.length ? undefined : out.NextToken };
-        }),
+      ctx.aws("cloudformation", "DescribeStackEvents", { StackName: stackName, NextToken: token }).map((out) => {
+        const events = out.StackEvents ?? [];
+        // Events come newest first: once a page reaches events older than this operation, stop reading.
+        const fresh = events.filter((e) => !e.Timestamp || e.Timestamp.getTime() >= since.getTime() - 1000);
+        return { items: fresh, next: fresh.length < events.length ? undefined : out.NextToken };
+      }),
     { maxPages: MAX_PAGES, maxItems: 500 },
   )
     .map(({ items }) => {

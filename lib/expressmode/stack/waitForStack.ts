@@ -40,7 +40,7 @@ export const waitForStack = (
   const deadline = Date.now() + polling.stackTimeoutMs;
   const poll = (attempt: number, interval: number): ResultAsync<SettledStack, EcsError> =>
     ctx
-      .aws("cloudformation", "DescribeStacks", { StackName: stackName }, { signal: ctx.signal })
+      .aws("cloudformation", "DescribeStacks", { StackName: stackName })
       .map((out) => out.Stacks?.[0])
       .orElse((e) => (goal === "delete" && isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
       .map((stack) => ({ stack, transient: undefined as EcsError | undefined }))

@@ -9,6 +9,4 @@ export const describeClusterSettings = (
   ctx: ToolContext,
   cluster: string,
 ): ResultAsync<Cluster | undefined, EcsError> =>
-  ctx
-    .aws("ecs", "DescribeClusters", { clusters: [cluster], include: ["SETTINGS"] }, { signal: ctx.signal })
-    .map((o) => o.clusters?.[0]);
+  ctx.aws("ecs", "DescribeClusters", { clusters: [cluster], include: ["SETTINGS"] }).map((o) => o.clusters?.[0]);

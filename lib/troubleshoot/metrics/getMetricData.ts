@@ -29,31 +29,26 @@ const batch = (ctx: ToolContext, specs: readonly MetricSpec[], w: TimeWindow, pe
   const messages: string[] = [];
   const page = (token: string | undefined, n: number): ResultAsync<string | undefined, EcsError> =>
     ctx
-      .aws(
-        "cloudwatch",
-        "GetMetricData",
-        {
-          MetricDataQueries: specs.map((s) => ({
-            Id: s.id,
-            MetricStat: {
-              Metric: {
-                Namespace: s.namespace,
-                MetricName: s.metric,
-                Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })),
-              },
-              Period: period,
-              Stat: s.stat,
+      .aws("cloudwatch", "GetMetricData", {
+        MetricDataQueries: specs.map((s) => ({
+          Id: s.id,
+          MetricStat: {
+            Metric: {
+              Namespace: s.namespace,
+              MetricName: s.metric,
+              Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })),
             },
-            ReturnData: true,
-          })),
-          // Whole minutes answer faster and match the 60 s publishing grid.
-          StartTime: floorMinute(w.start),
-          EndTime: ceilMinute(w.end),
-          ScanBy: "TimestampAscending",
-          ...(token ? { NextToken: token } : {}),
-        },
-        { signal: ctx.signal },
-      )
+            Period: period,
+            Stat: s.stat,
+          },
+          ReturnData: true,
+        })),
+        // Whole minutes answer faster and match the 60 s publishing grid.
+        StartTime: floorMinute(w.start),
+        EndTime: ceilMinute(w.end),
+        ScanBy: "TimestampAscending",
+        ...(token ? { NextToken: token } : {}),
+      })
       .andThen((o: GetMetricDataOutput) => {
         pages.push(o.MetricDataResults ?? []);
         for (const m of o.Messages ?? []) if (m.Value) messages.push(`${m.Code ?? "Message"}: ${m.Value}`);

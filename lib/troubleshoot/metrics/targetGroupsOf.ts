@@ -11,7 +11,7 @@ export const targetGroupsOf = (
 ): ResultAsync<MetricTargets["targetGroups"], EcsError> =>
   arns.length === 0
     ? okAsync([])
-    : ctx.aws("elbv2", "DescribeTargetGroups", { TargetGroupArns: [...arns] }, { signal: ctx.signal }).map((o) =>
+    : ctx.aws("elbv2", "DescribeTargetGroups", { TargetGroupArns: [...arns] }).map((o) =>
         (o.TargetGroups ?? []).map((g) => ({
           targetGroupArn: g.TargetGroupArn ?? "",
           loadBalancerArns: g.LoadBalancerArns ?? [],
