@@ -23,9 +23,8 @@ export type DeletionCheck =
 export const checkAppDeletion = (input: DeleteAppInput, ctx: ToolContext): ResultAsync<DeletionCheck, EcsError> =>
   safeTry(async function* () {
     const names = namesFor(input.app_name);
-    const opts = { signal: ctx.signal };
     const serviceStatus = yield* ctx
-      .aws("ecs", "DescribeExpressGatewayService", { serviceArn: input.service_arn }, opts)
+      .aws("ecs", "DescribeExpressGatewayService", { serviceArn: input.service_arn })
       .map((o) => (o.service?.status?.statusCode as string | undefined) ?? "INACTIVE")
       .orElse((e) => (isGone(e) ? okAsync("INACTIVE") : errAsync(e)));
     if (serviceStatus !== "INACTIVE")
@@ -35,7 +34,7 @@ export const checkAppDeletion = (input: DeleteAppInput, ctx: ToolContext): Resul
         message: `Express service ${input.service_arn.split("/").pop()}: ${serviceStatus}`,
       });
     const stackStatus = yield* ctx
-      .aws("cloudformation", "DescribeStacks", { StackName: names.stack }, opts)
+      .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
       .map((o) => o.Stacks?.[0]?.StackStatus ?? "DELETE_COMPLETE")
       .orElse((e) => (isMissingStack(e) ? okAsync("DELETE_COMPLETE") : errAsync(e)));
     const service: ServiceDeletion = {
@@ -72,7 +71,7 @@ export const checkAppDeletion = (input: DeleteAppInput, ctx: ToolContext): Resul
     }
     // The stack stands: kept for its images (no force), as deleteEcrStack decides, or not deleted yet.
     const count = yield* ctx
-      .aws("ecr", "ListImages", { repositoryName: names.repository, maxResults: 100 }, opts)
+      .aws("ecr", "ListImages", { repositoryName: names.repository, maxResults: 100 })
       .map((o) => o.imageIds?.length ?? 0)
       .orElse(() => okAsync(0));
     if (count > 0 && !input.force) {
