@@ -1,5 +1,8 @@
 // Signed MRTR confirmation state: what a 2026 client echoes back when it retries a confirmed destructive call.
 import { err, ok, type Result } from "neverthrow";
+import { createSigner, type Signer } from "./signedToken.ts";
+
+const PURPOSE = "ecs-assistant/mrtr-confirmation";
 
 /**
  * node:crypto, loaded on the first mint or check (~3 MB RSS in the compiled binary, bench/): most sessions never
@@ -40,11 +43,16 @@ export const argsHash = (args: unknown): string =>
 
 /**
  * HMAC-SHA256 over the payload (tool, arguments hash, expiry, nonce). A nonce is accepted once per process; across
- * replicas only the expiry bounds a replay of the same confirmed call (no shared store).
+ * replicas only the expiry bounds a replay of the same confirmed call (no shared store). `key` is the key, or the
+ * signer that task handles share.
  */
-export const createConfirmStates = (key: Uint8Array, ttlMs = 300_000, now: () => number = Date.now): ConfirmStates => {
+export const createConfirmStates = (
+  key: Uint8Array | Signer,
+  ttlMs = 300_000,
+  now: () => number = Date.now,
+): ConfirmStates => {
   const used = new Map<string, number>();
-  const sign = (body: string) => nodeCrypto().createHmac("sha256", key).update(body).digest();
+  const signer = key instanceof Uint8Array ? createSigner(key) : key;
   return {
     mint: (tool, args) => {
       const payload: Payload = {
@@ -53,21 +61,12 @@ export const createConfirmStates = (key: Uint8Array, ttlMs = 300_000, now: () =>
         e: now() + ttlMs,
         n: nodeCrypto().randomBytes(12).toString("base64url"),
       };
-      const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-      return `${body}.${sign(body).toString("base64url")}`;
+      return signer.seal(PURPOSE, payload);
     },
     check: (state, tool, args) => {
-      const [body, mac, extra] = state.split(".");
-      if (!body || !mac || extra !== undefined) return err("malformed");
-      const given = Buffer.from(mac, "base64url");
-      const expected = sign(body);
-      if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) return err("tampered");
-      let p: Payload;
-      try {
-        p = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Payload;
-      } catch {
-        return err("malformed");
-      }
+      const opened = signer.open(PURPOSE, state);
+      if (opened.isErr()) return err(opened.error);
+      const p = opened.value as unknown as Payload;
       const t = now();
       if (typeof p.e !== "number" || p.e < t) return err("expired");
       if (p.t !== tool) return err("other_tool");

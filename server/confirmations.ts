@@ -11,6 +11,7 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { type ConfirmStates, createConfirmStates, type StateProblem } from "./confirmState.ts";
+import { stateSigner } from "./stateKey.ts";
 
 /** The confirm callback for the library, and what to answer instead of its result when the user must be asked. */
 export interface ConfirmationPlan {
@@ -29,7 +30,7 @@ const SCHEMA = {
 
 let processStates: ConfirmStates | undefined;
 const keyed = (): ConfirmStates => {
-  processStates ??= createConfirmStates(process.getBuiltinModule("node:crypto").randomBytes(32));
+  processStates ??= createConfirmStates(stateSigner());
   return processStates;
 };
 /**

@@ -17,6 +17,7 @@ import { createModernExchanges } from "./modernExchanges.ts";
 import { sendWebResponse, toWebRequest } from "./nodeBridge.ts";
 import { claimedVersion, MODERN_VERSIONS, unsupportedVersion } from "./protocol.ts";
 import { createCallTracker, toolCallIds } from "./shutdown.ts";
+import type { TaskRunner } from "./tasks.ts";
 
 /** HTTP transport settings. */
 export interface HttpSettings {
@@ -35,6 +36,8 @@ export interface HttpSettings {
   readonly maxSessions?: number;
   /** Signs and checks MRTR confirmation states; replicas must share its key. Default: a per-process key. */
   readonly confirmStates?: ConfirmStates;
+  /** Serves long calls as tasks (handles signed with the replicas' shared key). Default: a per-process key. */
+  readonly tasks?: TaskRunner;
 }
 
 /** A running HTTP transport. */
@@ -65,7 +68,7 @@ export const startHttp = async (assistant: EcsAssistant, log: Logger, s: HttpSet
   const maxBody = s.maxBodyBytes ?? 1_048_576;
   const maxCalls = s.maxConcurrentCalls ?? 64;
   const legacy = createLegacySessions(assistant, log, tracker, s.maxSessions ?? 1000, s.confirmStates);
-  const modern = createModernHandler(assistant, log, s.confirmStates);
+  const modern = createModernHandler(assistant, log, s.confirmStates, s.tasks);
   const exchanges = createModernExchanges();
   let boundPort = s.port;
   let draining = false;

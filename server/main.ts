@@ -65,13 +65,18 @@ const main = async (): Promise<number> => {
     // Loaded only for --http: the stdio server never pays for the HTTP transport.
     const { startHttp } = await import("./http.ts");
     const { createConfirmStates } = await import("./confirmState.ts");
+    const { stateSigner } = await import("./stateKey.ts");
+    const { createTaskRunner } = await import("./tasks.ts");
+    // One key signs MRTR states and task handles: every replica must share it (ECS_MCP_STATE_KEY).
+    const signer = stateSigner(config.stateKey);
     // OAuth (and jose) load only when configured.
     const oauth = config.oauth ? (await import("./auth/oauth.ts")).createOAuthGate(config.oauth) : undefined;
     const { oauth: _oauthConfig, ...settings } = config;
     const http = await startHttp(assistant, log, {
       ...settings,
       ...(oauth ? { oauth } : {}),
-      ...(config.stateKey ? { confirmStates: createConfirmStates(Buffer.from(config.stateKey, "utf8")) } : {}),
+      confirmStates: createConfirmStates(signer),
+      tasks: createTaskRunner(assistant, log, { signer }),
     });
     const sig = await stop;
     log.info(`Server shutting down (${sig})`);

@@ -20,6 +20,7 @@ import { installPrompts } from "./prompts.ts";
 import { discoverAllVersions } from "./protocol.ts";
 import { traceRequests } from "./requestSpans.ts";
 import { installResources } from "./resources.ts";
+import { type RunCall, TASKS_EXTENSION, type TaskRunner } from "./tasks.ts";
 
 /** structuredContent of an error result (errorResult): clients validate it against the tool's outputSchema too. */
 const ERROR_OUTPUT = {
@@ -78,11 +79,19 @@ export const createMcpServer = (
   assistant: EcsAssistant,
   log: Logger,
   states: ConfirmStates = processConfirmStates(),
+  tasks?: TaskRunner,
 ): Server => {
   const server = new Server(
     { name: "ecs-assistant", title: "ECS Assistant (AWS ECS MCP Server compatible)", version: VERSION },
     {
-      capabilities: { tools: { listChanged: true }, prompts: {}, resources: {}, logging: {} },
+      capabilities: {
+        tools: { listChanged: true },
+        prompts: {},
+        resources: {},
+        logging: {},
+        // Only where tasks are served (2026-07-28 requests): a 2025 session never gets a task handle.
+        ...(tasks ? { extensions: { [TASKS_EXTENSION]: {} } } : {}),
+      },
       instructions: INSTRUCTIONS,
       cacheHints: CACHE_HINTS,
     },
@@ -100,6 +109,7 @@ export const createMcpServer = (
   };
   installPrompts(server);
   installResources(server);
+  tasks?.install(server);
   server.setRequestHandler("tools/call", async (req, ctx) => {
     const { name, arguments: args } = req.params;
     const token = req.params._meta?.progressToken ?? ctx.mcpReq._meta?.progressToken;
@@ -109,58 +119,63 @@ export const createMcpServer = (
       log.warn(`tool ${name} refused: invalid confirmation state`);
       return plan.refused;
     }
+    const run: RunCall = async ({ signal, onProgress, onStart }) => {
+      try {
+        // OAuth (HTTP): the token's scopes narrow the policy for this call, and its subject is the audited caller.
+        const auth = ctx.http?.authInfo;
+        const limits = auth ? limitsOf(auth) : undefined;
+        const result = await assistant.callTool(name, args ?? {}, {
+          signal,
+          ...(limits ? { limits } : {}),
+          ...(auth ? { caller: callerOf(auth) } : {}),
+          onProgress,
+          onStart,
+          confirm: plan.confirm,
+        });
+        await flushProgress();
+        const ask = plan.pending();
+        if (ask) return ask;
+        return result.match(
+          (r) => {
+            log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
+            return isRemoteToolResult(r.value) ? remoteCallResult(renderPolicyNamesIn(r.value)) : okResult(r.value);
+          },
+          (e) => {
+            log.warn(`tool ${name} failed: ${e.kind}: ${e.message}`, { ms: Date.now() - started });
+            return errorResult(e);
+          },
+        );
+      } catch (e) {
+        // Defence in depth: the library never throws, but a bug must not take the server down.
+        log.error(`tool ${name} crashed`, { error: e });
+        return errorResult({
+          kind: "internal",
+          message: `Internal error in ${name}.`,
+          hint: "Retry; if it persists, report it with the server log.",
+        });
+      }
+    };
     // Progress notifications go out in order and all before the result: a client drops progress for a finished call.
     let progressSent: Promise<void> | undefined;
-    try {
-      // OAuth (HTTP): the token's scopes narrow the policy for this call, and its subject is the audited caller.
-      const auth = ctx.http?.authInfo;
-      const limits = auth ? limitsOf(auth) : undefined;
-      const result = await assistant.callTool(name, args ?? {}, {
-        signal: ctx.mcpReq.signal,
-        ...(limits ? { limits } : {}),
-        ...(auth ? { caller: callerOf(auth) } : {}),
-        onProgress:
-          token === undefined
-            ? undefined
-            : (p) => {
-                progressSent = (progressSent ?? Promise.resolve())
-                  .then(() =>
-                    ctx.mcpReq.notify({
-                      method: "notifications/progress",
-                      params: { progressToken: token, ...p },
-                    }),
-                  )
-                  .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
-              },
-        confirm: plan.confirm,
-      });
-      if (progressSent) {
-        await progressSent;
-        // The SDK client handles notifications a microtask late but responses at once: a result in the same read as
-        // the last progress would drop that progress. A short pause lets the transport deliver them separately.
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      const ask = plan.pending();
-      if (ask) return ask;
-      return result.match(
-        (r) => {
-          log.info(`tool ${name} ok`, { ms: Date.now() - started, redactions: r.redactions });
-          return isRemoteToolResult(r.value) ? remoteCallResult(renderPolicyNamesIn(r.value)) : okResult(r.value);
-        },
-        (e) => {
-          log.warn(`tool ${name} failed: ${e.kind}: ${e.message}`, { ms: Date.now() - started });
-          return errorResult(e);
-        },
-      );
-    } catch (e) {
-      // Defence in depth: the library never throws, but a bug must not take the server down.
-      log.error(`tool ${name} crashed`, { error: e });
-      return errorResult({
-        kind: "internal",
-        message: `Internal error in ${name}.`,
-        hint: "Retry; if it persists, report it with the server log.",
-      });
-    }
+    const flushProgress = async () => {
+      if (!progressSent) return;
+      await progressSent;
+      // The SDK client handles notifications a microtask late but responses at once: a result in the same read as
+      // the last progress would drop that progress. A short pause lets the transport deliver them separately.
+      await new Promise((r) => setTimeout(r, 10));
+    };
+    // A 2026 client that declared the tasks extension gets a task handle once the work starts (MRTR settled first).
+    if (tasks?.wants(ctx, name)) return (await tasks.start(name, args ?? {}, ctx, run)) as CallToolResult;
+    return (await run({
+      signal: ctx.mcpReq.signal,
+      onStart: () => {},
+      onProgress: (p) => {
+        if (token === undefined) return;
+        progressSent = (progressSent ?? Promise.resolve())
+          .then(() => ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken: token, ...p } }))
+          .catch((e: unknown) => log.debug("progress notification failed", { error: String(e) }));
+      },
+    })) as CallToolResult;
   });
   return discoverAllVersions(server);
 };

@@ -8,15 +8,22 @@ import {
 import type { EcsAssistant, Logger } from "../lib/index.ts";
 import type { ConfirmStates } from "./confirmState.ts";
 import { createMcpServer } from "./mcp.ts";
+import { createTaskRunner, type TaskRunner } from "./tasks.ts";
 
 /**
  * The SDK's 2026-07-28 handler: a fresh server per request, envelope, header and client-capability checks (-32020,
  * -32021), `server/discover`, `subscriptions/listen`. 2025-era traffic never reaches it (`legacy: "reject"`): the
  * callers route that to a 2025 session first, so it keeps server-initiated elicitation and its sessions.
- * A change of the tool list (a remote's schemas arriving) goes to every `subscriptions/listen` stream.
+ * A change of the tool list (a remote's schemas arriving) goes to every `subscriptions/listen` stream. Tasks are
+ * served by `tasks` (one per process; its close cancels the work still running).
  */
-export const createModernHandler = (assistant: EcsAssistant, log: Logger, states?: ConfirmStates): McpHttpHandler => {
-  const handler = createMcpHandler(() => createMcpServer(assistant, log, states), {
+export const createModernHandler = (
+  assistant: EcsAssistant,
+  log: Logger,
+  states?: ConfirmStates,
+  tasks: TaskRunner = createTaskRunner(assistant, log),
+): McpHttpHandler => {
+  const handler = createMcpHandler(() => createMcpServer(assistant, log, states, tasks), {
     legacy: "reject",
     onerror: (e) => log.debug("MCP 2026-07-28 request rejected or failed", { error: e.message }),
   });
@@ -25,6 +32,7 @@ export const createModernHandler = (assistant: EcsAssistant, log: Logger, states
     ...handler,
     close: async () => {
       stopWatching();
+      tasks.close();
       await handler.close();
     },
   };
