@@ -2,6 +2,7 @@
 import type { Service, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { parseImageUri } from "../util/parseImageUri.ts";
 import { imageFindings } from "./checkImages.ts";
+import { archAdvice } from "./detectors/archAdvice.ts";
 import { crossFindings } from "./detectors/crossRules.ts";
 import { referencesOf, regionAccountOf } from "./detectors/failureContext.ts";
 import { listenPortOf, logFindings } from "./detectors/logPatterns.ts";
@@ -156,7 +157,9 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
       targets.every(
         (t) => t.TargetHealth?.State === "healthy" || t.TargetHealth?.Reason === "Target.ResponseCodeMismatch",
       );
-    const fromLogs = logFindings(logs.entries).filter((x) => !(reachable && x.id === "binds_localhost"));
+    const fromLogs = logFindings(logs.entries)
+      .filter((x) => !(reachable && x.id === "binds_localhost"))
+      .map((x) => (x.id === "image_arch_mismatch" ? { ...x, ...archAdvice(serviceTd) } : x));
     out.push(...fromLogs);
     const listen = listenPortOf(logs.entries);
     if (!reachable && listen && net.lbContainerPort !== undefined && listen.port !== net.lbContainerPort) {

@@ -1,6 +1,7 @@
 // Per-stage finding bodies: permissions (with exact IAM actions and resource ARNs), image pulls, placement and
 // container start. Called by failureCause with the parsed failure and the facts of the case.
 import { parseImageUri } from "../../util/parseImageUri.ts";
+import { archAdvice } from "./archAdvice.ts";
 import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
 import { layerDownloadCause } from "./layerDownloadCause.ts";
 import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
@@ -244,8 +245,7 @@ export const startCause = (p: ParsedFailure, c: FailureContext, region: string):
       category: "image",
       title: "Image built for a different CPU architecture",
       likelihood: 0.93,
-      explanation: `The container binary cannot execute on this platform ('exec format error'): the image was built for another architecture than runtimePlatform.cpuArchitecture ${c.taskDefinition?.runtimePlatform?.cpuArchitecture ?? "X86_64"}.`,
-      fix: "Build for the task's platform (docker buildx build --platform linux/amd64 ...) or set runtimePlatform.cpuArchitecture to match the image (ARM64).",
+      ...archAdvice(c.taskDefinition),
     };
   if (p.cause === "command_not_found")
     return {

@@ -66,7 +66,7 @@ const PATTERNS: readonly Pattern[] = [
     title: "Image built for a different CPU architecture",
     likelihood: 0.93,
     explanation: "The binary in the image was built for another architecture than the task runs on.",
-    fix: "Build with --platform linux/amd64 (or set runtimePlatform.cpuArchitecture ARM64 to match the image).",
+    fix: "Build the image for the task's CPU architecture (runtimePlatform.cpuArchitecture) with docker buildx build --platform, or build a multi-arch image.",
   },
   {
     id: "js_heap_oom",
