@@ -155,9 +155,9 @@ export const internalError = (cause: unknown, where: string): EcsError =>
   });
 
 /** The error as a client may see it: no `cause`, no stack. */
-export const publicError = (error: EcsError): Record<string, unknown> => {
+export const publicError = (error: EcsError): EcsError => {
   const { cause: _cause, ...rest } = error as EcsError & { cause?: unknown };
-  return rest;
+  return rest as EcsError;
 };
 
 /** A failure that may pass on its own (throttling after the SDK's retries, 5xx, timeouts, connection problems): long waits poll on. */

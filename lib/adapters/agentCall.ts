@@ -1,6 +1,6 @@
 // Runs one tool on behalf of an agent framework: the registry's validation, policy and redaction, errors as readable data.
 import type { EcsAssistant, InvokeOptions } from "../assistant.ts";
-import { publicError } from "../errors.ts";
+import { type EcsError, publicError } from "../errors.ts";
 import type { ToolFilter } from "../registry.ts";
 import type { Progress } from "../tool.ts";
 
@@ -21,7 +21,7 @@ export interface AdapterOptions {
  */
 export interface AgentToolError {
   readonly status: "error";
-  readonly error: Record<string, unknown>;
+  readonly error: EcsError;
 }
 
 /** Calls `name` through the assistant (never throws); resolves to the tool's value or an {@link AgentToolError}. */

@@ -1,10 +1,15 @@
 // valibot output schemas of the Express Mode tools: MCP outputSchema and the typed results of the assistant's methods.
 import * as v from "valibot";
+import { recordOf } from "../util/recordOf.ts";
 import { shapeOf } from "../util/shapeOf.ts";
+import type { guidanceFor } from "./containerize/guidance.ts";
 import type { EcrDeletion } from "./delete/deleteEcrStack.ts";
 import type { ServiceDeletion } from "./delete/deleteExpressService.ts";
+import type { WaitDiagnosis } from "./deploy/waitFailure.ts";
+import type { Detection } from "./detect/detection.ts";
 import type { ImageCheck } from "./prereq/checkImage.ts";
 import type { RoleCheck } from "./prereq/checkRole.ts";
+import type { PrerequisitesResult } from "./prereq/validatePrerequisites.ts";
 import type { StoppedTask } from "./service/stoppedTasks.ts";
 
 const Str = v.string();
@@ -19,13 +24,14 @@ export const ContainerizeAppOutput = v.object({
   container_port: v.number(),
   base_image: Str,
   app_path: Str,
-  detection: Loose,
+  build_context: OptStr,
+  detection: recordOf<Detection>(),
   health_check_path: Str,
   dockerfile: v.optional(v.object({ path: Str, exists: v.boolean(), content: Str, reasons: v.array(Str) })),
   dockerignore: v.optional(v.object({ path: Str, exists: v.boolean(), content: Str })),
   existing_dockerfile: OptStr,
   warnings: v.array(Str),
-  guidance: Loose,
+  guidance: recordOf<ReturnType<typeof guidanceFor>>(),
   dry_run: v.optional(v.boolean()),
   would_write: v.optional(v.array(Str)),
   written: v.optional(v.array(Str)),
@@ -125,10 +131,15 @@ export const DeployAppOutput = v.union([
     app_name: Str,
     failed_step: Str,
     error: PublicError,
-    diagnosis: v.optional(Loose),
+    diagnosis: v.optional(recordOf<PrerequisitesResult | WaitDiagnosis>()),
     steps: Steps,
     full_image_uri: OptStr,
     hint: Str,
   }),
   v.object({ dry_run: v.boolean(), app_name: Str, image_tag: Str, steps: PlanSteps }),
 ]);
+
+/** What `containerize_app` returns. */
+export type ContainerizeAppResult = v.InferOutput<typeof ContainerizeAppOutput>;
+/** What `deploy_app` returns: success, a failed step with its diagnosis, or a dry run's plan. */
+export type DeployAppResult = v.InferOutput<typeof DeployAppOutput>;

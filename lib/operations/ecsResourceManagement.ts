@@ -13,6 +13,7 @@ import type { OperationEntry } from "./catalogue.ts";
 import { collectPages } from "./collectPages.ts";
 import { expressManagedCheck } from "./expressManagedCheck.ts";
 import { ListExpressGatewayServicesParams, listExpressGatewayServices } from "./listExpressGatewayServices.ts";
+import type { EcsResourceManagementResult } from "./outputs.ts";
 import { resolveOperation } from "./resolveOperation.ts";
 import type { EcsResourceManagementInput } from "./schemas.ts";
 import { checkWith, validateParams } from "./validateParams.ts";
@@ -31,7 +32,7 @@ type Out = Record<string, unknown>;
 export const ecsResourceManagement = (
   input: EcsResourceManagementInput,
   ctx: ToolContext,
-): ResultAsync<Out, EcsError> => {
+): ResultAsync<EcsResourceManagementResult, EcsError> => {
   const resolved = resolveOperation(input.api_operation).andThen((op) => refuseAgentOnly(op, ctx));
   if (resolved.isErr()) return errAsync(resolved.error);
   const op = resolved.value;
@@ -40,13 +41,17 @@ export const ecsResourceManagement = (
     ? okAsync(raw).andThen((p) => checkWith(op, ListExpressGatewayServicesParams, p))
     : validateParams(op, raw);
   const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
-  return params.andThen((p) =>
-    input.dry_run
-      ? expressManagedCheck(op.name, p, ctx)
-          .map(() => [] as string[])
-          .orElse((e) => okAsync([`${e.message} ${e.hint}`]))
-          .map((warnings) => ({ ...dryRunPlan(op, p, maxItems, ctx), ...(warnings.length ? { warnings } : {}) }))
-      : run(op, p, maxItems, ctx).map((out) => (input.response_format === "aws" ? out : (shrink(out) as Out))),
+  return params.andThen(
+    (p): ResultAsync<EcsResourceManagementResult, EcsError> =>
+      input.dry_run
+        ? expressManagedCheck(op.name, p, ctx)
+            .map(() => [] as string[])
+            .orElse((e) => okAsync([`${e.message} ${e.hint}`]))
+            .map((warnings) => ({ ...dryRunPlan(op, p, maxItems, ctx), ...(warnings.length ? { warnings } : {}) }))
+        : // The operation's own output: its members vary by operation (the SDK model's), the tool's fields are typed.
+          run(op, p, maxItems, ctx).map(
+            (out) => (input.response_format === "aws" ? out : shrink(out)) as EcsResourceManagementResult,
+          ),
   );
 };
 

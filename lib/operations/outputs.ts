@@ -16,3 +16,6 @@ export const EcsResourceManagementOutput = v.looseObject({
   pages_until: v.optional(v.string()),
   note: v.optional(v.string()),
 });
+
+/** What `ecs_resource_management` returns: the tool's own fields typed, the AWS operation's members by name. */
+export type EcsResourceManagementResult = v.InferOutput<typeof EcsResourceManagementOutput>;

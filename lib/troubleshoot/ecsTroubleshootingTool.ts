@@ -13,9 +13,13 @@ import { fetchTaskFailures } from "./fetchTaskFailures.ts";
 import { fetchTaskLogs } from "./fetchTaskLogs.ts";
 import { getEcsTroubleshootingGuidance } from "./getEcsTroubleshootingGuidance.ts";
 import { fetchServiceMetrics } from "./metrics/fetchServiceMetrics.ts";
+import type { EcsTroubleshootingResult } from "./outputs.ts";
 import { ACTION_PARAMS, type Action, type ActionParams, type EcsTroubleshootingInput } from "./schemas.ts";
 
-type Handler<A extends Action> = (p: ActionParams[A], ctx: ToolContext) => ResultAsync<unknown, EcsError>;
+type Handler<A extends Action> = (
+  p: ActionParams[A],
+  ctx: ToolContext,
+) => ResultAsync<EcsTroubleshootingResult, EcsError>;
 
 /** The function behind each action. */
 export const ACTION_HANDLERS: { [A in Action]: Handler<A> } = {
@@ -45,7 +49,7 @@ export const actionParamNames = (action: Action): { required: string[]; optional
 export const ecsTroubleshootingTool = (
   input: EcsTroubleshootingInput,
   ctx: ToolContext,
-): ResultAsync<unknown, EcsError> => {
+): ResultAsync<EcsTroubleshootingResult, EcsError> => {
   const action = input.action;
   const parsed = parseInput(ACTION_PARAMS[action], input.parameters ?? {}, "parameters");
   if (parsed.isErr()) {

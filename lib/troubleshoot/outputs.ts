@@ -143,3 +143,6 @@ export const EcsTroubleshootingOutput = v.union([
   GuidanceOutput,
   ServiceMetricsOutput,
 ]);
+
+/** What `ecs_troubleshooting_tool` returns: one of the actions' results. */
+export type EcsTroubleshootingResult = v.InferOutput<typeof EcsTroubleshootingOutput>;

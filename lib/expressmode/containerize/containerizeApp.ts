@@ -8,6 +8,7 @@ import type { ToolContext } from "../../tool.ts";
 import { detectProject } from "../detect/detectProject.ts";
 import { dockerignoreFor } from "../dockerfile/dockerignore.ts";
 import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
+import type { ContainerizeAppResult } from "../outputs.ts";
 import { guidanceFor } from "./guidance.ts";
 
 /** Input of containerize_app (reference names plus opt-in writing). */
@@ -28,7 +29,7 @@ const GENERIC_BASE = "Slim Docker Library Images from public.ecr.aws (eg public.
 export const containerizeApp = (
   input: ContainerizeInput,
   ctx: ToolContext,
-): ResultAsync<Record<string, unknown>, EcsError> => {
+): ResultAsync<ContainerizeAppResult, EcsError> => {
   const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });
   if (path.isErr()) return errAsync(path.error);
   const root = path.value;
@@ -87,7 +88,7 @@ export const containerizeApp = (
         },
       ]
     : [];
-  const result: Record<string, unknown> = {
+  const result: ContainerizeAppResult = {
     container_port: input.port,
     base_image: proposal?.base_image ?? GENERIC_BASE,
     app_path: root,

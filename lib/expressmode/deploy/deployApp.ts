@@ -7,14 +7,15 @@ import { diagnose } from "../../troubleshoot/diagnose.ts";
 import { buildPlan } from "../build/buildPlan.ts";
 import { detectProject } from "../detect/detectProject.ts";
 import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
+import type { DeployAppResult } from "../outputs.ts";
 import { DEFAULT_EXECUTION_ROLE, DEFAULT_INFRASTRUCTURE_ROLE } from "../prereq/roleSpecs.ts";
-import { validatePrerequisites } from "../prereq/validatePrerequisites.ts";
+import { type PrerequisitesResult, validatePrerequisites } from "../prereq/validatePrerequisites.ts";
 import { waitForServiceReady } from "../service/waitForServiceReady.ts";
 import { contentTag } from "./contentTag.ts";
 import { clusterStep, containerizeStep, imageStep, type StepRecord } from "./deploySteps.ts";
 import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
 import { serviceStep } from "./serviceStep.ts";
-import { waitFailure } from "./waitFailure.ts";
+import { type WaitDiagnosis, waitFailure } from "./waitFailure.ts";
 
 /** deploy_app input. */
 export interface DeployAppInput extends ServiceOptions {
@@ -29,14 +30,14 @@ export interface DeployAppInput extends ServiceOptions {
 
 const STEPS = ["containerize", "build_and_push", "prerequisites", "cluster", "service", "wait"] as const;
 type StepName = (typeof STEPS)[number];
-type Failure = { step: StepName; error: EcsError; diagnosis?: Record<string, unknown> };
+type Failure = { step: StepName; error: EcsError; diagnosis?: PrerequisitesResult | WaitDiagnosis };
 
 /**
  * The whole Express Mode path in one call. Each step detects finished work (Dockerfile present, image tag in
  * ECR — tags derive from the source so a re-run finds them —, service already on the image), so re-running
  * after a failure resumes where it stopped.
  */
-export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<Record<string, unknown>, EcsError> => {
+export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<DeployAppResult, EcsError> => {
   const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });
   if (path.isErr()) return errAsync(path.error);
   const root = path.value;
@@ -85,7 +86,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
             hint: "Apply the fixes listed in each error, then call deploy_app again; finished steps are skipped.",
             issues: [],
           },
-          diagnosis: pre as unknown as Record<string, unknown>,
+          diagnosis: pre,
         });
       steps.push({
         step: "prerequisites",
@@ -121,7 +122,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
       });
     })
     .map(({ svc, w }) => ({
-      status: "success",
+      status: "success" as const,
       app_name: input.app_name,
       url: w.url,
       message: w.url
@@ -139,7 +140,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
     f.error.kind === "cancelled"
       ? errAsync(f.error)
       : okAsync({
-          status: "failed",
+          status: "failed" as const,
           app_name: input.app_name,
           failed_step: f.step,
           error: publicError(f.error),
@@ -152,7 +153,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
 };
 
 /** The dry-run plan: every step with its exact calls and generated files; nothing is changed. */
-const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string): Record<string, unknown> => {
+const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string): DeployAppResult => {
   const analysis = detectProject(root);
   const proposal = analysis.has_dockerfile
     ? undefined

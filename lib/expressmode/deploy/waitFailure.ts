@@ -1,7 +1,13 @@
 // Turns a wait that did not end in success into deploy_app's failure: a deployment failure (rollback, stop, failure,
 // wrong revision, managed resources) with stopped-task reasons and the diagnosis, or a timeout when time ran out.
 import { type EcsError, ecsError } from "../../errors.ts";
+import type { Diagnosis } from "../../troubleshoot/diagnose.ts";
 import type { WaitForServiceResult } from "../service/waitForServiceReady.ts";
+
+/** The troubleshooting diagnosis deploy_app attaches to a failed wait: its summary and first findings. */
+export type WaitTroubleshooting = Pick<Diagnosis, "summary" | "findings">;
+/** deploy_app's diagnosis of a failed wait: the wait's own evidence, plus the troubleshooting diagnosis when it ran. */
+export type WaitDiagnosis = WaitForServiceResult & { readonly troubleshooting?: WaitTroubleshooting };
 
 const HINTS: Record<string, string> = {
   rolled_back:
@@ -21,9 +27,9 @@ const HINTS: Record<string, string> = {
 /** deploy_app's failure record for a wait result with status timeout or failed. */
 export const waitFailure = (
   w: WaitForServiceResult,
-  troubleshooting: Record<string, unknown> | undefined,
-): { step: "wait"; error: EcsError; diagnosis: Record<string, unknown> } => {
-  const diagnosis = { ...(w as unknown as Record<string, unknown>), ...(troubleshooting ? { troubleshooting } : {}) };
+  troubleshooting: WaitTroubleshooting | undefined,
+): { step: "wait"; error: EcsError; diagnosis: WaitDiagnosis } => {
+  const diagnosis: WaitDiagnosis = { ...w, ...(troubleshooting ? { troubleshooting } : {}) };
   if (w.status === "timeout")
     return {
       step: "wait",

@@ -1,6 +1,5 @@
 // The containerizeAppTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
 import { ok } from "neverthrow";
-import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
 import { importLazily } from "../../util/importLazily.ts";
 import { CONTAINERIZE_IAM } from "../iamActions.ts";
@@ -26,7 +25,5 @@ write: true writes the files (needs policy.allowWrite); existing files are kept 
   localOnly: true,
   iamActions: CONTAINERIZE_IAM,
   run: (i, ctx) =>
-    importLazily(() => import("../containerize/containerizeApp.ts"))
-      .andThen((m) => m.containerizeApp(i, ctx))
-      .map((o) => o as v.InferOutput<typeof ContainerizeAppOutput>),
+    importLazily(() => import("../containerize/containerizeApp.ts")).andThen((m) => m.containerizeApp(i, ctx)),
 });

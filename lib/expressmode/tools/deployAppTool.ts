@@ -1,5 +1,4 @@
 // The deployAppTool declaration (one tool, one file; lib/expressmode/tools/index.ts lists it).
-import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
 import { importLazily } from "../../util/importLazily.ts";
 import { DEPLOY_IAM } from "../iamActions.ts";
@@ -19,8 +18,5 @@ Progress per step. Re-running after a failure resumes (finished steps are skippe
   access: "write",
   dryRun: true,
   iamActions: DEPLOY_IAM,
-  run: (i, ctx) =>
-    importLazily(() => import("../deploy/deployApp.ts"))
-      .andThen((m) => m.deployApp(i, ctx))
-      .map((o) => o as v.InferOutput<typeof DeployAppOutput>),
+  run: (i, ctx) => importLazily(() => import("../deploy/deployApp.ts")).andThen((m) => m.deployApp(i, ctx)),
 });

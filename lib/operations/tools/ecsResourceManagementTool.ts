@@ -1,5 +1,4 @@
 // ecs_resource_management declared: access and IAM actions per operation come from the catalogue (one tool, one file; lib/operations/tools/index.ts lists it).
-import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
 import { importLazily } from "../../util/importLazily.ts";
 import { CATALOGUE, type OperationEntry } from "../catalogue.ts";
@@ -40,7 +39,5 @@ Agent-only (refused unless the policy's allow list names them): ${names((e) => B
   preflight: (input, ctx) => expressManagedCheck(input.api_operation, input.api_params ?? {}, ctx),
   iamActions: { read: actions((e) => e.access === "read"), write: actions((e) => e.access !== "read") },
   run: (i, ctx) =>
-    importLazily(() => import("../ecsResourceManagement.ts"))
-      .andThen((m) => m.ecsResourceManagement(i, ctx))
-      .map((o) => o as v.InferOutput<typeof EcsResourceManagementOutput>),
+    importLazily(() => import("../ecsResourceManagement.ts")).andThen((m) => m.ecsResourceManagement(i, ctx)),
 });

@@ -1,5 +1,4 @@
 // The ecsTroubleshootingToolDescriptor declaration (one tool, one file; lib/troubleshoot/tools/index.ts lists it).
-import type * as v from "valibot";
 import { defineTool } from "../../defineTool.ts";
 import { importLazily } from "../../util/importLazily.ts";
 import { TROUBLESHOOT_IAM } from "../iamActions.ts";
@@ -32,7 +31,5 @@ Log lines, task definitions and task details are redacted unless policy.allowSen
   access: { upTo: "read", of: troubleshootAccess },
   iamActions: TROUBLESHOOT_IAM,
   run: (i, ctx) =>
-    importLazily(() => import("../ecsTroubleshootingTool.ts"))
-      .andThen((m) => m.ecsTroubleshootingTool(i, ctx))
-      .map((o) => o as v.InferOutput<typeof EcsTroubleshootingOutput>),
+    importLazily(() => import("../ecsTroubleshootingTool.ts")).andThen((m) => m.ecsTroubleshootingTool(i, ctx)),
 });
