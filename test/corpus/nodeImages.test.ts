@@ -4,18 +4,20 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { type FixtureProof, pool, proveFixture } from "../support/boot/proveFixture.ts";
-import { fixtureApps } from "../support/fixtureApps.ts";
+import { fixtureApps, sharedInstallLast } from "../support/fixtureApps.ts";
 import { ensureRegistry, type RegistryEnv } from "../support/registry/registry.ts";
 
 const APPS = join(import.meta.dir, "../fixtures/apps");
 /** FIXTURE_IMAGES=regex narrows the run (local iteration); CI builds them all. */
 const only = process.env.FIXTURE_IMAGES ? new RegExp(process.env.FIXTURE_IMAGES) : undefined;
-const cases = fixtureApps().flatMap(([name, want]) => {
+const selected = fixtureApps().flatMap(([name, want]) => {
   if (!["node", "static"].includes(String(want.detection.stack))) return [];
   const image = want.member?.image ?? want.image;
   const appPath = want.member ? want.app_path : undefined;
   return image?.build && (!only || only.test(name)) ? [{ name, image, appPath }] : [];
 });
+/** Fixtures that share a manifest and lockfile with an earlier one run last, so their install layer is cached. */
+const cases = sharedInstallLast(selected, (c) => join(APPS, c.name));
 
 let reg: RegistryEnv | null = null;
 const proofs = new Map<string, FixtureProof>();
@@ -29,7 +31,10 @@ beforeAll(async () => {
     Number(process.env.FIXTURE_IMAGES_PARALLEL ?? 2),
     cases.map((c) => () => proveFixture(c.name, join(APPS, c.name), c.image, env, c.appPath)),
   );
-  for (const r of results) proofs.set(r.name, r);
+  for (const r of results) {
+    proofs.set(r.name, r);
+    console.log(`[corpus] ${r.name}: build ${(r.buildMs / 1000).toFixed(1)} s, boot ${(r.bootMs / 1000).toFixed(1)} s`);
+  }
   const answered = results.filter((r) => r.answered).length;
   console.log(
     `[corpus] ${results.length} fixtures: ${results.filter((r) => r.built).length} built, ${answered} answered, ${results.filter((r) => r.passed).length} as expected, in ${Math.round((Date.now() - t0) / 1000)} s`,

@@ -31,6 +31,9 @@ const SERVERS: readonly [string, string][] = [
   ["hono", "hono"],
 ];
 
+/** Frameworks whose default start is a convention the project's own start script may replace. */
+const DECLARED_WINS = new Set(["nextjs", "remix", "react-router"]);
+
 const config = (p: Project, base: string): string =>
   ["ts", "mjs", "js", "cjs", "mts"].map((e) => p.read(`${base}.${e}`)).find((t) => t !== undefined) ?? "";
 const str = (text: string, key: string): string | undefined =>
@@ -56,17 +59,28 @@ const framework = (p: Project, deps: Record<string, string>, pkg: PackageJson): 
       start: ["node_modules/.bin/next", "start"],
       startSource: "next start",
       defaultPort: 3000,
+      notes: [
+        'next.config has no output: "standalone": the image runs `next start` with the production node_modules. Add output: "standalone" for a smaller image (node server.js with only the traced files).',
+      ],
     };
   }
   if (deps.nuxt) {
-    if (/nuxt(i)? generate/.test(pkg.scripts?.build ?? "") || /\bssr\s*:\s*false/.test(config(p, "nuxt.config")))
+    // Only `nuxt generate` writes a static site (.output/public/index.html); `nuxt build` writes a Nitro server even
+    // with `ssr: false`, whose public folder then has no index.html (nuxt/framework#6966): serve that as a server.
+    if (/nuxt(i)? generate/.test(pkg.scripts?.build ?? ""))
       return { framework: "nuxt", serves: "static", output: ".output/public" };
+    const spa = /\bssr\s*:\s*false/.test(config(p, "nuxt.config"));
     return {
       framework: "nuxt",
       start: ["node", ".output/server/index.mjs"],
       startSource: "Nuxt (Nitro) .output",
       env: { HOST: "0.0.0.0" },
       defaultPort: 3000,
+      notes: spa
+        ? [
+            "nuxt.config sets ssr: false but the build is `nuxt build`, which writes a Nitro server (.output/public has no index.html): the image runs that server, which serves the SPA shell. For a static site served by nginx, make the build `nuxt generate`.",
+          ]
+        : [],
     };
   }
   if (deps["@sveltejs/kit"]) {
@@ -120,7 +134,7 @@ const framework = (p: Project, deps: Record<string, string>, pkg: PackageJson): 
     };
   const server = SERVERS.find(([d]) => deps[d]);
   if (server) return { framework: server[1], defaultPort: 3000 };
-  const spa = spaOutput(p, deps);
+  const spa = spaOutput(p, deps, pkg.scripts?.build);
   if (spa) return { framework: spa.framework, serves: "static", output: spa.output };
   return undefined;
 };
@@ -143,8 +157,9 @@ export const nodeFramework = (p: Project, pkg: PackageJson): NodeApp => {
   const source = web ? "Procfile web" : pkg.scripts?.["start:prod"] ? "package.json start:prod" : "package.json start";
   const bun = /^bun\b/.test(declared ?? "") || deps["@types/bun"] !== undefined || deps["bun-types"] !== undefined;
   const runtime = bun ? "bun" : "node";
-  // Frameworks whose output the config defines (standalone, Nitro, adapter-node, Astro server) keep their command.
-  if (f.start && f.framework !== "nextjs") return { ...base, runtime };
+  // Frameworks whose output the config defines (standalone, Nitro, adapter-node, Astro server) keep their command;
+  // Remix and React Router only default to their serve CLI: a declared start (a custom Express server) wins.
+  if (f.start && !DECLARED_WINS.has(f.framework ?? "")) return { ...base, runtime };
   if (f.standalone) return { ...base, runtime };
   if (declared && !DEV_COMMANDS.test(declared)) {
     const ex = execForm(declared);

@@ -1,5 +1,6 @@
 // Where a single-page app's build writes its files, from the build tool's own configuration.
 import type { Project } from "../scanProject.ts";
+import { buildScriptOutput } from "./buildScriptOutput.ts";
 
 interface AngularJson {
   defaultProject?: string;
@@ -35,8 +36,25 @@ const angular = (p: Project): string | undefined => {
   return modern ? `${base}/browser` : base;
 };
 
-/** `{ framework, output }` for Vite, Create React App, Angular and Vue CLI builds, or undefined. */
+/**
+ * `{ framework, output }` for Vite, Create React App, Angular and Vue CLI builds, or undefined. An output folder
+ * named on the build script's command line wins over the config file (the CLI flag overrides it).
+ */
 export const spaOutput = (
+  p: Project,
+  deps: Record<string, string>,
+  buildScript?: string,
+): { framework: string; output: string } | undefined => {
+  const spa = configuredOutput(p, deps);
+  if (!spa) return undefined;
+  const flagged = buildScriptOutput(spa.framework, buildScript);
+  if (!flagged) return spa;
+  // Angular's application builder still writes the site to <output-path>/browser.
+  const browser = spa.framework === "angular" && spa.output.endsWith("/browser") ? "/browser" : "";
+  return { framework: spa.framework, output: `${flagged}${browser}` };
+};
+
+const configuredOutput = (
   p: Project,
   deps: Record<string, string>,
 ): { framework: string; output: string } | undefined => {
