@@ -201,7 +201,7 @@ const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
   out[i] = {
     ...h,
     likelihood: lbHealthy ? 0.86 : h.likelihood,
-    explanation: `The container health check \`${cmd}\` (container ${c.name}, retries ${c.healthCheck?.retries ?? 3}, startPeriod ${c.healthCheck?.startPeriod ?? 0}s) keeps failing, so ECS stops the task.${lbHealthy ? " The load balancer's targets are healthy, so the app itself answers: the check command is what fails" : ""}${tool ? ` — ${tool} may be missing from the image (slim and distroless images ship without it), or it calls another port or path than the app serves` : ""}.`,
+    explanation: `The container health check \`${cmd}\` (container ${c.name}, retries ${c.healthCheck?.retries ?? 3}, startPeriod ${c.healthCheck?.startPeriod ?? 0}s) keeps failing, so ECS stops the task${lbHealthy ? ". The load balancer's targets are healthy, so the app itself answers: the check command is what fails" : ""}${tool ? ` — ${tool} may be missing from the image (slim and distroless images ship without it), or it calls another port or path than the app serves` : ""}.`,
     fix: `Run \`${cmd}\` inside the image (ECS Exec or docker run) and fix what fails: install ${tool ?? "the tool it calls"} or use one the image has (e.g. a tiny script in the app's own runtime), match the app's port and path, and raise startPeriod if the app starts slowly.`,
   };
   return out;

@@ -35,3 +35,38 @@ test("no finding when the start fits the window, when no start-up time is logged
     }),
   ).toEqual([]);
 });
+
+test("container health check: tasks still logging start-up steps when stopped name startPeriod; an error in the logs does not", () => {
+  const startedAt = new Date("2026-11-25T09:30:00Z");
+  const task = {
+    taskArn: "arn:aws:ecs:us-east-1:123456789012:task/web/t1",
+    startedAt,
+    stoppedReason: "Task failed container health checks",
+  };
+  const td = {
+    containerDefinitions: [
+      { name: "api", healthCheck: { command: ["CMD-SHELL", "true"], startPeriod: 5, interval: 10, retries: 5 } },
+    ],
+  };
+  const at = (s: number, message: string) => ({
+    stream: "ecs/api/t1",
+    timestamp: new Date(startedAt.getTime() + s * 1000).toISOString(),
+    message,
+  });
+  const [f] = slowStartRule({
+    tasks: [task],
+    taskDefinition: td,
+    logs: [at(1, "Applying migrations"), at(50, "Warming the cache")],
+  });
+  expect(f).toMatchObject({ id: "health_check_grace_too_short", category: "task" });
+  expect(f?.fix).toContain("Raise healthCheck.startPeriod of api to at least 90 s");
+  expect(
+    slowStartRule({
+      tasks: [task],
+      taskDefinition: td,
+      logs: [at(1, "Applying migrations"), at(50, "Error: db refused")],
+    }),
+  ).toEqual([]);
+  // Stopped long before the window would close: not a slow start.
+  expect(slowStartRule({ tasks: [task], taskDefinition: td, logs: [at(1, "a"), at(10, "b")] })).toEqual([]);
+});
