@@ -4,8 +4,13 @@ import type { AnyTool } from "./registry.ts";
 /** Policy levels: the default read-only policy, plus sensitive results, plus writes (deploy and every write operation). */
 export type IamLevel = "read-only" | "troubleshooting-sensitive" | "deploy";
 
-/** IAM actions of the opt-in bridge to the AWS-managed ECS MCP server (SigV4): reads, and its privileged tools. */
-const HOSTED = { read: ["ecs-mcp:InvokeMcp", "ecs-mcp:CallReadOnlyTool"], write: ["ecs-mcp:CallPrivilegedTool"] };
+/**
+ * IAM actions of the opt-in bridge to the AWS-managed ECS MCP server (SigV4): the service defines only these two, both
+ * of access level Read, and no action for privileged tools (Service Authorization Reference, "Actions, resources, and
+ * condition keys for Amazon ECS MCP Service": https://docs.aws.amazon.com/service-authorization/latest/reference/list_ecs-mcp.html;
+ * the policy in https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-mcp-getting-started.html).
+ */
+const HOSTED = ["ecs-mcp:InvokeReadOnlyTools", "ecs-mcp:UseMcp"];
 /** Roles the Express pipeline passes are for ECS only. */
 const PASS_ROLE_CONDITION = {
   StringEquals: { "iam:PassedToService": ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"] },
@@ -42,6 +47,6 @@ export const iamPolicyFor = (tools: readonly AnyTool[], level: IamLevel): Record
       statements.push(statement("EcsAssistantPassRoles", ["iam:PassRole"], { Condition: PASS_ROLE_CONDITION }));
   }
   // Only needed with the hosted bridge.
-  statements.push(statement("HostedEcsMcp", [...HOSTED.read, ...(level === "deploy" ? HOSTED.write : [])]));
+  statements.push(statement("HostedEcsMcp", HOSTED));
   return { Version: "2012-10-17", Statement: statements };
 };

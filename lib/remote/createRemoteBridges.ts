@@ -127,7 +127,7 @@ const createHosted = (h: HostedOptions, aws: AwsOptions, log: Logger): RemoteMcp
     label: "AWS-managed ECS MCP server",
     url,
     unreachableHint:
-      "Check network access to the endpoint, the AWS credentials (profile, SSO login) and the IAM permissions ecs-mcp:InvokeMcp / ecs-mcp:CallReadOnlyTool / ecs-mcp:CallPrivilegedTool.",
+      "Check network access to the endpoint, the AWS credentials (profile, SSO login) and the IAM permissions ecs-mcp:UseMcp and ecs-mcp:InvokeReadOnlyTools.",
     connectTimeoutMs: h.connectTimeoutMs,
     callTimeoutMs: h.callTimeoutMs,
     retryAfterMs: h.retryAfterMs,

@@ -29,10 +29,9 @@ export const hostedDescriptor = (remote: RemoteMcp, tool: RemoteTool, prefix: st
     idempotent: readOnly,
     sensitive: true,
     proxied: true,
-    // The AWS-managed server is called with SigV4 (ecs-mcp:*); the AWS calls it makes are its own.
-    iamActions: readOnly
-      ? { read: ["ecs-mcp:InvokeMcp", "ecs-mcp:CallReadOnlyTool"] }
-      : { read: ["ecs-mcp:InvokeMcp"], write: ["ecs-mcp:CallPrivilegedTool"] },
+    // The AWS-managed server is called with SigV4; the AWS calls it makes are its own. ecs-mcp defines two actions,
+    // UseMcp and InvokeReadOnlyTools, and none for other tools: https://docs.aws.amazon.com/service-authorization/latest/reference/list_ecs-mcp.html
+    iamActions: { read: readOnly ? ["ecs-mcp:UseMcp", "ecs-mcp:InvokeReadOnlyTools"] : ["ecs-mcp:UseMcp"] },
     run: (input, ctx) =>
       remote
         .callTool(tool.name, input, { signal: ctx.signal, idempotent: readOnly })
