@@ -29,6 +29,7 @@ export const compile = (
   outDir: string,
   entry = "server/main.ts",
   extraDefines: Record<string, string> = {},
+  bytecodeOrder: readonly string[] = [],
 ): string => {
   const out = join(outDir, binaryName(p));
   const defines = { ECS_ASSISTANT_COMMIT: JSON.stringify(commit()), ...extraDefines };
@@ -42,6 +43,8 @@ export const compile = (
     "--splitting",
     "--bytecode",
     "--format=esm",
+    // A start-up profile (compileProfiled.ts) places the bytecode the start runs first, so fewer pages are touched.
+    ...(bytecodeOrder.length ? [`--bytecode-order=${bytecodeOrder.join(",")}`] : []),
     `--target=${TARGETS[p]}`,
     ...Object.entries(defines).flatMap(([k, v]) => ["--define", `${k}=${v}`]),
     "--outfile",
@@ -62,13 +65,14 @@ const main = async () => {
   for (const p of wanted)
     if (!(p in TARGETS)) throw new Error(`Unknown platform ${p}; use one of ${Object.keys(TARGETS).join(", ")}`);
   const sums: string[] = [];
-  for (const p of wanted) {
-    const started = Date.now();
-    const file = compile(p, outDir);
+  const started = Date.now();
+  const { compileProfiled } = await import("./compileProfiled.ts");
+  for (const [i, file] of compileProfiled(wanted, outDir).entries()) {
     const hash = createHash("sha256").update(readFileSync(file)).digest("hex");
-    sums.push(`${hash}  ${binaryName(p)}`);
-    console.error(`${binaryName(p)}  ${(statSync(file).size / 1e6).toFixed(1)} MB  ${Date.now() - started} ms`);
+    sums.push(`${hash}  ${binaryName(wanted[i] as Platform)}`);
+    console.error(`${binaryName(wanted[i] as Platform)}  ${(statSync(file).size / 1e6).toFixed(1)} MB`);
   }
+  console.error(`compiled with a start-up profile in ${Date.now() - started} ms`);
   if (mcpb) {
     const { buildMcpbBundles } = await import("./mcpb.ts");
     for (const file of buildMcpbBundles(wanted, outDir)) {

@@ -1,12 +1,13 @@
-// Builds the binaries the benchmarks compare: ours and the baselines, with the same compile flags (scripts/compile.ts).
-import { existsSync, mkdirSync } from "node:fs";
+// Builds the binaries the benchmarks compare: ours and the baselines, the same way (scripts/compileProfiled.ts).
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { binaryName, compile, type Platform } from "../../scripts/compile.ts";
+import { compile, type Platform } from "../../scripts/compile.ts";
+import { compileProfiled } from "../../scripts/compileProfiled.ts";
 
 export const ROOT = join(import.meta.dir, "..", "..");
 export const WORK = join(ROOT, "bench", ".work");
 
-const fresh = new Map<Platform, string>();
+const fresh = new Map<string, string>();
 
 /** Our binary for `platform`, compiled from the current sources once per bench run (never a stale dist/bin). */
 export const ourBinary = (platform: Platform = "linux-x64"): string => {
@@ -14,21 +15,29 @@ export const ourBinary = (platform: Platform = "linux-x64"): string => {
   if (!path) {
     const dir = join(WORK, "ours");
     mkdirSync(dir, { recursive: true });
-    path = compile(platform, dir, join(ROOT, "server/main.ts"));
+    path = compileProfiled([platform], dir, join(ROOT, "server/main.ts"))[0] as string;
     fresh.set(platform, path);
   }
   return path;
 };
 
-/** A baseline (`hello`, `minimalServer` on the SDK v1, `minimalServerV2`) compiled for `platform` with our flags. */
+/**
+ * A baseline (`hello`, `minimalServer` on the SDK v1, `minimalServerV2`) compiled for `platform` like ours: the MCP
+ * servers with a start-up profile of their own (as the release build does), `hello` (not a server) without.
+ */
 export const baselineBinary = (
   name: "hello" | "minimalServer" | "minimalServerV2",
   platform: Platform = "linux-x64",
-): string => compileInto(name, platform, `bench/baselines/${name}.ts`);
-
-const compileInto = (name: string, platform: Platform, entry: string): string => {
-  const dir = join(WORK, name);
-  mkdirSync(dir, { recursive: true });
-  const out = join(dir, binaryName(platform));
-  return existsSync(out) ? out : compile(platform, dir, join(ROOT, entry));
+): string => {
+  const key = `${name}-${platform}`;
+  let path = fresh.get(key);
+  if (!path) {
+    // Rebuilt once per run, like ours: a baseline left in bench/.work by an older build would not be like for like.
+    const dir = join(WORK, name);
+    mkdirSync(dir, { recursive: true });
+    const entry = join(ROOT, `bench/baselines/${name}.ts`);
+    path = name === "hello" ? compile(platform, dir, entry) : (compileProfiled([platform], dir, entry)[0] as string);
+    fresh.set(key, path);
+  }
+  return path;
 };
