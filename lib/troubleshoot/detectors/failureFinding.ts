@@ -7,6 +7,7 @@ import { accessCause, imageCause, placementCause, startCause } from "./failureCa
 import { type FailureContext, type Reference, referencesFor } from "./failureContext.ts";
 import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
+import { partialSecretArnCause } from "./partialSecretArn.ts";
 import type { TextCause } from "./pullErrors.ts";
 import { storageCause } from "./storageCause.ts";
 
@@ -21,6 +22,8 @@ const secretsCause = (p: ParsedFailure, c: FailureContext, region: string): Text
   const label = serviceLabel(p.service);
   const named = p.resource ?? refs[0]?.value ?? `a ${label} reference`;
   const loc = refs.length > 0 ? ` Referenced at ${where(refs)}.` : "";
+  const partial = partialSecretArnCause(p, refs);
+  if (partial) return partial;
   if (p.cause === "invalid_name" || p.cause === "not_found") {
     const empty = /\/\//.test(named)
       ? ` The name has an empty path segment ('//'): a variable in the name was empty when the task definition was built.`
