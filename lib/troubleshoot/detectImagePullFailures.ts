@@ -1,7 +1,7 @@
 // detect_image_pull_failures: checks the images of the task definitions in use, and the pull errors of stopped tasks.
 import type { StackResourceSummary } from "@aws-sdk/client-cloudformation";
 import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
-import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { paginate } from "../aws/paginate.ts";
 import { type EcsError, validationError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
@@ -40,18 +40,18 @@ const definitionsFor = (
         describeService(ctx, t),
         listTaskArns(ctx, { cluster: t.cluster, service: t.service, status: "STOPPED", maxItems: 100 }),
       ]);
-      if (svc.isErr()) return errAsync(svc.error);
-      const [tds, tasks] = await Promise.all([
+      const service = yield* svc;
+      const [definitions, tasks] = await Promise.all([
         describeTaskDefinitions(
           ctx,
-          [svc.value.taskDefinition, ...(svc.value.deployments ?? []).map((d) => d.taskDefinition)],
+          [service.taskDefinition, ...(service.deployments ?? []).map((d) => d.taskDefinition)],
           3,
         ),
         stopped.isOk() ? describeTasks(ctx, t.cluster, stopped.value.arns) : okAsync<Task[], EcsError>([]),
       ]);
-      if (tds.isErr()) return errAsync(tds.error);
+      const tds = yield* definitions;
       return okAsync({
-        tds: tds.value,
+        tds,
         tasks: tasks.unwrapOr([]),
         what: `cluster '${t.cluster}' and service '${t.service}'`,
       });
@@ -115,42 +115,42 @@ export const detectImagePullFailures = (p: Params, ctx: ToolContext): ResultAsyn
       ),
     );
   }
-  return definitionsFor(p, ctx).andThen(({ tds, tasks, what }) =>
-    checkImages(ctx, tds).map((images): ImagePullReport => {
-      const issues = images.filter((i) => i.exists !== "true");
-      const fromTasks = tasks
-        .map((t) => classifyTask(t, { taskDefinitions: tds }))
-        .flatMap((c) => (c.finding && IMAGE_FINDINGS.test(c.finding.id) ? [c.finding] : []));
-      const findings = rankFindings([
-        ...imageFindings(images, tds, tasks.length > 0 && tasks.every((t) => t.launchType === "EC2")),
-        ...fromTasks,
-      ]);
-      if (tds.length === 0) {
-        return {
-          status: "success",
-          task_definitions: [],
-          images: [],
-          image_issues: [],
-          findings: [],
-          assessment: `No task definitions found for ${what}`,
-          recommendations: ["Check if your task definition is named differently"],
-        };
-      }
-      const missing = issues.filter((i) => i.exists === "false").length;
-      return {
+  return safeTry(async function* () {
+    const { tds, tasks, what } = yield* definitionsFor(p, ctx);
+    const images = yield* checkImages(ctx, tds);
+    const issues = images.filter((i) => i.exists !== "true");
+    const fromTasks = tasks
+      .map((t) => classifyTask(t, { taskDefinitions: tds }))
+      .flatMap((c) => (c.finding && IMAGE_FINDINGS.test(c.finding.id) ? [c.finding] : []));
+    const findings = rankFindings([
+      ...imageFindings(images, tds, tasks.length > 0 && tasks.every((t) => t.launchType === "EC2")),
+      ...fromTasks,
+    ]);
+    if (tds.length === 0) {
+      return ok<ImagePullReport, EcsError>({
         status: "success",
-        task_definitions: tds.map((t) => `${t.family}:${t.revision}`),
-        images,
-        image_issues: issues,
-        findings,
-        assessment:
-          missing > 0 || fromTasks.length > 0
-            ? `Found ${missing} missing image(s) and ${fromTasks.length} stopped task(s) with pull errors`
-            : issues.length > 0
-              ? `${issues.length} image(s) outside private ECR could not be verified; no pull errors seen`
-              : "All container images appear to be valid and accessible.",
-        recommendations: findings.map((f) => f.fix),
-      };
-    }),
-  );
+        task_definitions: [],
+        images: [],
+        image_issues: [],
+        findings: [],
+        assessment: `No task definitions found for ${what}`,
+        recommendations: ["Check if your task definition is named differently"],
+      });
+    }
+    const missing = issues.filter((i) => i.exists === "false").length;
+    return ok<ImagePullReport, EcsError>({
+      status: "success",
+      task_definitions: tds.map((t) => `${t.family}:${t.revision}`),
+      images,
+      image_issues: issues,
+      findings,
+      assessment:
+        missing > 0 || fromTasks.length > 0
+          ? `Found ${missing} missing image(s) and ${fromTasks.length} stopped task(s) with pull errors`
+          : issues.length > 0
+            ? `${issues.length} image(s) outside private ECR could not be verified; no pull errors seen`
+            : "All container images appear to be valid and accessible.",
+      recommendations: findings.map((f) => f.fix),
+    });
+  });
 };

@@ -1,5 +1,5 @@
 // ecs_troubleshooting_tool: validates `parameters` for the chosen action and runs it.
-import { errAsync, type ResultAsync } from "neverthrow";
+import { type ResultAsync, safeTry } from "neverthrow";
 import type * as v from "valibot";
 import { type EcsError, validationError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
@@ -49,21 +49,21 @@ export const actionParamNames = (action: Action): { required: string[]; optional
 export const ecsTroubleshootingTool = (
   input: EcsTroubleshootingInput,
   ctx: ToolContext,
-): ResultAsync<EcsTroubleshootingResult, EcsError> => {
-  const action = input.action;
-  const parsed = parseInput(ACTION_PARAMS[action], input.parameters ?? {}, "parameters");
-  if (parsed.isErr()) {
-    const e = parsed.error;
-    const { required, optional } = actionParamNames(action);
-    const suggestions =
-      e.kind === "validation" ? e.issues.filter((i) => i.suggestion).map((i) => `${i.path} → ${i.suggestion}`) : [];
-    const takes = `Action ${action} takes: required ${required.join(", ") || "(none)"}; optional ${optional.join(", ") || "(none)"}.`;
-    return errAsync(
-      e.kind === "validation"
-        ? validationError(e.issues, `${suggestions.length ? `Did you mean: ${suggestions.join(", ")}? ` : ""}${takes}`)
-        : e,
+): ResultAsync<EcsTroubleshootingResult, EcsError> =>
+  safeTry(async function* () {
+    const action = input.action;
+    const params = yield* parseInput(ACTION_PARAMS[action], input.parameters ?? {}, "parameters").mapErr((e) =>
+      withActionHint(action, e),
     );
-  }
-  const handler = ACTION_HANDLERS[action] as Handler<Action>;
-  return handler(parsed.value as ActionParams[Action], ctx);
+    const handler = ACTION_HANDLERS[action] as Handler<Action>;
+    return handler(params as ActionParams[Action], ctx);
+  });
+
+/** A validation error that also says what the action takes and which names were probably meant. */
+const withActionHint = (action: Action, e: EcsError): EcsError => {
+  if (e.kind !== "validation") return e;
+  const { required, optional } = actionParamNames(action);
+  const suggestions = e.issues.filter((i) => i.suggestion).map((i) => `${i.path} → ${i.suggestion}`);
+  const takes = `Action ${action} takes: required ${required.join(", ") || "(none)"}; optional ${optional.join(", ") || "(none)"}.`;
+  return validationError(e.issues, `${suggestions.length ? `Did you mean: ${suggestions.join(", ")}? ` : ""}${takes}`);
 };

@@ -1,6 +1,6 @@
 // fetch_cloudformation_status: stack status, failed resources, the root-cause event of a rollback, deleted stacks.
 import type { Stack, StackEvent, StackResourceSummary, StackSummary } from "@aws-sdk/client-cloudformation";
-import { errAsync, okAsync, ResultAsync } from "neverthrow";
+import { errAsync, okAsync, ResultAsync, safeTry } from "neverthrow";
 import { paginate } from "../aws/paginate.ts";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
@@ -112,16 +112,17 @@ export const fetchCloudformationStatus = (
 ): ResultAsync<CloudformationStatus, EcsError> => statusOf(ctx, p.cfn_stack_name, 0);
 
 const statusOf = (ctx: ToolContext, name: string, depth: number): ResultAsync<CloudformationStatus, EcsError> =>
-  ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: name })
-    .map((o) => o.Stacks?.[0] as Stack | undefined)
-    .orElse((e) =>
-      notExists(e) ? okAsync<Stack | undefined, EcsError>(undefined) : errAsync<Stack | undefined, EcsError>(e),
-    )
-    .andThen((stack) => {
-      if (stack) return live(ctx, name, stack).andThen((s) => followNested(ctx, s, depth));
-      return findDeleted(ctx, name).andThen((deleted) => (deleted ? gone(ctx, name, deleted) : okAsync(missing(name))));
-    });
+  safeTry(async function* () {
+    const stack = yield* ctx
+      .aws("cloudformation", "DescribeStacks", { StackName: name })
+      .map((o) => o.Stacks?.[0] as Stack | undefined)
+      .orElse((e) =>
+        notExists(e) ? okAsync<Stack | undefined, EcsError>(undefined) : errAsync<Stack | undefined, EcsError>(e),
+      );
+    if (stack) return followNested(ctx, yield* live(ctx, name, stack), depth);
+    const deleted = yield* findDeleted(ctx, name);
+    return deleted ? gone(ctx, name, deleted) : okAsync(missing(name));
+  });
 
 /**
  * A nested stack's failure shows in its parent only as "Embedded stack … was not successfully created": follow it

@@ -55,9 +55,11 @@ export const fetchServiceEvents = (
     const w = yield* resolveTimeWindow(p);
     const t = yield* resolveService(p, ctx);
     const window = { start: w.start.toISOString(), end: w.end.toISOString() };
-    const found = await describeService(ctx, t);
-    if (found.isErr()) {
-      if (found.error.kind !== "not_found") return errAsync(found.error);
+    // A missing service is an answer (service_exists: false), not an error.
+    const s = yield* describeService(ctx, t)
+      .map((found): Service | undefined => found)
+      .orElse((e) => (e.kind === "not_found" ? okAsync(undefined) : errAsync(e)));
+    if (!s) {
       return okAsync<ServiceEvents, EcsError>({
         status: "success",
         service_exists: false,
@@ -70,7 +72,6 @@ export const fetchServiceEvents = (
         message: `Service '${t.service}' not found in cluster '${t.cluster}'`,
       });
     }
-    const s = found.value;
     const events = (s.events ?? []).filter((e) => inWindow(w, e.createdAt));
     const tgArns = (s.loadBalancers ?? []).map((l) => l.targetGroupArn).filter((a): a is string => Boolean(a));
     const th = tgArns.length > 0 ? await settle(describeTargetHealth(ctx, tgArns)) : undefined;

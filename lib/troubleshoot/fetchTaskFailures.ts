@@ -1,5 +1,5 @@
 // fetch_task_failures: stopped tasks in the window, classified by stopCode, stoppedReason and exit codes.
-import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { describeTaskDefinitions } from "./describeTaskDefinitions.ts";
@@ -58,8 +58,7 @@ export const fetchTaskFailures = (
         message: `Cluster '${cluster}' does not exist`,
       });
     }
-    if (listed.isErr()) return errAsync(listed.error);
-    const tasks = listed.value.tasks;
+    const { tasks, truncated } = yield* listed;
     // The failing tasks' definitions name the roles and references the explanations cite (one more round).
     const tdArns = [
       ...new Set(
@@ -83,7 +82,7 @@ export const fetchTaskFailures = (
       failure_categories: categories,
       findings: rankFindings(findings),
       ...(running !== undefined ? { running_tasks_count: running } : {}),
-      ...(listed.value.truncated ? { truncated: true } : {}),
+      ...(truncated ? { truncated: true } : {}),
       message: summaries.length
         ? `Found ${summaries.length} stopped task(s) in the window: ${Object.entries(categories)
             .map(([k, v]) => `${k} ${v.length}`)

@@ -72,8 +72,9 @@ const definitionsFor = (
       listTaskArns(ctx, { cluster, status: "RUNNING", maxItems: 100 }),
       listTaskArns(ctx, { cluster, status: "STOPPED", maxItems: 100 }),
     ]);
-    if (running.isErr()) return errAsync(running.error);
-    const arns = [...running.value.arns, ...(stopped.isOk() ? stopped.value.arns : [])];
+    // Running tasks are required; stopped ones (kept about an hour) only add to them.
+    const live = yield* running;
+    const arns = [...live.arns, ...(stopped.isOk() ? stopped.value.arns : [])];
     const tasks: Task[] = yield* describeTasks(ctx, cluster, arns);
     const tds = yield* describeTaskDefinitions(
       ctx,

@@ -1,6 +1,6 @@
 // get_ecs_troubleshooting_guidance: cluster/service overview, CloudFormation owner, symptom-based next steps.
 import type { Service } from "@aws-sdk/client-ecs";
-import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { compactObject } from "../util/compact.ts";
@@ -30,6 +30,15 @@ const serviceLine = (s: Service) => ({
   recent_events: dedupeEvents(s.events?.slice(0, 10) ?? []).slice(-5),
 });
 
+/** Up to 10 services of the cluster, described. */
+const firstServices = (ctx: ToolContext, cluster: string): ResultAsync<Service[], EcsError> =>
+  safeTry(async function* () {
+    const listed = yield* ctx.aws("ecs", "ListServices", { cluster, maxResults: 10 });
+    if (!listed.serviceArns?.length) return ok([]);
+    const described = yield* ctx.aws("ecs", "DescribeServices", { cluster, services: listed.serviceArns });
+    return ok(described.services ?? []);
+  });
+
 /** Overview and routing; the task definition in use is included (redacted unless allowSensitiveData). */
 export const getEcsTroubleshootingGuidance = (
   p: ActionParams["get_ecs_troubleshooting_guidance"],
@@ -50,15 +59,7 @@ export const getEcsTroubleshootingGuidance = (
     }
     const services = p.ecs_service_name
       ? ctx.aws("ecs", "DescribeServices", { cluster, services: [p.ecs_service_name] }).map((o) => o.services ?? [])
-      : ctx
-          .aws("ecs", "ListServices", { cluster, maxResults: 10 })
-          .andThen((l) =>
-            (l.serviceArns ?? []).length === 0
-              ? okAsync([] as Service[])
-              : ctx
-                  .aws("ecs", "DescribeServices", { cluster, services: l.serviceArns ?? [] })
-                  .map((o) => o.services ?? []),
-          );
+      : firstServices(ctx, cluster);
     const stackName = c.tags?.find((t) => t.key === "aws:cloudformation:stack-name")?.value;
     const stack = stackName
       ? ctx.aws("cloudformation", "DescribeStacks", { StackName: stackName }).map((o) => o.Stacks?.[0])

@@ -1,5 +1,5 @@
 // Resolves start_time/end_time/time_window into a checked UTC window (start before end, bounded size).
-import { err, ok, type Result } from "neverthrow";
+import { err, ok, type Result, safeTry } from "neverthrow";
 import { type EcsError, validationError } from "../errors.ts";
 
 /** A resolved window; both ends are absolute instants. */
@@ -60,34 +60,34 @@ export const resolveTimeWindow = (
           ),
         );
   };
-  return parse("start_time").andThen((startGiven) =>
-    parse("end_time").andThen((endGiven) => {
-      const end = endGiven ?? now;
-      const start = startGiven ?? new Date(end.getTime() - (p.time_window ?? 3600) * 1000);
-      if (start.getTime() >= end.getTime()) {
-        return err(
-          bad(
-            "start_time",
-            `start_time ${start.toISOString()} is not before end_time ${end.toISOString()}`,
-            start.toISOString(),
-            `a time before ${end.toISOString()}`,
-          ),
-        );
-      }
-      const seconds = (end.getTime() - start.getTime()) / 1000;
-      if (seconds > MAX_WINDOW_SECONDS) {
-        return err(
-          bad(
-            startGiven ? "start_time" : "time_window",
-            `window of ${Math.round(seconds / 3600)} h is longer than the maximum of ${MAX_WINDOW_SECONDS / 3600} h (14 days)`,
-            `${Math.round(seconds)} s`,
-            `at most ${MAX_WINDOW_SECONDS} s`,
-          ),
-        );
-      }
-      return ok({ start, end });
-    }),
-  );
+  return safeTry(function* () {
+    const startGiven = yield* parse("start_time");
+    const endGiven = yield* parse("end_time");
+    const end = endGiven ?? now;
+    const start = startGiven ?? new Date(end.getTime() - (p.time_window ?? 3600) * 1000);
+    if (start.getTime() >= end.getTime()) {
+      return err(
+        bad(
+          "start_time",
+          `start_time ${start.toISOString()} is not before end_time ${end.toISOString()}`,
+          start.toISOString(),
+          `a time before ${end.toISOString()}`,
+        ),
+      );
+    }
+    const seconds = (end.getTime() - start.getTime()) / 1000;
+    if (seconds > MAX_WINDOW_SECONDS) {
+      return err(
+        bad(
+          startGiven ? "start_time" : "time_window",
+          `window of ${Math.round(seconds / 3600)} h is longer than the maximum of ${MAX_WINDOW_SECONDS / 3600} h (14 days)`,
+          `${Math.round(seconds)} s`,
+          `at most ${MAX_WINDOW_SECONDS} s`,
+        ),
+      );
+    }
+    return ok({ start, end });
+  });
 };
 
 /** Whether `t` lies inside the window (inclusive). */

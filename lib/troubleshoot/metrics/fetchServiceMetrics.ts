@@ -1,6 +1,6 @@
 // fetch_service_metrics: a service's CPU, memory, Container Insights and load balancer target metrics in a window.
 import type { Service } from "@aws-sdk/client-ecs";
-import { errAsync, okAsync, type ResultAsync, safeTry } from "neverthrow";
+import { okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { type Finding, rankFindings } from "../finding.ts";
@@ -52,8 +52,7 @@ export const fetchServiceMetrics = (
       describeService(ctx, t),
       settle(describeClusterSettings(ctx, t.cluster)),
     ]);
-    if (found.isErr()) return errAsync(found.error);
-    const svc = found.value;
+    const svc = yield* found;
     const tgs = await settle(targetGroupsOf(ctx, tgArnsOf(svc)));
     const mode = cluster.ok ? containerInsightsOf(cluster.value) : "unknown";
     const m = yield* readServiceMetrics(
