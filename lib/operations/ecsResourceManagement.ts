@@ -1,5 +1,5 @@
 // ecs_resource_management: resolves an operation, validates api_params against the SDK model, calls AWS, pages, compacts.
-import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from "neverthrow";
+import { err, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import type { OperationOf } from "../aws/call.ts";
 import { IAM_PREFIX } from "../aws/services.ts";
 import { type EcsError, ecsError } from "../errors.ts";
@@ -32,28 +32,28 @@ type Out = Record<string, unknown>;
 export const ecsResourceManagement = (
   input: EcsResourceManagementInput,
   ctx: ToolContext,
-): ResultAsync<EcsResourceManagementResult, EcsError> => {
-  const resolved = resolveOperation(input.api_operation).andThen((op) => refuseAgentOnly(op, ctx));
-  if (resolved.isErr()) return errAsync(resolved.error);
-  const op = resolved.value;
-  const raw = input.api_params ?? {};
-  const params = op.virtual
-    ? okAsync(raw).andThen((p) => checkWith(op, ListExpressGatewayServicesParams, p))
-    : validateParams(op, raw);
-  const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
-  return params.andThen(
-    (p): ResultAsync<EcsResourceManagementResult, EcsError> =>
-      input.dry_run
-        ? expressManagedCheck(op.name, p, ctx)
-            .map(() => [] as string[])
-            .orElse((e) => okAsync([`${e.message} ${e.hint}`]))
-            .map((warnings) => ({ ...dryRunPlan(op, p, maxItems, ctx), ...(warnings.length ? { warnings } : {}) }))
-        : // The operation's own output: its members vary by operation (the SDK model's), the tool's fields are typed.
-          run(op, p, maxItems, ctx).map(
-            (out) => (input.response_format === "aws" ? out : shrink(out)) as EcsResourceManagementResult,
-          ),
-  );
-};
+): ResultAsync<EcsResourceManagementResult, EcsError> =>
+  safeTry(async function* () {
+    const op = yield* resolveOperation(input.api_operation).andThen((found) => refuseAgentOnly(found, ctx));
+    const raw = input.api_params ?? {};
+    const params = op.virtual
+      ? yield* checkWith(op, ListExpressGatewayServicesParams, raw)
+      : yield* validateParams(op, raw);
+    const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
+    if (input.dry_run) {
+      // A plan still says when the call would be refused (a classic operation on an Express service).
+      const warning = yield* expressManagedCheck(op.name, params, ctx)
+        .map(() => undefined)
+        .orElse((e) => okAsync(`${e.message} ${e.hint}`));
+      return ok<EcsResourceManagementResult, EcsError>({
+        ...dryRunPlan(op, params, maxItems, ctx),
+        ...(warning ? { warnings: [warning] } : {}),
+      });
+    }
+    const out = yield* run(op, params, maxItems, ctx);
+    // The operation's own output: its members vary by operation (the SDK model's), the tool's fields are typed.
+    return ok((input.response_format === "aws" ? out : shrink(out)) as EcsResourceManagementResult);
+  });
 
 const run = (op: OperationEntry, params: Out, maxItems: number, ctx: ToolContext): ResultAsync<Out, EcsError> => {
   if (op.virtual) return listExpressGatewayServices(params as ListExpressGatewayServicesParams, maxItems, ctx);

@@ -1,5 +1,5 @@
 // Before a classic service operation: is the target an Express Mode service (which only the Express API may change)?
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { expressManagedHint } from "../aws/expressManagedHint.ts";
 import { type EcsError, ecsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
@@ -23,31 +23,29 @@ export const expressManagedCheck = (
   operation: string,
   params: Record<string, unknown>,
   ctx: ToolContext,
-): ResultAsync<void, EcsError> => {
-  const member = CLASSIC[operation];
-  const service = member ? params[member] : undefined;
-  if (typeof service !== "string" || !service) return okAsync(undefined);
-  const cluster = typeof params.cluster === "string" ? params.cluster : undefined;
-  return ctx
-    .aws("ecs", "DescribeServices", { cluster, services: [service] })
-    .map((o) => o.services?.find((s) => s.status !== "INACTIVE"))
-    .orElse(() => okAsync(undefined))
-    .andThen((s): ResultAsync<void, EcsError> => {
-      if (s?.resourceManagementType !== "ECS") return okAsync(undefined);
-      const message = `${s.serviceArn ?? service} is an Express Mode service (resourceManagementType ECS): ${operation} is refused for it, so it was not sent.`;
-      return errAsync(
-        ecsError("validation", {
-          message,
-          hint: expressManagedHint(operation, s.serviceArn),
-          issues: [
-            {
-              path: `api_params.${member}`,
-              message: "is an Express Mode service",
-              expected: "a service created with CreateService (resourceManagementType CUSTOMER)",
-              got: s.serviceArn ?? service,
-            },
-          ],
-        }),
-      );
-    });
-};
+): ResultAsync<void, EcsError> =>
+  safeTry(async function* () {
+    const member = CLASSIC[operation];
+    const service = member ? params[member] : undefined;
+    if (typeof service !== "string" || !service) return ok(undefined);
+    const cluster = typeof params.cluster === "string" ? params.cluster : undefined;
+    const s = yield* ctx
+      .aws("ecs", "DescribeServices", { cluster, services: [service] })
+      .map((o) => o.services?.find((x) => x.status !== "INACTIVE"))
+      .orElse(() => okAsync(undefined));
+    if (s?.resourceManagementType !== "ECS") return ok(undefined);
+    return err(
+      ecsError("validation", {
+        message: `${s.serviceArn ?? service} is an Express Mode service (resourceManagementType ECS): ${operation} is refused for it, so it was not sent.`,
+        hint: expressManagedHint(operation, s.serviceArn),
+        issues: [
+          {
+            path: `api_params.${member}`,
+            message: "is an Express Mode service",
+            expected: "a service created with CreateService (resourceManagementType CUSTOMER)",
+            got: s.serviceArn ?? service,
+          },
+        ],
+      }),
+    );
+  });
