@@ -29,6 +29,8 @@ export interface ToolDefinition<
   readonly iamActions: IamActions;
   readonly aliases?: readonly string[];
   readonly proxied?: boolean;
+  /** MCP structuredContent when it is not the value itself (see ToolDescriptor.structuredOutput). */
+  readonly structuredOutput?: v.GenericSchema;
   /** Read-only checks before confirmation (see ToolDescriptor.preflight). */
   readonly preflight?: (input: v.InferOutput<S>, ctx: ToolContext) => ResultAsync<void, EcsError>;
   readonly method?: M;

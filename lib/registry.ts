@@ -24,7 +24,8 @@ export interface ToolSpec {
   readonly title: string;
   readonly description: string;
   readonly inputSchema: Record<string, unknown>;
-  readonly outputSchema?: Record<string, unknown>;
+  /** JSON Schema of the MCP structuredContent (every tool has one). */
+  readonly outputSchema: Record<string, unknown>;
   readonly annotations: ToolAnnotations;
   readonly gate: ToolGate;
   /** What a call does: a fixed class, or `per_call` when the input decides (e.g. the AWS operation). */
@@ -92,7 +93,7 @@ export const toolSpecs = (tools: readonly AnyTool[]): ToolSpec[] =>
     title: t.title,
     description: t.description,
     inputSchema: jsonSchemaOf(t.input),
-    ...(t.proxied ? {} : { outputSchema: openJsonSchemaOf(t.output) }),
+    outputSchema: openJsonSchemaOf(t.structuredOutput ?? t.output),
     annotations: annotationsOf(t),
     gate: gateOf(t),
     access: accessLabel(t),

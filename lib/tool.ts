@@ -111,8 +111,13 @@ export interface ToolDescriptor<I = unknown, O = unknown, N extends string = str
   readonly iamActions: IamActions;
   /** Other names the policy's allow/deny lists may use for the tool. */
   readonly aliases?: readonly string[];
-  /** Results are another MCP server's content passed through: MCP lists that server's outputSchema, not `output`. */
+  /** Results are another MCP server's content passed through (MCP sends its content and structured result as is). */
   readonly proxied?: boolean;
+  /**
+   * The MCP `structuredContent` when it is not the value itself: a proxied tool passes the remote's structured result
+   * through. MCP lists this as the tool's `outputSchema` (the remote's own, once it lists one); default `output`.
+   */
+  readonly structuredOutput?: v.GenericSchema;
   /**
    * Cheap read-only checks of a write before it is confirmed and sent (the target is an Express-managed service, a
    * name is taken…). The registry runs it with read-only AWS access after validation and the policy check, before

@@ -43,7 +43,7 @@ export const toMcpTool = (spec: ToolSpec) => {
     title: t.title,
     description: t.description,
     inputSchema: t.inputSchema as { type: "object" },
-    ...(t.outputSchema ? { outputSchema: { type: "object" as const, anyOf: [t.outputSchema, ERROR_OUTPUT] } } : {}),
+    outputSchema: { type: "object" as const, anyOf: [t.outputSchema, ERROR_OUTPUT] },
     annotations: { title: t.title, ...t.annotations },
   };
 };

@@ -1,5 +1,6 @@
-// Every tool over the integration fakes (troubleshooting corpus, catalogue, Express pipeline): each AWS call it makes is
-// one of its declared iamActions, and each result validates against its output schema.
+// Every tool over the integration fakes (troubleshooting corpus, catalogue, Express pipeline, the remote MCP servers):
+// each AWS call it makes is one of its declared iamActions, every tool lists an outputSchema, and each result validates
+// against its output schema, and its MCP structuredContent against the schema tools/list shows.
 import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,19 +9,27 @@ import * as v from "valibot";
 import { IAM_PREFIX } from "../lib/aws/services.ts";
 import {
   ALL_TOOLS,
+  type AnyTool,
   CATALOGUE,
   type CallObserver,
   createEcsAssistant,
   type EcsAssistant,
+  isRemoteToolResult,
   type Policy,
+  remoteCallResult,
+  toolSpecs,
 } from "../lib/index.ts";
 import { exampleParams } from "../lib/operations/exampleParams.ts";
 import { SHAPES } from "../lib/operations/generated/shapes.ts";
+import { hostedDescriptor } from "../lib/remote/hostedTools.ts";
+import type { RemoteMcp } from "../lib/remote/remoteMcp.ts";
 import { ACTION_PARAMS, ACTIONS } from "../lib/troubleshoot/schemas.ts";
 import { installScenario, loadScenario } from "./fixtures/troubleshoot/loadScenario.ts";
 import { fakeAwsOptions } from "./support/clients.ts";
 import { ACCOUNT, ECR_HOST, expressAssistant, fakeStack, goodRoles } from "./support/express/fakeExpress.ts";
 import type { FakeService } from "./support/fakeAws.ts";
+import { startFakeMcpRemote } from "./support/fakeMcpRemote.ts";
+import { HOSTED_TOOLS_FIXTURE } from "./support/fakeMcpTools.ts";
 import { useFakeAws } from "./support/useFakeAws.ts";
 
 const fake = useFakeAws({ resetEachTest: false });
@@ -41,18 +50,25 @@ const checked = new Map<string, number>();
 const assistant = (policy: Partial<Policy>) =>
   createEcsAssistant({ policy, aws: { ...fakeAwsOptions(fake), maxAttempts: 1 }, onAwsCall: observe });
 
-/** Calls a tool; an ok result must match the tool's output schema. */
-const call = async (a: EcsAssistant, name: string, args: Record<string, unknown>) => {
-  const tool = ALL_TOOLS.find((t) => t.name === name);
+const problems = (issues: v.BaseIssue<unknown>[]) =>
+  issues.map((i) => `${v.getDotPath(i) ?? "(root)"}: ${i.message}`).join("; ");
+
+/**
+ * Calls a tool; an ok result must match the tool's output schema, and what MCP sends as structuredContent (the value,
+ * or a proxied tool's passed-through structured result) the schema tools/list shows for it.
+ */
+const call = async (a: EcsAssistant, name: string, args: Record<string, unknown>, known?: AnyTool) => {
+  const tool = known ?? ALL_TOOLS.find((t) => t.name === name);
   if (!tool) throw new Error(`no tool ${name}`);
   const r = await a.callTool(name, args);
   if (r.isErr()) return r;
   checked.set(name, (checked.get(name) ?? 0) + 1);
-  const parsed = v.safeParse(tool.output, r.value.value);
-  if (!parsed.success)
-    invalid.push(
-      `${name} ${JSON.stringify(args).slice(0, 120)}: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? "(root)"}: ${i.message}`).join("; ")}`,
-    );
+  const value = r.value.value;
+  const parsed = v.safeParse(tool.output, value);
+  if (!parsed.success) invalid.push(`${name} ${JSON.stringify(args).slice(0, 120)}: ${problems(parsed.issues)}`);
+  const structured = isRemoteToolResult(value) ? remoteCallResult(value).structuredContent : value;
+  const wire = v.safeParse(tool.structuredOutput ?? tool.output, structured);
+  if (!wire.success) invalid.push(`${name} structuredContent: ${problems(wire.issues)}`);
   return r;
 };
 
@@ -168,7 +184,47 @@ test("every tool's declared examples, over a fake account that answers everythin
   a.close();
 });
 
+test("proxied tools: the AWS Knowledge tools and the hosted ECS tools over loopback MCP servers", async () => {
+  const knowledge = await startFakeMcpRemote();
+  const hosted = await startFakeMcpRemote({ tools: HOSTED_TOOLS_FIXTURE() });
+  const a = createEcsAssistant({
+    policy: { allowWrite: true, allowSensitiveData: true, confirmDestructive: false },
+    knowledge: { url: knowledge.url },
+    hosted: { url: hosted.url, retryAfterMs: 60_000 },
+    aws: { region: "us-east-1", credentials: { accessKeyId: "AKIDFAKE", secretAccessKey: "fake" } },
+  });
+  try {
+    const url = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-overview.html";
+    await call(a, "aws_knowledge_aws___search_documentation", { search_phrase: "ECS Express Mode", limit: 2 });
+    await call(a, "aws_knowledge_aws___read_documentation", { url, max_length: 50 });
+    await call(a, "aws_knowledge_aws___recommend", { url });
+    // The descriptors the assistant builds from the hosted server's tools/list (only their schemas are used here).
+    const unused = {} as RemoteMcp;
+    for (const t of HOSTED_TOOLS_FIXTURE()) {
+      const d = hostedDescriptor(unused, t, "hosted_");
+      const args = { cluster_name: "default", service_name: "shop", desired_count: 2 };
+      const wanted = Object.fromEntries(Object.entries(args).filter(([k]) => k in t.inputSchema.properties));
+      expect(await invokeHosted(a, d, wanted), d.name).toBe(true);
+    }
+  } finally {
+    a.close();
+    await Promise.all([knowledge.close(), hosted.close()]);
+  }
+}, 60_000);
+
+/** Waits for the assistant to list a hosted tool, then calls it through `call` (validated like every other tool). */
+const invokeHosted = async (a: EcsAssistant, d: AnyTool, args: Record<string, unknown>): Promise<boolean> => {
+  for (let i = 0; i < 100 && !a.listTools().some((t) => t.name === d.name); i++) await Bun.sleep(30);
+  return (await call(a, d.name, args, d)).isOk();
+};
+
 describe("coverage", () => {
+  test("every tool lists an outputSchema (an object schema), proxied ones included", () => {
+    const specs = toolSpecs(ALL_TOOLS);
+    expect(specs.length).toBe(ALL_TOOLS.length);
+    for (const s of specs) expect(s.outputSchema?.type, s.name).toBe("object");
+  });
+
   test("every AWS call a tool made is in its declared iamActions", () => {
     const undeclared: string[] = [];
     for (const [name, actions] of seen) {
@@ -188,7 +244,9 @@ describe("coverage", () => {
   test("every tool that calls AWS was exercised, and every result matched the tool's output schema", () => {
     for (const t of ALL_TOOLS.filter((x) => x.iamActions.read.length > 0 && !x.proxied))
       expect(seen.get(t.name)?.size ?? 0, t.name).toBeGreaterThan(0);
-    for (const t of ALL_TOOLS.filter((x) => !x.proxied)) expect(checked.get(t.name) ?? 0, t.name).toBeGreaterThan(0);
+    for (const t of ALL_TOOLS) expect(checked.get(t.name) ?? 0, t.name).toBeGreaterThan(0);
+    for (const name of ["hosted_get_deployment_status", "hosted_update_service_desired_count"])
+      expect(checked.get(name) ?? 0, name).toBeGreaterThan(0);
     expect(invalid).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ export interface RemoteBridges {
   offered(tools: readonly AnyTool[]): AnyTool[];
   /** Descriptors of the hosted tools known now (empty until the hosted server has answered). */
   hostedTools(): AnyTool[];
-  /** Specs with the remote's input schema and description wherever the remote has answered tools/list. */
+  /** Specs with the remote's input (and output, when it lists one) schema and description once it answered tools/list. */
   overlay(specs: readonly ToolSpec[]): ToolSpec[];
   onToolsChanged(listener: () => void): () => void;
   close(): Promise<void>;
@@ -82,11 +82,18 @@ export const createRemoteBridges = (o: {
         ...spec,
         description: withEcsGuidance(fromKnowledge.description ?? spec.description),
         inputSchema: fromKnowledge.inputSchema,
+        ...(fromKnowledge.outputSchema ? { outputSchema: fromKnowledge.outputSchema } : {}),
       };
     const fromHosted = spec.name.startsWith(prefix)
       ? hosted?.tools()?.find((t) => `${prefix}${t.name}` === spec.name)
       : undefined;
-    return fromHosted ? { ...spec, inputSchema: fromHosted.inputSchema } : spec;
+    return fromHosted
+      ? {
+          ...spec,
+          inputSchema: fromHosted.inputSchema,
+          ...(fromHosted.outputSchema ? { outputSchema: fromHosted.outputSchema } : {}),
+        }
+      : spec;
   };
 
   return {

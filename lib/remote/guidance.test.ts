@@ -35,6 +35,9 @@ describe("remote results", () => {
     const mcp = remoteCallResult({ ...r, redaction: { note: "2 values redacted" } } as typeof r);
     expect(mcp.content).toHaveLength(4);
     expect(mcp.content[3]).toEqual({ type: "text", text: "2 values redacted" });
-    expect(mcp.structuredContent).toBeUndefined();
+    // No structured result from the remote: clients still get one matching the listed outputSchema.
+    expect(mcp.structuredContent).toEqual({ text: "a\nb" });
+    const withStructured = remoteCallResult(fromCallToolResult({ content: [], structuredContent: { results: [1] } }));
+    expect(withStructured.structuredContent).toEqual({ results: [1] });
   });
 });

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { defineTool } from "../defineTool.ts";
 import type { AnyTool } from "../registry.ts";
-import { RemoteToolOutput } from "./outputs.ts";
+import { RemoteStructuredContent, RemoteToolOutput } from "./outputs.ts";
 import type { RemoteMcp, RemoteTool } from "./remoteMcp.ts";
 
 /** Free-form input: the remote server validates against its own schema, which is what tools/list shows. */
@@ -23,6 +23,7 @@ export const hostedDescriptor = (remote: RemoteMcp, tool: RemoteTool, prefix: st
     description: `[From the AWS-managed Amazon ECS MCP server, proxied with SigV4] ${tool.description ?? ""}`.trim(),
     input: PassThroughInput,
     output: RemoteToolOutput,
+    structuredOutput: RemoteStructuredContent,
     access,
     // The policy lists may name the remote's own tool name too.
     aliases: [tool.name],
@@ -32,9 +33,6 @@ export const hostedDescriptor = (remote: RemoteMcp, tool: RemoteTool, prefix: st
     // The AWS-managed server is called with SigV4; the AWS calls it makes are its own. ecs-mcp defines two actions,
     // UseMcp and InvokeReadOnlyTools, and none for other tools: https://docs.aws.amazon.com/service-authorization/latest/reference/list_ecs-mcp.html
     iamActions: { read: readOnly ? ["ecs-mcp:UseMcp", "ecs-mcp:InvokeReadOnlyTools"] : ["ecs-mcp:UseMcp"] },
-    run: (input, ctx) =>
-      remote
-        .callTool(tool.name, input, { signal: ctx.signal, idempotent: readOnly })
-        .map((r) => r as unknown as v.InferOutput<typeof RemoteToolOutput>),
+    run: (input, ctx) => remote.callTool(tool.name, input, { signal: ctx.signal, idempotent: readOnly }),
   });
 };

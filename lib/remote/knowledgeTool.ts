@@ -5,7 +5,7 @@ import { defineTool } from "../defineTool.ts";
 import { type EcsError, ecsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
 import { KNOWLEDGE_TOOL_NAMES, withEcsGuidance } from "./guidance.ts";
-import { RemoteToolOutput } from "./outputs.ts";
+import { RemoteStructuredContent, RemoteToolOutput } from "./outputs.ts";
 
 const disabled = (): EcsError =>
   ecsError("unavailable", {
@@ -19,9 +19,7 @@ const forward =
   (remoteName: string) =>
   (input: unknown, ctx: ToolContext): ResultAsync<v.InferOutput<typeof RemoteToolOutput>, EcsError> =>
     ctx.knowledge
-      ? ctx.knowledge
-          .callTool(remoteName, input, { signal: ctx.signal, idempotent: true })
-          .map((r) => r as unknown as v.InferOutput<typeof RemoteToolOutput>)
+      ? ctx.knowledge.callTool(remoteName, input, { signal: ctx.signal, idempotent: true })
       : errAsync(disabled());
 
 /** One proxied docs tool: read-only, no IAM action, forwarded to the remote tool of the same (unprefixed) name. */
@@ -43,6 +41,7 @@ export const knowledgeTool = <
     description: withEcsGuidance(description),
     input,
     output: RemoteToolOutput,
+    structuredOutput: RemoteStructuredContent,
     access: "read",
     proxied: true,
     // The AWS Knowledge MCP server is public and unauthenticated: no IAM action.

@@ -15,6 +15,8 @@ export interface RemoteTool {
   readonly title?: string;
   readonly description?: string;
   readonly inputSchema: Record<string, unknown>;
+  /** The remote's JSON Schema of its structuredContent, when it lists one. */
+  readonly outputSchema?: Record<string, unknown>;
   readonly annotations?: { readonly readOnlyHint?: boolean; readonly destructiveHint?: boolean };
 }
 

@@ -41,6 +41,7 @@ export const remoteCallResult = (value: RemoteToolResult): CallToolResult => {
   const redaction = (value as { redaction?: { note?: string } }).redaction;
   return {
     content: [...value.content, ...(redaction?.note ? [{ type: "text" as const, text: redaction.note }] : [])],
-    ...(value.structuredContent ? { structuredContent: value.structuredContent } : {}),
+    // Clients validate structuredContent against the listed outputSchema (RemoteStructuredContent, or the remote's).
+    structuredContent: value.structuredContent ?? { text: value.text },
   };
 };

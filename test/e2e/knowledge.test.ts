@@ -99,11 +99,14 @@ describe("docs proxy through the binary", () => {
     const search = tools.find((t) => t.name === SEARCH);
     expect(search?.description).toStartWith("Search AWS documentation (remote fixture).");
     expect(search?.description).toContain("## ECS DOCUMENTATION GUIDANCE:");
+    // Every tool lists an outputSchema; after listTools the client validates each result's structuredContent with it.
+    for (const t of tools) expect(t.outputSchema?.type, t.name).toBe("object");
     const page = (await s.client.callTool({
       name: "aws_knowledge_aws___read_documentation",
       arguments: { url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express.html", max_length: 6 },
     })) as CallToolResult;
     expect(text(page)).toBe("# Page");
+    expect(page.structuredContent).toEqual({ text: "# Page" }); // the remote sent text only
   }, 30_000);
 
   test("--hosted-url: signed requests accepted, hosted tools appear with list_changed and run", async () => {
@@ -117,6 +120,8 @@ describe("docs proxy through the binary", () => {
       arguments: { cluster_name: "default", service_name: "web" },
     })) as CallToolResult;
     expect(JSON.parse(text(r))).toMatchObject({ rollout_state: "COMPLETED" });
+    expect(tools.find((t) => t.name === "hosted_get_deployment_status")?.outputSchema?.type).toBe("object");
+    expect(r.structuredContent).toEqual({ text: text(r) });
     expect(hosted.signatures.verified).toBeGreaterThan(0);
     expect(hosted.signatures.rejected).toBe(0);
   }, 30_000);

@@ -7,6 +7,11 @@ const SPEC: ToolSpec = {
   title: "Sleep",
   description: "Sleeps ms milliseconds, reporting progress with the label.",
   inputSchema: { type: "object", properties: { ms: { type: "number" }, label: { type: "string" } } },
+  outputSchema: {
+    type: "object",
+    properties: { slept: { type: "number" }, label: { type: "string" } },
+    required: ["slept", "label"],
+  },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   gate: "read",
   access: "read",
