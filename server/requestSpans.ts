@@ -1,12 +1,13 @@
 // A SERVER span for each MCP request the server handles, named and attributed by OpenTelemetry's MCP semantic
 // conventions (mcp.method.name, gen_ai.tool.name, ...), child of the caller's trace: `_meta.traceparent` of the request
 // (SEP-414), else the context already active (HTTP `traceparent` header, extracted by the HTTP transport). Only
-// @opentelemetry/api: a no-op until server/telemetry.ts registers the SDK.
+// @opentelemetry/api: a no-op until server/telemetry.ts registers the SDK. Each request's metrics: requestMetrics.ts.
 // https://opentelemetry.io/docs/specs/semconv/gen-ai/mcp/
 
 import type { Server } from "@modelcontextprotocol/server";
 import type { Attributes } from "@opentelemetry/api";
 import { VERSION } from "../lib/index.ts";
+import { recordRequest } from "./requestMetrics.ts";
 
 type Handler = (req: unknown, ctx: unknown) => unknown;
 interface RequestLike {
@@ -37,10 +38,18 @@ const carrierOf = (req: RequestLike, ctx: CtxLike): Record<string, string> => {
   return carrier;
 };
 
-/** Runs `handler` inside the span of one MCP request. */
+/** The EcsError kind of a failed tool result (server/mcp.ts errorResult puts it in structuredContent). */
+const kindOf = (result: unknown): string | undefined => {
+  const kind = (result as { structuredContent?: { error?: { kind?: unknown } } }).structuredContent?.error?.kind;
+  return typeof kind === "string" ? kind : undefined;
+};
+
+/** Runs `handler` inside the span of one MCP request, and records its duration and error metrics. */
 const inSpan = async (method: string, req: RequestLike, ctx: CtxLike, handler: () => unknown) => {
   // Imported on the first request, not at start-up.
-  const { context, propagation, SpanKind, SpanStatusCode, trace } = await import("@opentelemetry/api");
+  const api = await import("@opentelemetry/api");
+  const { context, propagation, SpanKind, SpanStatusCode, trace } = api;
+  const started = performance.now();
   const carrier = carrierOf(req, ctx);
   const parent = carrier.traceparent ? propagation.extract(context.active(), carrier) : context.active();
   const target = targetOf(method, req);
@@ -59,22 +68,24 @@ const inSpan = async (method: string, req: RequestLike, ctx: CtxLike, handler: (
   const tracer = trace.getTracer("ecs-mcp-server", VERSION);
   const name = target ? `${method} ${target}` : method;
   return tracer.startActiveSpan(name, { kind: SpanKind.SERVER, attributes }, parent, async (span) => {
+    let outcome: { errorType?: string; errorKind?: string } = {};
     try {
       const result = await handler();
       if ((result as { isError?: boolean } | undefined)?.isError) {
         span.setAttribute("error.type", "tool_error");
         span.setStatus({ code: SpanStatusCode.ERROR });
+        outcome = { errorType: "tool_error", errorKind: kindOf(result) };
       }
       return result;
     } catch (e) {
-      span.setAttribute(
-        "error.type",
-        (e as { code?: unknown }).code !== undefined ? String((e as { code?: unknown }).code) : "_OTHER",
-      );
+      const code = (e as { code?: unknown }).code;
+      outcome = { errorType: code !== undefined ? String(code) : "_OTHER" };
+      span.setAttribute("error.type", outcome.errorType as string);
       span.setStatus({ code: SpanStatusCode.ERROR, message: e instanceof Error ? e.message.slice(0, 200) : undefined });
       throw e;
     } finally {
       span.end();
+      recordRequest(api, attributes, { seconds: (performance.now() - started) / 1000, ...outcome });
     }
   });
 };

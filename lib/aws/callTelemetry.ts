@@ -1,9 +1,10 @@
-// OpenTelemetry for every AWS call: a CLIENT span (child of whatever span is active, e.g. the MCP request) and call,
-// error and latency metrics. Only @opentelemetry/api is used: without a registered provider every call here is a no-op,
-// so library users bring their own SDK; the server registers one when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+// OpenTelemetry for every AWS call: a CLIENT span (child of whatever span is active, e.g. the MCP request), a latency
+// histogram (its count is the calls) and an errors counter by kind. Only @opentelemetry/api is used: without a
+// registered provider every call here is a no-op, so library users bring their own SDK; the server registers one when
+// OTEL_EXPORTER_OTLP_ENDPOINT is set.
 // Attribute names follow OpenTelemetry's semantic conventions for RPC and the AWS SDK:
 // https://opentelemetry.io/docs/specs/semconv/cloud-providers/aws-sdk/ and https://opentelemetry.io/docs/specs/semconv/rpc/
-import type { Attributes, Context, Histogram, MeterProvider, Span } from "@opentelemetry/api";
+import type { Attributes, Context, Counter, Histogram, MeterProvider, Span } from "@opentelemetry/api";
 import type { EcsError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import type { ServiceName } from "./services.ts";
@@ -40,19 +41,28 @@ const loadApi = (): Promise<OtelApi> => {
 interface Instruments {
   readonly provider: MeterProvider;
   readonly duration: Histogram;
+  readonly errors: Counter;
 }
 let instruments: Instruments | undefined;
 /** Made again when the global meter provider changes (it may be registered after this module loads). */
 const meterInstruments = ({ metrics }: OtelApi): Instruments => {
   const provider = metrics.getMeterProvider();
-  if (instruments?.provider !== provider)
+  if (instruments?.provider !== provider) {
+    const meter = provider.getMeter(TELEMETRY_SCOPE, VERSION);
     instruments = {
       provider,
-      duration: provider.getMeter(TELEMETRY_SCOPE, VERSION).createHistogram("rpc.client.call.duration", {
+      duration: meter.createHistogram("rpc.client.call.duration", {
         description: "Duration of AWS API calls made by ecs-assistant, retries included",
         unit: "s",
       }),
+      // The conventions define no errors counter: ours, in our namespace, with their `error.type` (the AWS error
+      // code, else the EcsError kind) and the kind itself, so errors by kind need no histogram query.
+      errors: meter.createCounter("ecs_assistant.aws.call.errors", {
+        description: "AWS API calls made by ecs-assistant that failed, by error.type and ecs_assistant.error.kind",
+        unit: "{error}",
+      }),
     };
+  }
   return instruments;
 };
 
@@ -110,10 +120,17 @@ export const startAwsCallTelemetry = async (
         span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 200) });
       }
       span.end();
-      meterInstruments(api).duration.record((performance.now() - started) / 1000, {
+      const meters = meterInstruments(api);
+      meters.duration.record((performance.now() - started) / 1000, {
         ...attributes,
         ...(errorType ? { "error.type": errorType } : {}),
       });
+      if (error)
+        meters.errors.add(1, {
+          ...attributes,
+          "error.type": errorType ?? "error",
+          "ecs_assistant.error.kind": error.kind,
+        });
     },
   };
 };

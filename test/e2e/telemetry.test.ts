@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
-const callList = (traceparent: string, where: "meta" | "header") =>
+const callList = (traceparent: string, where: "meta" | "header", args: object = { api_operation: "ListClusters" }) =>
   fetch(server.url, {
     method: "POST",
     headers: {
@@ -48,7 +48,7 @@ const callList = (traceparent: string, where: "meta" | "header") =>
       method: "tools/call",
       params: {
         name: "ecs_resource_management",
-        arguments: { api_operation: "ListClusters" },
+        arguments: args,
         _meta: {
           "io.modelcontextprotocol/protocolVersion": "2026-07-28",
           "io.modelcontextprotocol/clientCapabilities": {},
@@ -90,4 +90,40 @@ test("the AWS call latency histogram is exported as a metric", async () => {
   while (!receiver.metricNames.has("rpc.client.call.duration") && Date.now() < until)
     await new Promise((r) => setTimeout(r, 100));
   expect([...receiver.metricNames]).toContain("rpc.client.call.duration");
+});
+
+test("errors by kind: a denied AWS call is counted by its code and kind, and its MCP request as a tool_error of that kind", async () => {
+  fake.fail("ecs", "DescribeClusters", { kind: "aws", code: "AccessDeniedException", message: "not authorized" });
+  const r = await callList(`00-${TRACE}-00f067aa0ba902b9-01`, "meta", {
+    api_operation: "DescribeClusters",
+    api_params: { clusters: ["denied"] },
+  });
+  expect(r.status).toBe(200);
+  const aws = await receiver.waitForPoint(
+    (p) => p.name === "ecs_assistant.aws.call.errors" && p.attributes["error.type"] === "AccessDeniedException",
+  );
+  expect(aws.attributes).toMatchObject({ "ecs_assistant.error.kind": "aws", "rpc.method": "DescribeClusters" });
+  expect(aws.value).toBeGreaterThanOrEqual(1);
+  const mcp = await receiver.waitForPoint(
+    (p) => p.name === "ecs_assistant.mcp.server.operation.errors" && p.attributes["error.type"] === "tool_error",
+  );
+  expect(mcp.attributes).toMatchObject({
+    "mcp.method.name": "tools/call",
+    "gen_ai.tool.name": "ecs_resource_management",
+    "ecs_assistant.error.kind": "aws",
+  });
+  // The successful ListClusters calls of the tests above are counted as requests, not as errors.
+  const calls = await receiver.waitForPoint(
+    (p) =>
+      p.name === "mcp.server.operation.duration" &&
+      p.attributes["gen_ai.tool.name"] === "ecs_resource_management" &&
+      p.attributes["error.type"] === undefined &&
+      p.value >= 2,
+  );
+  expect(calls.attributes["mcp.method.name"]).toBe("tools/call");
+  expect(
+    receiver.points.filter(
+      (p) => p.name === "ecs_assistant.aws.call.errors" && p.attributes["rpc.method"] === "ListClusters",
+    ),
+  ).toEqual([]);
 });

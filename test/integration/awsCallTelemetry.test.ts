@@ -86,3 +86,23 @@ test("each call records a point of the rpc.client.call.duration histogram (secon
     points.some((p) => p.attributes["rpc.method"] === "ListClusters" && p.attributes["error.type"] === undefined),
   ).toBe(true);
 });
+
+test("each failed call adds 1 to ecs_assistant.aws.call.errors by error.type and kind; successes add nothing", async () => {
+  await reader.forceFlush();
+  const points = metricExporter
+    .getMetrics()
+    .flatMap((rm) => rm.scopeMetrics)
+    .flatMap((sm) => sm.metrics)
+    .filter((m) => m.descriptor.name === "ecs_assistant.aws.call.errors")
+    .flatMap((m) => m.dataPoints as readonly { attributes: Record<string, unknown>; value: number }[]);
+  const denied = points.find((p) => p.attributes["error.type"] === "AccessDeniedException");
+  expect(denied?.attributes).toMatchObject({
+    "ecs_assistant.error.kind": "aws",
+    "rpc.system": "aws-api",
+    "rpc.service": "ECS",
+    "rpc.method": "DescribeClusters",
+  });
+  expect(denied?.value).toBe(1);
+  // The throttled ListClusters succeeded on its retry: one call, no error.
+  expect(points.filter((p) => p.attributes["rpc.method"] === "ListClusters")).toEqual([]);
+});

@@ -1,4 +1,5 @@
-// A loopback OTLP/HTTP receiver for tests: accepts JSON-encoded trace and metric exports and decodes the spans.
+// A loopback OTLP/HTTP receiver for tests: accepts JSON-encoded trace and metric exports and decodes the spans and the
+// metric data points.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,12 +17,23 @@ export interface ReceivedSpan {
   readonly resource: Record<string, unknown>;
 }
 
+/** A metric data point as received: a counter's value, or a histogram's count. */
+export interface ReceivedPoint {
+  readonly name: string;
+  readonly attributes: Record<string, unknown>;
+  readonly value: number;
+}
+
 export interface OtlpReceiver {
   /** `http://127.0.0.1:<port>`: the value of OTEL_EXPORTER_OTLP_ENDPOINT. */
   readonly url: string;
   readonly spans: ReceivedSpan[];
   /** Names of the metrics received. */
   readonly metricNames: Set<string>;
+  /** Every data point of every metric export, in arrival order (cumulative: later points repeat earlier ones). */
+  readonly points: ReceivedPoint[];
+  /** Resolves once a point matching `pred` arrived (or rejects after `ms`). */
+  waitForPoint(pred: (p: ReceivedPoint) => boolean, ms?: number): Promise<ReceivedPoint>;
   /** Resolves once a span matching `pred` arrived (or rejects after `ms`). */
   waitFor(pred: (s: ReceivedSpan) => boolean, ms?: number): Promise<ReceivedSpan>;
   close(): Promise<void>;
@@ -39,6 +51,7 @@ const flat = (kvs: readonly KeyValue[] = []): Record<string, unknown> =>
 export const startOtlpReceiver = async (): Promise<OtlpReceiver> => {
   const spans: ReceivedSpan[] = [];
   const metricNames = new Set<string>();
+  const points: ReceivedPoint[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -65,7 +78,14 @@ export const startOtlpReceiver = async (): Promise<OtlpReceiver> => {
         }
       if (req.url === "/v1/metrics")
         for (const rm of doc.resourceMetrics ?? [])
-          for (const sm of rm.scopeMetrics ?? []) for (const m of sm.metrics ?? []) metricNames.add(m.name);
+          for (const sm of rm.scopeMetrics ?? [])
+            for (const m of sm.metrics ?? []) {
+              metricNames.add(m.name);
+              for (const p of m.sum?.dataPoints ?? [])
+                points.push({ name: m.name, attributes: flat(p.attributes), value: Number(p.asInt ?? p.asDouble) });
+              for (const p of m.histogram?.dataPoints ?? [])
+                points.push({ name: m.name, attributes: flat(p.attributes), value: Number(p.count) });
+            }
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -74,6 +94,7 @@ export const startOtlpReceiver = async (): Promise<OtlpReceiver> => {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     spans,
     metricNames,
+    points,
     waitFor: async (pred, ms = 10_000) => {
       const until = Date.now() + ms;
       while (Date.now() < until) {
@@ -82,6 +103,15 @@ export const startOtlpReceiver = async (): Promise<OtlpReceiver> => {
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`no matching span within ${ms} ms; received: ${spans.map((s) => s.name).join(", ")}`);
+    },
+    waitForPoint: async (pred, ms = 10_000) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        const found = points.find(pred);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no matching metric point within ${ms} ms; received: ${[...metricNames].join(", ")}`);
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
