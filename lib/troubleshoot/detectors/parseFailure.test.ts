@@ -117,6 +117,11 @@ test("a layer download from ECR's S3 bucket is an S3 failure; an unparsable 403 
   expect(
     parseFailure("CannotPullContainerError: write /var/lib/docker/tmp/GetImageBlob418293075: no space left on device"),
   ).toMatchObject({ stage: "image_pull", cause: "disk_full" });
+  // A pull cancelled for taking too long is a timeout.
+  expect(parseFailure("CannotPullContainerError: context canceled")).toMatchObject({
+    stage: "image_pull",
+    cause: "timeout",
+  });
   // A pull from ECR itself stays an ECR failure.
   expect(
     parseFailure(

@@ -155,7 +155,7 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
   },
   {
     cause: "timeout",
-    test: /i\/o timeout|deadline exceeded|RequestCanceled|dial tcp|connection (refused|reset|issue)|no such host|network is unreachable|TLS handshake timeout|Client\.Timeout|send request failed|timed? ?out/i,
+    test: /i\/o timeout|deadline exceeded|RequestCanceled|dial tcp|connection (refused|reset|issue)|no such host|network is unreachable|TLS handshake timeout|Client\.Timeout|send request failed|timed? ?out|context canceled/i,
   },
   {
     cause: "no_capacity",
