@@ -100,6 +100,9 @@ export const createMcpServer = (
   // Listed per request: remote tools (docs schemas, hosted ECS tools) can arrive after start-up.
   server.setRequestHandler("tools/list", async () => ({ tools: assistant.listTools().map(toMcpTool) }));
   const stopWatching = assistant.onToolsChanged(() => {
+    // Only a session that completed initialize is told: on stdio the 2025 server shares the pipe with 2026 requests,
+    // whose clients learn of the change on subscriptions/listen and would otherwise hear it twice.
+    if (server.getClientVersion() === undefined) return;
     server.sendToolListChanged().catch((e: unknown) => log.debug("tools/list_changed not sent", { error: String(e) }));
   });
   const previousOnClose = server.onclose;

@@ -1,12 +1,11 @@
-// End to end: the compiled binary over MCP stdio takes a source folder to a pushed image (podman → loopback registry, fake ECR).
+// End to end: the compiled binary takes a source folder to a pushed image (podman → loopback registry, fake ECR), for a
+// 2025-11-25 and a 2026-07-28 client, each over stdio and HTTP.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { fakeAwsEnv, serverBinary } from "../support/binary.ts";
+import { connectE2E, E2E_MATRIX } from "../support/e2eClient.ts";
 import { fakeEcrOnRegistry } from "../support/express/fakeEcrRegistry.ts";
 import { fakeStack } from "../support/express/fakeExpress.ts";
 import { type FakeAws, startFakeAws } from "../support/fakeAws.ts";
@@ -23,7 +22,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 afterAll(() => fake.close());
 
-describe("Express Mode through MCP (compiled binary)", () => {
+describe.each(E2E_MATRIX)("Express Mode through MCP (compiled binary), $name", (combo) => {
   test("containerize_app → build_and_push_image_to_ecr: progress notifications and a digest equal to the registry's", async () => {
     if (!reg) return;
     const app = "e2enode";
@@ -31,14 +30,10 @@ describe("Express Mode through MCP (compiled binary)", () => {
     fakeEcrOnRegistry(fake, reg);
     const dir = join(mkdtempSync(join(tmpdir(), "express-e2e-")), "node-http");
     cpSync(join(import.meta.dir, "../fixtures/apps/node-http"), dir, { recursive: true });
-    const transport = new StdioClientTransport({
-      command: bin,
-      args: ["--container-runtime", "podman"],
-      env: fakeAwsEnv(fake.url, { ...reg.env, ALLOW_WRITE: "true" }),
-      stderr: "pipe",
-    });
-    const client = new Client({ name: "e2e-express", version: "1" });
-    await client.connect(transport);
+    const client = await connectE2E(combo, bin, fakeAwsEnv(fake.url, { ...reg.env, ALLOW_WRITE: "true" }), [
+      "--container-runtime",
+      "podman",
+    ]);
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toEqual(
@@ -53,10 +48,10 @@ describe("Express Mode through MCP (compiled binary)", () => {
       );
       expect(tools.find((t) => t.name === "delete_app")?.annotations?.destructiveHint).toBe(true);
 
-      const c = (await client.callTool({
+      const c = await client.callTool({
         name: "containerize_app",
         arguments: { app_path: dir, port: 8080, write: true },
-      })) as CallToolResult;
+      });
       expect(c.isError).toBeFalsy();
       expect(c.structuredContent).toMatchObject({
         container_port: 8080,
@@ -66,11 +61,10 @@ describe("Express Mode through MCP (compiled binary)", () => {
 
       const progress: string[] = [];
       const tag = `e2e${Date.now()}`;
-      const r = (await client.callTool(
+      const r = await client.callTool(
         { name: "build_and_push_image_to_ecr", arguments: { app_name: app, app_path: dir, tag } },
-        undefined,
         { onprogress: (p) => progress.push(p.message ?? ""), timeout: 300_000 },
-      )) as CallToolResult;
+      );
       expect(r.isError).toBeFalsy();
       const out = r.structuredContent as Record<string, string>;
       expect(out).toMatchObject({

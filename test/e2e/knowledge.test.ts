@@ -1,9 +1,9 @@
-// End to end through the compiled binary: docs proxy offline and against the loopback remote, hosted bridge, prompts, resources.
+// End to end through the compiled binary: docs proxy offline and against the loopback remote, hosted bridge, prompts,
+// resources — for a 2025-11-25 and a 2026-07-28 client, each over stdio and HTTP (start-up timing: one cell).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { type CallToolResult, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { fakeAwsEnv, serverBinary } from "../support/binary.ts";
+import { connectE2E, E2E_MATRIX, type E2EClient, type E2ECombo } from "../support/e2eClient.ts";
 import { type FakeMcpRemote, startFakeMcpRemote } from "../support/fakeMcpRemote.ts";
 import { HOSTED_TOOLS_FIXTURE } from "../support/fakeMcpTools.ts";
 
@@ -11,7 +11,7 @@ const SEARCH = "aws_knowledge_aws___search_documentation";
 let bin: string;
 let docs: FakeMcpRemote;
 let hosted: FakeMcpRemote;
-const clients: Client[] = [];
+const clients: E2EClient[] = [];
 
 beforeAll(async () => {
   bin = serverBinary("linux-x64");
@@ -27,30 +27,25 @@ afterAll(async () => {
   await hosted.close();
 });
 
-/** Starts the binary over stdio; resolves once initialize and tools/list answered, with the time that took. */
-const start = async (args: string[], env: Record<string, string> = {}) => {
+/** Starts the binary for `combo`; resolves once connected and tools/list answered, with the time that took. */
+const start = async (combo: E2ECombo, args: string[], env: Record<string, string> = {}) => {
   const t0 = performance.now();
-  const client = new Client({ name: "e2e-knowledge", version: "1" });
+  const client = await connectE2E(combo, bin, fakeAwsEnv("http://127.0.0.1:1", env), args);
   clients.push(client);
-  const changed: number[] = [];
-  client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
-    changed.push(Date.now());
-  });
-  await client.connect(
-    new StdioClientTransport({ command: bin, args, env: fakeAwsEnv("http://127.0.0.1:1", env), stderr: "pipe" }),
-  );
   const { tools } = await client.listTools();
-  return { client, tools, ms: performance.now() - t0, changed };
+  return { client, tools, ms: performance.now() - t0, changed: client.changed };
 };
+/** Cold start is measured in one cell (the 2025 client over stdio, as before): it does not depend on the era. */
+const TIMING = E2E_MATRIX[0] as E2ECombo;
 const text = (r: CallToolResult) => (r.content[0] as { text: string }).text;
 
-describe("docs proxy through the binary", () => {
+describe("docs proxy through the binary, start-up", () => {
   test("offline: starts as fast as without the proxy, lists the three tools, answers unavailable quickly", async () => {
     const without: number[] = [];
     const offline: number[] = [];
     for (let i = 0; i < 3; i++) {
-      without.push((await start(["--no-knowledge"])).ms);
-      const s = await start(["--knowledge-url", "http://127.0.0.1:1/mcp"]);
+      without.push((await start(TIMING, ["--no-knowledge"])).ms);
+      const s = await start(TIMING, ["--knowledge-url", "http://127.0.0.1:1/mcp"]);
       offline.push(s.ms);
       if (i === 0) {
         expect(s.tools.filter((t) => t.name.startsWith("aws_knowledge_")).map((t) => t.name)).toEqual([
@@ -76,15 +71,17 @@ describe("docs proxy through the binary", () => {
     );
     expect(median(offline)).toBeLessThan(median(without) + 250);
   }, 60_000);
+});
 
+describe.each(E2E_MATRIX)("docs proxy through the binary, $name", (combo) => {
   test("--no-knowledge hides the tools", async () => {
-    const s = await start(["--no-knowledge"]);
+    const s = await start(combo, ["--no-knowledge"]);
     expect(s.tools.some((t) => t.name.startsWith("aws_knowledge_"))).toBe(false);
   }, 30_000);
 
   test("with the loopback remote: search round-trips, content passes through, the list changes to the remote schema", async () => {
     docs.received.length = 0;
-    const s = await start([], { ECS_KNOWLEDGE_URL: docs.url });
+    const s = await start(combo, [], { ECS_KNOWLEDGE_URL: docs.url });
     expect(docs.received).toEqual([]); // nothing contacted at start-up
     const r = (await s.client.callTool({
       name: SEARCH,
@@ -93,6 +90,8 @@ describe("docs proxy through the binary", () => {
     expect(r.isError).toBeFalsy();
     expect(JSON.parse(text(r)).results).toHaveLength(2); // the remote's own text block, not a re-serialised object
     expect(r.structuredContent).toMatchObject({ results: [{ title: "Result 1 for ECS Express Mode" }, {}] });
+    // 2025: notifications/tools/list_changed; 2026: the subscriptions/listen stream, then the client's re-list.
+    for (let i = 0; i < 60 && s.changed.length === 0; i++) await Bun.sleep(50);
     await Bun.sleep(200);
     expect(s.changed.length).toBe(1);
     const { tools } = await s.client.listTools();
@@ -110,7 +109,7 @@ describe("docs proxy through the binary", () => {
   }, 30_000);
 
   test("--hosted-url: signed requests accepted, hosted tools appear with list_changed and run", async () => {
-    const s = await start(["--hosted-url", hosted.url]);
+    const s = await start(combo, ["--hosted-url", hosted.url]);
     for (let i = 0; i < 50 && s.changed.length === 0; i++) await Bun.sleep(50);
     expect(s.changed.length).toBeGreaterThan(0);
     const { tools } = await s.client.listTools();
@@ -127,11 +126,11 @@ describe("docs proxy through the binary", () => {
   }, 30_000);
 });
 
-describe("prompts and resources through the binary", () => {
+describe.each(E2E_MATRIX)("prompts and resources through the binary, $name", (combo) => {
   test("prompts/list has sane names with optional arguments; prompts/get renders guidance with the arguments", async () => {
-    const { client } = await start([]);
+    const { client } = await start(combo, []);
     const { prompts } = await client.listPrompts();
-    const names = prompts.map((p) => p.name);
+    const names = prompts.map((p: { name: string }) => p.name);
     expect(names).toEqual(
       expect.arrayContaining([
         "containerize_app",
@@ -141,7 +140,8 @@ describe("prompts and resources through the binary", () => {
       ]),
     );
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
-    for (const p of prompts) for (const a of p.arguments ?? []) expect(a.required).toBe(false);
+    for (const p of prompts as { arguments?: { required?: boolean }[] }[])
+      for (const a of p.arguments ?? []) expect(a.required).toBe(false);
     const got = await client.getPrompt({
       name: "containerize_and_deploy",
       arguments: { app_path: "/work/apps/shop", port: "3000", app_name: "shop" },
@@ -168,9 +168,9 @@ describe("prompts and resources through the binary", () => {
   }, 30_000);
 
   test("resources/list and resources/read: guide, catalogue with access classes, IAM policies per level", async () => {
-    const { client } = await start([]);
+    const { client } = await start(combo, []);
     const { resources } = await client.listResources();
-    expect(resources.map((r) => r.uri)).toEqual([
+    expect(resources.map((r: { uri: string }) => r.uri)).toEqual([
       "ecs-assistant://guides/express-mode-workflow",
       "ecs-assistant://catalogue/ecs_resource_management",
       "ecs-assistant://iam/read-only.json",
