@@ -116,7 +116,10 @@ export const DeployAppInput = v.strictObject({
       v.description("Image tag; default: derived from the source files, so a re-run reuses the pushed image."),
     ),
   ),
-  cluster: v.optional(v.pipe(v.string(), v.minLength(1), v.description("Default: default (created when missing)."))),
+  cluster: v.optional(
+    v.pipe(v.string(), v.minLength(1), v.description("Default: default (created when missing).")),
+    "default",
+  ),
   service_name: v.optional(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9][\w-]{0,254}$/), v.description("Default: app_name.")),
   ),
@@ -159,9 +162,23 @@ export const DeployAppInput = v.strictObject({
   infrastructure_role_arn: v.optional(RoleArn),
   timeout_seconds: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600), v.description("Wait for readiness; default 600.")),
+    600,
   ),
   dry_run: DryRun,
 });
+
+/** What containerize_app's code receives: the validated input (the schema applies defaults, once). */
+export type ContainerizeAppInput = v.InferOutput<typeof ContainerizeAppInput>;
+/** What build_and_push_image_to_ecr's code receives. */
+export type BuildAndPushInput = v.InferOutput<typeof BuildAndPushInput>;
+/** What validate_ecs_express_mode_prerequisites's code receives. */
+export type ValidatePrerequisitesInput = v.InferOutput<typeof ValidatePrerequisitesInput>;
+/** What wait_for_service_ready's code receives (timeout_seconds filled in by the schema). */
+export type WaitForServiceReadyInput = v.InferOutput<typeof WaitForServiceReadyInput>;
+/** What delete_app's code receives. */
+export type DeleteAppInput = v.InferOutput<typeof DeleteAppInput>;
+/** What deploy_app's code receives. */
+export type DeployAppInput = v.InferOutput<typeof DeployAppInput>;
 
 /** Parameter types of the Express tools (what the typed assistant methods accept). */
 export type ContainerizeAppParams = v.InferInput<typeof ContainerizeAppInput>;

@@ -31,7 +31,6 @@ const ctx = (): ToolContext => {
   return {
     aws: a.aws,
     policy: a.policy,
-    naming: "library",
     log: silentLogger,
     progress: (p) => progress.push(p),
     express: {
@@ -49,7 +48,7 @@ const service = (status: string) => ({
   runningCount: status === "DRAINING" ? 1 : 0,
 });
 const created = () => ({ service: { serviceArn: ARN, serviceName: "shop", cluster: "default" } });
-const opts = { app_name: "shop", port: 8080 };
+const opts = { app_name: "shop", port: 8080, cluster: "default" };
 const IMAGE = `${ECR_HOST}/shop-repo:v1`;
 
 test("case 15 A: a same-name service DRAINING is waited out until INACTIVE, then created", async () => {

@@ -7,21 +7,13 @@ import { resolveAppPath } from "../../security/paths.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
 import { detectRuntime } from "../runtime/detectRuntime.ts";
+import type { BuildAndPushInput } from "../schemas.ts";
 import { type EcrStack, ensureEcrStack } from "../stack/ensureEcrStack.ts";
 import { buildContextOf } from "./buildContext.ts";
 import { buildImage } from "./buildImage.ts";
 import { buildPlan } from "./buildPlan.ts";
 import { ecrLogin } from "./ecrLogin.ts";
 import { pushImage } from "./pushImage.ts";
-
-/** Input of build_and_push_image_to_ecr (reference names plus platform and dry_run). */
-export interface BuildAndPushInput {
-  readonly app_name: string;
-  readonly app_path: string;
-  readonly tag?: string | null;
-  readonly platform?: string;
-  readonly dry_run?: boolean;
-}
 
 /** The reference's result fields plus the verified digest and what happened on the way. */
 export interface BuildAndPushResult {

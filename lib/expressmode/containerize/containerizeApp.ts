@@ -9,16 +9,8 @@ import { detectProject } from "../detect/detectProject.ts";
 import { dockerignoreFor } from "../dockerfile/dockerignore.ts";
 import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
 import type { ContainerizeAppResult } from "../outputs.ts";
+import type { ContainerizeAppInput } from "../schemas.ts";
 import { guidanceFor } from "./guidance.ts";
-
-/** Input of containerize_app (reference names plus opt-in writing). */
-export interface ContainerizeInput {
-  readonly app_path: string;
-  readonly port: number;
-  readonly write?: boolean;
-  readonly overwrite?: boolean;
-  readonly dry_run?: boolean;
-}
 
 const GENERIC_BASE = "Slim Docker Library Images from public.ecr.aws (eg public.ecr.aws/docker/library/node:20-slim)";
 
@@ -27,7 +19,7 @@ const GENERIC_BASE = "Slim Docker Library Images from public.ecr.aws (eg public.
  * returned the same generic advice for every app; this reads the code (bounded walk) and warns about mismatches.
  */
 export const containerizeApp = (
-  input: ContainerizeInput,
+  input: ContainerizeAppInput,
   ctx: ToolContext,
 ): ResultAsync<ContainerizeAppResult, EcsError> => {
   const path = resolveAppPath(input.app_path, { allowedRoots: ctx.policy.allowedRoots });

@@ -3,16 +3,9 @@ import { okAsync, type ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
+import type { DeleteAppInput } from "../schemas.ts";
 import { deleteEcrStack, type EcrDeletion } from "./deleteEcrStack.ts";
 import { deleteExpressService, type ServiceDeletion } from "./deleteExpressService.ts";
-
-/** Input of delete_app (reference names, plus `force` and `dry_run`). */
-export interface DeleteAppInput {
-  readonly service_arn: string;
-  readonly app_name: string;
-  readonly force?: boolean;
-  readonly dry_run?: boolean;
-}
 
 /** The reference's result shape. */
 export interface DeleteAppResult {

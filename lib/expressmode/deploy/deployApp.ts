@@ -10,23 +10,13 @@ import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
 import type { DeployAppResult } from "../outputs.ts";
 import { DEFAULT_EXECUTION_ROLE, DEFAULT_INFRASTRUCTURE_ROLE } from "../prereq/roleSpecs.ts";
 import { type PrerequisitesResult, validatePrerequisites } from "../prereq/validatePrerequisites.ts";
+import type { DeployAppInput } from "../schemas.ts";
 import { waitForServiceReady } from "../service/waitForServiceReady.ts";
 import { contentTag } from "./contentTag.ts";
 import { clusterStep, containerizeStep, imageStep, type StepRecord } from "./deploySteps.ts";
-import { type ServiceOptions, serviceNameOf, serviceParams } from "./serviceParams.ts";
+import { serviceNameOf, serviceParams } from "./serviceParams.ts";
 import { serviceStep } from "./serviceStep.ts";
 import { type WaitDiagnosis, waitFailure } from "./waitFailure.ts";
-
-/** deploy_app input. */
-export interface DeployAppInput extends ServiceOptions {
-  readonly app_path: string;
-  readonly tag?: string;
-  readonly execution_role_arn?: string;
-  readonly infrastructure_role_arn?: string;
-  readonly container_insights?: boolean;
-  readonly timeout_seconds?: number;
-  readonly dry_run?: boolean;
-}
 
 const STEPS = ["containerize", "build_and_push", "prerequisites", "cluster", "service", "wait"] as const;
 type StepName = (typeof STEPS)[number];
@@ -42,7 +32,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
   if (path.isErr()) return errAsync(path.error);
   const root = path.value;
   const tag = input.tag ?? contentTag(root);
-  const cluster = input.cluster ?? "default";
+  const cluster = input.cluster;
   const service_name = serviceNameOf(input);
   if (input.dry_run) return okAsync(plan(ctx, input, root, tag));
   const steps: StepRecord[] = [];
@@ -107,7 +97,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
       progress(5, `Waiting for ${service_name} to be ready`);
       return at(
         "wait",
-        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds ?? 600 }, ctx, svc.target),
+        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds }, ctx, svc.target),
       ).andThen((w) => {
         if (w.status !== "success")
           // The troubleshooting capability's diagnosis ranks the likely root cause; if it cannot run, the wait's
@@ -209,7 +199,7 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
           "ecs:DescribeServiceDeployments",
           "ecs:DescribeServiceRevisions",
         ],
-        timeout_seconds: input.timeout_seconds ?? 600,
+        timeout_seconds: input.timeout_seconds,
         success:
           "the deployment this call started completed and the running revision has the requested image, cpu, memory, port and environment; a rollback is a failure",
       },

@@ -1,22 +1,24 @@
 // Builds CreateExpressGatewayService / UpdateExpressGatewayService parameters from deploy_app's input.
 import type { CreateExpressGatewayServiceRequest } from "@aws-sdk/client-ecs";
+import type { DeployAppInput } from "../schemas.ts";
 
-/** deploy_app's service options (snake_case like the other tools). */
-export interface ServiceOptions {
-  readonly app_name: string;
-  readonly port: number;
-  readonly cluster?: string;
-  readonly service_name?: string;
-  readonly cpu?: string;
-  readonly memory?: string;
-  readonly min_task_count?: number;
-  readonly max_task_count?: number;
-  readonly scaling_metric?: "AVERAGE_CPU" | "AVERAGE_MEMORY" | "REQUEST_COUNT_PER_TARGET";
-  readonly scaling_target_value?: number;
-  readonly health_check_path?: string;
-  readonly environment?: Readonly<Record<string, string>>;
-  readonly secrets?: Readonly<Record<string, string>>;
-}
+/** The parts of deploy_app's validated input that shape the service (cluster defaulted by the schema). */
+export type ServiceOptions = Pick<
+  DeployAppInput,
+  | "app_name"
+  | "port"
+  | "cluster"
+  | "service_name"
+  | "cpu"
+  | "memory"
+  | "min_task_count"
+  | "max_task_count"
+  | "scaling_metric"
+  | "scaling_target_value"
+  | "health_check_path"
+  | "environment"
+  | "secrets"
+>;
 
 /** The service name deploy_app uses (default: the app name). */
 export const serviceNameOf = (o: ServiceOptions): string => o.service_name ?? o.app_name;
@@ -46,7 +48,7 @@ export const serviceParams = (
       : undefined;
   return {
     serviceName: serviceNameOf(o),
-    cluster: o.cluster ?? "default",
+    cluster: o.cluster,
     executionRoleArn,
     infrastructureRoleArn,
     primaryContainer: {

@@ -75,7 +75,7 @@ export const serviceStep = (
   image: string,
   roles: { execution: string; infrastructure: string },
 ): ResultAsync<ServiceStepResult, EcsError> => {
-  const cluster = o.cluster ?? "default";
+  const cluster = o.cluster;
   const name = serviceNameOf(o);
   const params = serviceParams(o, image, roles.execution, roles.infrastructure, ctx.express?.container?.platform);
   const expected = expectedOf(params);

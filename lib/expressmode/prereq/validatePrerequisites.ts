@@ -2,6 +2,7 @@
 import { ResultAsync } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
+import type { ValidatePrerequisitesInput } from "../schemas.ts";
 import { checkImage, type ImageCheck } from "./checkImage.ts";
 import { checkRole, type RoleCheck } from "./checkRole.ts";
 import {
@@ -10,13 +11,6 @@ import {
   EXECUTION_ROLE,
   INFRASTRUCTURE_ROLE,
 } from "./roleSpecs.ts";
-
-/** Input of validate_ecs_express_mode_prerequisites (reference names). */
-export interface ValidatePrerequisitesInput {
-  readonly image_uri: string;
-  readonly execution_role_arn?: string | null;
-  readonly infrastructure_role_arn?: string | null;
-}
 
 /** The reference's result shape; `errors` and `warnings` carry the fix, `details` the per-check objects. */
 export interface PrerequisitesResult {

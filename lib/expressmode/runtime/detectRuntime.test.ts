@@ -40,7 +40,7 @@ describe("detectRuntime", () => {
     );
     expect(e.message).toContain("finch is not installed");
     expect(e.message).toContain("podman is not installed");
-    expect(e.hint).toContain("--container-runtime");
+    expect(e.hint).toContain("options.container.runtime");
   });
 
   test("an explicit runtime is the only candidate", async () => {

@@ -40,7 +40,7 @@ export const detectRuntime = (
           message: `No usable container runtime: ${problems.join("; ")}.`,
           hint: options.runtime
             ? `Start ${options.runtime}'s engine (e.g. the Docker daemon or \`finch vm start\`), or choose another runtime.`
-            : "Install and start Docker, Finch (`finch vm start`) or Podman, or choose one explicitly (container.runtime, server: --container-runtime).",
+            : "Install and start Docker, Finch (`finch vm start`) or Podman, or choose one explicitly with options.container.runtime.",
         }),
       );
     return runCommand(name, ["version"], { env: options.env, signal, timeoutMs: PROBE_TIMEOUT_MS })

@@ -104,7 +104,7 @@ export const runCommand = (
             ? ecsError("container_runtime", {
                 command,
                 message: `The container CLI '${command}' was not found on PATH.`,
-                hint: "Install Docker, Finch or Podman, or choose an installed one (server: --container-runtime).",
+                hint: "Install Docker, Finch or Podman, or choose an installed one with options.container.runtime.",
               })
             : ecsError("container_runtime", {
                 command,

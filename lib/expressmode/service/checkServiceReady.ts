@@ -7,8 +7,9 @@ import { pollingOf } from "../options.ts";
 import { judgeRollout } from "../rollout/judgeRollout.ts";
 import { readRollout } from "../rollout/readRollout.ts";
 import type { RolloutSnapshot, RolloutTarget } from "../rollout/types.ts";
+import type { WaitForServiceReadyInput } from "../schemas.ts";
 import { finishWait } from "./finishWait.ts";
-import type { WaitForServiceInput, WaitForServiceResult } from "./waitForServiceReady.ts";
+import type { WaitForServiceResult } from "./waitForServiceReady.ts";
 
 /** What earlier polls of the same wait saw (a fresh check from a task handle passes `freshWaitState(startedAt)`). */
 export interface WaitState {
@@ -54,13 +55,13 @@ export const freshWaitState = (startedAt: number, intervalMs: number, now = Date
  * time is final. Reports one progress event.
  */
 export const checkServiceReady = (
-  input: WaitForServiceInput,
+  input: WaitForServiceReadyInput,
   ctx: ToolContext,
   target: RolloutTarget,
   state: WaitState,
 ): ResultAsync<ServiceCheck, EcsError> => {
   const { cluster, service_name } = input;
-  const timeoutMs = (input.timeout_seconds ?? 300) * 1000;
+  const timeoutMs = input.timeout_seconds * 1000;
   const interval = pollingOf(ctx.express).serviceIntervalMs;
   const n = state.polls + 1;
   const elapsed = () => Math.round((Date.now() - state.startedAt) / 1000);

@@ -6,13 +6,14 @@ import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
 import { runningConfiguration, runningRevisionArn } from "../rollout/runningConfiguration.ts";
 import type { RolloutSnapshot, RolloutVerdict } from "../rollout/types.ts";
+import type { WaitForServiceReadyInput } from "../schemas.ts";
 import { urlOf, waitForEndpoint } from "./serviceUrl.ts";
 import { stoppedTasks } from "./stoppedTasks.ts";
-import type { WaitForServiceInput, WaitForServiceResult } from "./waitForServiceReady.ts";
+import type { WaitForServiceResult } from "./waitForServiceReady.ts";
 
 /** The wait being finished: what was asked, when it began, its time budget and how many polls it made. */
 export interface FinishedWait {
-  readonly input: WaitForServiceInput;
+  readonly input: WaitForServiceReadyInput;
   readonly ctx: ToolContext;
   readonly startedAt: number;
   readonly timeoutMs: number;

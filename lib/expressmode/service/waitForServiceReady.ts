@@ -6,16 +6,10 @@ import type { DeploymentOutcome, EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
 import type { RolloutTarget } from "../rollout/types.ts";
+import type { WaitForServiceReadyInput } from "../schemas.ts";
 import { sleep } from "../util/sleep.ts";
 import { checkServiceReady, type WaitState } from "./checkServiceReady.ts";
 import type { StoppedTask } from "./stoppedTasks.ts";
-
-/** Input of wait_for_service_ready (reference names). */
-export interface WaitForServiceInput {
-  readonly cluster: string;
-  readonly service_name: string;
-  readonly timeout_seconds?: number;
-}
 
 /** The result: reference `status`/`message` plus counts, URL and, on failure, how it failed and why. */
 export interface WaitForServiceResult {
@@ -48,7 +42,7 @@ export interface WaitForServiceResult {
  * running revision is the one asked for; a rollback ends the wait as a failure. Each poll is checkServiceReady.
  */
 export const waitForServiceReady = (
-  input: WaitForServiceInput,
+  input: WaitForServiceReadyInput,
   ctx: ToolContext,
   target: RolloutTarget = {},
 ): ResultAsync<WaitForServiceResult, EcsError> => {
