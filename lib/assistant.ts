@@ -7,7 +7,7 @@ import type { ServiceName } from "./aws/services.ts";
 import type { EcsError } from "./errors.ts";
 import type { ContainerOptions, PollingOptions } from "./expressmode/options.ts";
 import { type Logger, silentLogger } from "./log.ts";
-import { createPolicy, type FlagNaming, narrowPolicy, type Policy, type PolicyLimits } from "./policy.ts";
+import { createPolicy, narrowPolicy, type Policy, type PolicyLimits } from "./policy.ts";
 import {
   type AnyTool,
   type CallResult,
@@ -32,8 +32,6 @@ export interface EcsAssistantOptions {
   readonly policy?: Partial<Policy>;
   readonly aws?: AwsOptions;
   readonly logger?: Logger;
-  /** @deprecated Ignored: hints name Policy fields (`policy.allowWrite = true`); the MCP server renders them as ALLOW_WRITE=true. */
-  readonly flagNaming?: FlagNaming;
   /** Restrict the tools this assistant offers. */
   readonly tools?: ToolFilter;
   /** Called after every AWS call (metrics). */

@@ -62,7 +62,7 @@ export type { OperationEntry } from "./operations/catalogue.ts";
 export { CATALOGUE } from "./operations/catalogue.ts";
 export type { Pagination } from "./operations/operationEntry.ts";
 export type { EcsResourceManagementParams } from "./operations/schemas.ts";
-export type { Access, FlagNaming, Policy, PolicyLimits } from "./policy.ts";
+export type { Access, Policy, PolicyLimits } from "./policy.ts";
 export { createPolicy, DEFAULT_POLICY, narrowPolicy } from "./policy.ts";
 export type { AnyTool, CallResult, ToolFilter, ToolSpec } from "./registry.ts";
 export { jsonSchemaOf, selectTools, toolSpecs } from "./registry.ts";

@@ -49,12 +49,6 @@ export const narrowPolicy = (policy: Policy, limits: PolicyLimits): Policy => {
   });
 };
 
-/**
- * @deprecated Hints always name Policy fields (`policy.allowWrite = true`); an adapter renders them in its own terms
- * (the MCP server says ALLOW_WRITE=true). Kept so existing callers compile; ignored.
- */
-export type FlagNaming = "env" | "library";
-
 /** How hints name the policy switches: by their Policy field, as code sets them. */
 const FLAG_NAMES = {
   allowWrite: "policy.allowWrite = true",
@@ -163,4 +157,4 @@ export const checkAccess = (policy: Policy, req: AccessRequest): Result<void, Ec
 };
 
 /** The flag a hint should name for sensitive data (for redaction notices). */
-export const sensitiveFlagName = (_naming?: FlagNaming): string => FLAG_NAMES.allowSensitiveData;
+export const sensitiveFlagName = (): string => FLAG_NAMES.allowSensitiveData;

@@ -11,7 +11,6 @@ import type { ToolContext } from "./tool.ts";
 const ctx = (allowWrite: boolean): ToolContext => ({
   aws: (() => errAsync(ecsError("internal", { message: "no AWS here", hint: "" }))) as unknown as ToolContext["aws"],
   policy: createPolicy({ allowWrite }),
-  naming: "library",
   log: silentLogger,
   progress: () => {},
 });

@@ -5,7 +5,7 @@ import type { AwsCall } from "./aws/call.ts";
 import type { EcsError } from "./errors.ts";
 import type { ExpressSettings } from "./expressmode/options.ts";
 import type { Logger } from "./log.ts";
-import type { Access, AccessRequest, FlagNaming, Policy } from "./policy.ts";
+import type { Access, AccessRequest, Policy } from "./policy.ts";
 import type { RemoteMcp } from "./remote/remoteMcp.ts";
 
 /** MCP tool annotations (hints for clients; the policy is what enforces). Derived from the declaration. */
@@ -48,8 +48,6 @@ export interface ToolContext {
   /** AWS calls of this tool call: they carry the call's abort signal (the registry binds it); never pass one by hand. */
   readonly aws: AwsCall;
   readonly policy: Policy;
-  /** @deprecated Ignored: hints name Policy fields and adapters render them. */
-  readonly naming?: FlagNaming;
   readonly log: Logger;
   /** The call's abort signal, for what is not an AWS call: sleeps, child processes, the remote MCP servers. */
   readonly signal?: AbortSignal;

@@ -21,6 +21,16 @@ test("hints and errors of lib/ come out in the server's terms", () => {
   );
 });
 
+test("option hints of lib/ name the server's flags and environment variables", () => {
+  expect(renderPolicyNames("or choose an installed one with options.container.runtime.")).toBe(
+    "or choose an installed one with --container-runtime / ECS_CONTAINER_RUNTIME.",
+  );
+  expect(renderPolicyNames("Enable it: options.knowledge.enabled = true.")).toBe(
+    "Enable it: start the server without --no-knowledge.",
+  );
+  expect(renderPolicyNames("set options.knowledge.url, or")).toBe("set --knowledge-url / ECS_KNOWLEDGE_URL, or");
+});
+
 test("text without a policy field is returned as it is (no copy)", () => {
   const v = { a: "plain", b: [1, 2] };
   expect(renderPolicyNamesIn(v)).toBe(v);

@@ -44,7 +44,7 @@ export const createRemoteBridges = (o: {
           label: "AWS Knowledge MCP server",
           url: k.url ?? KNOWLEDGE_DEFAULT_URL,
           unreachableHint:
-            "The documentation proxy needs internet access to the AWS Knowledge MCP server; check the network or proxy settings, set knowledge.url (--knowledge-url / ECS_KNOWLEDGE_URL), or answer without it.",
+            "The documentation proxy needs internet access to the AWS Knowledge MCP server; check the network or proxy settings, set options.knowledge.url, or answer without it.",
           connectTimeoutMs: k.connectTimeoutMs,
           callTimeoutMs: k.callTimeoutMs,
           retryAfterMs: k.retryAfterMs,

@@ -11,7 +11,7 @@ const disabled = (): EcsError =>
   ecsError("unavailable", {
     service: "AWS Knowledge MCP server",
     message: "The AWS Knowledge documentation proxy is disabled in this assistant.",
-    hint: "Enable it with options.knowledge.enabled (server: drop --no-knowledge).",
+    hint: "Enable it: options.knowledge.enabled = true.",
   });
 
 /** Forwards the validated input to the remote tool; docs lookups are idempotent, so one reconnect-and-retry is safe. */

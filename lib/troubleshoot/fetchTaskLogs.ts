@@ -150,7 +150,7 @@ export const fetchTaskLogs = (p: Params, ctx: ToolContext): ResultAsync<TaskLogs
             log_redaction: {
               applied: true as const,
               redacted_values: redacted,
-              note: `Log lines were passed through the secret redactor (credentials, tokens, passwords replaced by [REDACTED ...]). Set ${sensitiveFlagName(ctx.naming)} to see raw lines.`,
+              note: `Log lines were passed through the secret redactor (credentials, tokens, passwords replaced by [REDACTED ...]). Set ${sensitiveFlagName()} to see raw lines.`,
             },
           }),
       message: entries.length

@@ -24,7 +24,6 @@ const ctxOf = (progress: Progress[] = []): ToolContext => {
   return {
     aws: a.aws,
     policy: a.policy,
-    naming: "library",
     log: silentLogger,
     progress: (p) => progress.push(p),
     express: { polling: { stackIntervalMs: 2, stackMaxIntervalMs: 5, stackTimeoutMs: 5000 } },

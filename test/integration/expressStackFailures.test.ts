@@ -35,7 +35,7 @@ test("root cause first, cascade after, events older than the operation ignored, 
     i.NextToken ? { StackEvents: page2 } : { StackEvents: page1, NextToken: "p2" },
   );
   const a = expressAssistant(fake);
-  const ctx: ToolContext = { aws: a.aws, policy: a.policy, naming: "library", log: silentLogger, progress: () => {} };
+  const ctx: ToolContext = { aws: a.aws, policy: a.policy, log: silentLogger, progress: () => {} };
   const failures = (await stackFailures(ctx, stack, since))._unsafeUnwrap();
   expect(failures.map((f) => f.logical_id)).toEqual(["ECRPushPullRole", "ECRRepository"]);
   expect(failures[0]?.reason).toContain("already exists");

@@ -14,7 +14,6 @@ const ctx = (): ToolContext => {
   return {
     aws: a.aws,
     policy: a.policy,
-    naming: "library",
     log: silentLogger,
     progress: () => {},
     express: { polling: { stackIntervalMs: 2, stackMaxIntervalMs: 5, stackTimeoutMs: 5000 } },

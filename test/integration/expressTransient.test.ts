@@ -25,7 +25,6 @@ test("a stack wait polls on through throttling, then succeeds", async () => {
   const ctx: ToolContext = {
     aws: a.aws,
     policy: a.policy,
-    naming: "library",
     log: silentLogger,
     progress: (p) => progress.push(p),
     express: { polling: { stackIntervalMs: 2, stackMaxIntervalMs: 5, stackTimeoutMs: 5000 } },
@@ -44,7 +43,7 @@ test("a stack wait gives up on a permanent error at once", async () => {
     message: "not authorized to perform: cloudformation:DescribeStacks",
   });
   const a = expressAssistant(fake, { allowWrite: true });
-  const ctx: ToolContext = { aws: a.aws, policy: a.policy, naming: "library", log: silentLogger, progress: () => {} };
+  const ctx: ToolContext = { aws: a.aws, policy: a.policy, log: silentLogger, progress: () => {} };
   const e = (await ensureEcrStack(ctx, "shop"))._unsafeUnwrapErr();
   expect(e).toMatchObject({ kind: "aws", code: "AccessDenied" });
 });

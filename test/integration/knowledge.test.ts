@@ -177,7 +177,7 @@ describe("knowledge proxy: offline and disabled", () => {
     const e = first.value._unsafeUnwrapErr();
     expect(e).toMatchObject({ kind: "unavailable", service: "AWS Knowledge MCP server" });
     expect(e.message).toContain("http://127.0.0.1:1/mcp");
-    expect(e.hint).toContain("--knowledge-url");
+    expect(e.hint).toContain("options.knowledge.url"); // the server renders it as --knowledge-url
     expect(first.ms).toBeLessThan(2_000);
     const second = await timed(a.callTool(READ, { url: "https://docs.aws.amazon.com/a.html" }));
     expect(second.value._unsafeUnwrapErr().kind).toBe("unavailable");
