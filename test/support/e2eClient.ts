@@ -29,7 +29,13 @@ export interface E2EClient {
   /** Tool-list changes seen (2025: notifications/tools/list_changed; 2026: the subscriptions/listen stream). */
   readonly changed: number[];
   listTools(): Promise<{
-    tools: { name: string; description?: string; inputSchema?: unknown; annotations?: Record<string, unknown> }[];
+    tools: {
+      name: string;
+      description?: string;
+      inputSchema?: unknown;
+      outputSchema?: { type?: unknown };
+      annotations?: Record<string, unknown>;
+    }[];
   }>;
   callTool(
     params: { name: string; arguments?: Record<string, unknown> },
