@@ -74,6 +74,7 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       "errors",
     ]),
     ...replicaLines(r.replicas as { date: string; rows: Row[] } | undefined),
+    ...taskLines(r.tasks as { date: string; rows: Row[] } | undefined),
     ...teamLines(r.team as { date: string; rows: Row[] } | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
     ...containerizeLines(r.containerize as { date?: string; summary: Row; misses: string[] } | undefined),
@@ -88,6 +89,27 @@ const replicaLines = (r: { date: string; rows: Row[] } | undefined): string[] =>
         `**Replicas** (measured ${r.date.slice(0, 10)}; \`bun bench/run.ts --only replicas\` refreshes it alone): 2026-07-28 clients (no session; every request may land on either replica) through haproxy round-robin on loopback, 1 vs 2 server processes of the compiled binary, sequential calls per client, the fake AWS and the clients in the bench process:`,
         "",
         table(r.rows, ["replicas", "clients", "calls", "calls_per_s", "p50_ms", "p99_ms", "errors"]),
+      ]
+    : [];
+
+/** Tasks: creation → first tasks/get, 1 vs 2 replicas (absent when haproxy was not installed). */
+export const taskLines = (r: { date: string; rows: Row[] } | undefined): string[] =>
+  r
+    ? [
+        "",
+        `**Tasks** (measured ${r.date.slice(0, 10)}; \`bun bench/run.ts --only tasks\` refreshes it alone): one 2026-07-28 client declaring \`io.modelcontextprotocol/tasks\` starts \`wait_for_service_ready\` tasks one after another through haproxy round-robin (replicas sharing \`ECS_MCP_STATE_KEY\`) and polls each once; create = tools/call sent → task handle received; first_get = handle received → first \`tasks/get\` answered (with 2 replicas that poll lands on the other replica, which rebuilds the status from AWS: one DescribeServices, DescribeExpressGatewayService and deployment read against the fake):`,
+        "",
+        table(r.rows, [
+          "replicas",
+          "tasks",
+          "create_p50_ms",
+          "create_p99_ms",
+          "first_get_p50_ms",
+          "first_get_p99_ms",
+          "create_to_first_get_p50_ms",
+          "create_to_first_get_p99_ms",
+          "errors",
+        ]),
       ]
     : [];
 

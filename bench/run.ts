@@ -15,6 +15,7 @@ import { writePerformance } from "./readme.ts";
 import { replicaThroughput } from "./replicas.ts";
 import { responseSize } from "./responseSize.ts";
 import { roundTrips } from "./roundTrips.ts";
+import { taskLatency } from "./taskLatency.ts";
 import { teamLoad } from "./teamLoad.ts";
 
 const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
@@ -42,6 +43,13 @@ const replicasSection = async (results: Record<string, unknown>) => {
   const rows = await replicaThroughput(quick ? [1, 8] : [1, 8, 32], quick ? 10 : 100);
   console.table(rows);
   results.replicas = { date: new Date().toISOString(), rows };
+};
+
+const tasksSection = async (results: Record<string, unknown>) => {
+  section("Tasks: a task's creation → its first tasks/get answer, 1 vs 2 replicas behind haproxy");
+  const rows = await taskLatency(quick ? 5 : 50);
+  console.table(rows);
+  results.tasks = { date: new Date().toISOString(), rows };
 };
 
 const teamSection = async (results: Record<string, unknown>) => {
@@ -73,6 +81,7 @@ const containerizeSection = async (results: Record<string, unknown>) => {
 const SECTIONS: Record<string, (results: Record<string, unknown>) => Promise<void>> = {
   diagnosis: diagnosisSection,
   replicas: replicasSection,
+  tasks: tasksSection,
   team: teamSection,
   cold_start: coldStartSection,
   containerize: containerizeSection,
@@ -121,6 +130,7 @@ const main = async () => {
   results.http_throughput = ht;
 
   if (haveHaproxy()) await replicasSection(results);
+  if (haveHaproxy()) await tasksSection(results);
   if (haveHaproxy()) await teamSection(results);
   if (wanted("diagnosis")) await diagnosisSection(results);
   await containerizeSection(results);

@@ -247,7 +247,7 @@ describe("work in one process (build_and_push_image_to_ecr)", () => {
     const e = await rpc(r2, "tasks/get", { taskId });
     expect(e.error.code).toBe(-32602);
     expect(e.error.message).toContain("replica r1");
-    expect(e.error.message).toContain("sticky routing");
+    expect(e.error.message).toContain("sticky on the client's address");
     b.finish({ status: "success", full_image_uri: "x" });
     await Bun.sleep(20);
     const done = (await rpc(r1, "tasks/get", { taskId })).result;

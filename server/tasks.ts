@@ -112,7 +112,7 @@ export const createTaskRunner = (assistant: EcsAssistant, log: Logger, s: TaskSe
   const elsewhere = (h: TaskHandle, what: string) =>
     new ProtocolError(
       ProtocolErrorCode.InvalidParams,
-      `Failed to ${what} task: ${h.tool} works in the process that started it (replica ${h.replica}); this is replica ${replica}. Route tasks/* requests for it to that replica (sticky routing on the Mcp-Name header) or run a single replica.`,
+      `Failed to ${what} task: ${h.tool} works in the process that started it (replica ${h.replica}); this is replica ${replica}. Send this client's requests to that replica (a balancer sticky on the client's address) or serve builds and deploys from a single replica.`,
       { replica: h.replica, tool: h.tool },
     );
 
