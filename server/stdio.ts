@@ -35,7 +35,12 @@ export const serveStdio = async (
   io: { stdin?: Readable; stdout?: Writable } = {},
 ): Promise<StdioHandle> => {
   const wire = new StdioServerTransport(io.stdin, io.stdout);
-  const modern = createModernHandler(assistant, log);
+  // Built on the first 2026-07-28 message: a 2025 client (and the start-up before any request) never pays for it.
+  let modern: ReturnType<typeof createModernHandler> | undefined;
+  const modernHandler = () => {
+    modern ??= createModernHandler(assistant, log);
+    return modern;
+  };
   const running = new Map<RequestId, AbortController>();
   const legacyChannel = channelTo(wire);
   const legacy = createMcpServer(assistant, log);
@@ -44,7 +49,7 @@ export const serveStdio = async (
     const abort = new AbortController();
     running.set(m.id, abort);
     try {
-      const res = await modern.fetch(asHttpRequest(m, version, abort.signal));
+      const res = await modernHandler().fetch(asHttpRequest(m, version, abort.signal));
       for await (const out of messagesOf(res)) await wire.send(out);
     } catch (e) {
       if (!abort.signal.aborted) {
@@ -87,7 +92,7 @@ export const serveStdio = async (
     closed,
     close: async () => {
       for (const abort of running.values()) abort.abort();
-      await Promise.all([modern.close(), legacy.close().catch(() => {})]);
+      await Promise.all([modern?.close(), legacy.close().catch(() => {})]);
     },
   };
 };
