@@ -4,7 +4,7 @@ import { parseImageUri } from "../../util/parseImageUri.ts";
 import { archAdvice } from "./archAdvice.ts";
 import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
 import { layerDownloadCause } from "./layerDownloadCause.ts";
-import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
+import { ecrWithoutS3Gateway, pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
 import { placementFailedCause } from "./placementFailedCause.ts";
 import type { TextCause } from "./pullErrors.ts";
@@ -119,6 +119,22 @@ export const imageCause = (p: ParsedFailure, c: FailureContext, region: string):
   const image = p.resource?.includes("/") ? p.resource : (images[0] ?? p.resource ?? "the image");
   const ref = parseImageUri(image);
   const roleArn = c.taskDefinition?.executionRoleArn;
+  // A pull (not the auth call) through ECR's interface endpoints, without NAT and without an S3 gateway endpoint,
+  // stalls on the layers, which ECR serves from S3.
+  if (
+    p.cause === "timeout" &&
+    p.stage === "image_pull" &&
+    (p.service === "ecr" || (!p.service && ref?.ecr)) &&
+    ecrWithoutS3Gateway(region, c.path)
+  )
+    return {
+      id: "registry_unreachable",
+      category: "network",
+      title: "ECR's image layers are unreachable: the VPC has no S3 gateway endpoint",
+      likelihood: 0.9,
+      explanation: `The task timed out pulling the image. ${c.path?.subnets.join(", ") || "The task subnets"} have no NAT or internet route and reach ECR through its interface endpoints, but the VPC has no S3 gateway endpoint: ECR serves image layers from Amazon S3, so the pull stalls after the manifest.`,
+      fix: `Create the gateway endpoint com.amazonaws.${region}.s3 and associate it with the task subnets' route tables (an S3 interface endpoint does not serve ECR layers), and allow outbound TCP 443 to its prefix list in the task security group.`,
+    };
   if (p.cause === "timeout")
     return {
       id: "registry_unreachable",

@@ -44,6 +44,16 @@ export const startupEndpoints = (region: string): string => {
 
 const has = (p: PathFacts, name: string) => (p.endpoints ?? []).some((e) => e === name.replace(" (gateway)", ""));
 
+/** ECR reached through its interface endpoints, with no NAT/internet route and no S3 gateway endpoint for the layers. */
+export const ecrWithoutS3Gateway = (region: string, p: PathFacts | undefined): boolean =>
+  Boolean(
+    p &&
+      !p.onEc2 &&
+      p.route === "none" &&
+      !has(p, `com.amazonaws.${region}.s3`) &&
+      (has(p, `com.amazonaws.${region}.ecr.api`) || has(p, `com.amazonaws.${region}.ecr.dkr`)),
+  );
+
 /** One or two sentences on why the service was unreachable, from checked facts only. */
 export const pathExplanation = (s: FailureService | undefined, region: string, p: PathFacts | undefined): string => {
   const label = serviceLabel(s);
@@ -55,8 +65,6 @@ export const pathExplanation = (s: FailureService | undefined, region: string, p
   const present = needed.filter((e) => has(p, e));
   const subnets = p.subnets.join(", ") || "the task subnets";
   const egress = p.egress443 === false ? " The task security groups also allow no outbound TCP 443." : "";
-  if (s === "ecr" && p.route === "none" && !has(p, `com.amazonaws.${region}.s3`) && present.length > 0)
-    return `${subnets} have no NAT or internet route and reach ECR through its interface endpoints (${present.join(", ")}), but the VPC has no S3 gateway endpoint: ECR serves image layers from Amazon S3, so the pull stalls after the manifest.${egress}`;
   if (present.length > 0)
     return `The VPC has an endpoint for ${label} (${present.join(", ")}), yet the call timed out: the endpoint's security group must admit TCP 443 from the tasks, private DNS must be enabled on it, and the endpoint must be in the tasks' subnets/AZs.${egress}`;
   if (p.route === "none")
@@ -73,8 +81,6 @@ export const pathFix = (s: FailureService | undefined, region: string, p: PathFa
   if (p?.egress443 === false)
     return `Allow outbound TCP 443 in the task security group (to 0.0.0.0/0 or to the endpoints' security group), so the task can reach ${label}.`;
   const present = p ? eps.filter((e) => has(p, e)) : [];
-  if (s === "ecr" && p?.route === "none" && !has(p, `com.amazonaws.${region}.s3`) && present.length > 0)
-    return `Create the gateway endpoint com.amazonaws.${region}.s3 and associate it with the task subnets' route tables (an S3 interface endpoint does not serve ECR layers), and allow outbound TCP 443 to its prefix list in the task security group.`;
   if (present.length > 0)
     return `The endpoint is there (${present.join(", ")}): add an inbound rule for TCP 443 from the task security group to the endpoint's security group, enable private DNS on the interface endpoint, and give it a subnet in every Availability Zone the tasks use${eps.length > present.length ? `; the other endpoints this step needs are missing: ${eps.filter((e) => !present.includes(e)).join(", ")}` : ""}.`;
   const routed = p && !p.onEc2 && (p.route === "nat" || (p.route === "igw" && p.publicIp));
