@@ -38,6 +38,8 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
       ],
     ),
     "",
+    "What start-up loads is held by `test/startupGraph.test.ts`: no AWS SDK, smithy, OpenTelemetry, jose, smol-toml, HTTP/OAuth or CLI code, tool handler or node:crypto before the first call that needs it.",
+    "",
     `**Memory under use**: ${mem.calls} tool calls against the loopback fake AWS; growth over the second half of the calls vs the minimal server's over as many echo calls:`,
     "",
     table(
