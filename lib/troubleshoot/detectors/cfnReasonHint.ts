@@ -7,11 +7,25 @@ export const cfnReasonHint = (
   reason: string,
   logicalId: string | undefined,
 ): { explanation: string; fix: string } | undefined => {
-  const tg = /targetGroupArn (arn:aws[\w-]*:elasticloadbalancing:[^\s]+?)(?:\s|$)/.exec(reason)?.[1];
+  const tg = /target ?group(?:Arn)? (arn:aws[\w-]*:elasticloadbalancing:[^\s]+?)(?:\s|$)/i.exec(reason)?.[1];
   if (/does not have an associated load balancer/i.test(reason))
     return {
       explanation: `The ECS service was created before its target group${tg ? ` (${tg.split(":").at(-1)})` : ""} was attached to a load balancer listener or listener rule: CloudFormation created them in parallel, and CreateService refuses a target group no load balancer forwards to.`,
       fix: `Make ${logicalId ?? "the service"} depend on the listener (and listener rule) that forwards to the target group (DependsOn in CloudFormation; node.addDependency(listener) in CDK; depends_on in Terraform), then deploy again.`,
+    };
+  const targetType = /has target type (\w+), which is incompatible with the (\w+) network mode/i.exec(reason);
+  if (targetType) {
+    const want = targetType[2] === "awsvpc" ? "ip" : "instance";
+    return {
+      explanation: `The target group${tg ? ` (${tg.split(":").at(-1)})` : ""} has target type ${targetType[1]}, but the task definition uses the ${targetType[2]} network mode, which registers ${want === "ip" ? "each task's own IP address (target type ip)" : "the container instance and a host port (target type instance)"}.`,
+      fix: `Create a target group with target type ${want} (the target type cannot be changed in place: replace the target group and its listener rule), point ${logicalId ?? "the service"} at it, then deploy again.`,
+    };
+  }
+  if (/Network Configuration is not valid for the given networkMode/i.test(reason))
+    return {
+      explanation:
+        "The service passes a networkConfiguration (subnets, security groups), which only the awsvpc network mode accepts, but the task definition uses another network mode (bridge or host).",
+      fix: `Either set networkMode awsvpc in the task definition (required on Fargate), or remove networkConfiguration from ${logicalId ?? "the service"}, then deploy again.`,
     };
   const p = parseFailure(reason);
   if (p.action && /not authorized to perform/i.test(reason))
