@@ -1,11 +1,12 @@
-// containerize_app over the app corpus: detection correct (expected.json), and for the Node and static fixtures
-// that ask for an image, built with podman, booted from the image's own CMD and answering HTTP (full runs only).
+// containerize_app over the app corpus: detection correct (expected.json), and for the Node, static and Python
+// fixtures that ask for an image, built with podman, booted from the image's own CMD and answering HTTP (full runs only).
 import { join } from "node:path";
 import { detectProject } from "../lib/expressmode/detect/detectProject.ts";
 import { generateDockerfile } from "../lib/expressmode/dockerfile/generateDockerfile.ts";
 import { pool, proveFixture } from "../test/support/boot/proveFixture.ts";
 import { APPS, type ExpectedApp, fixtureApps } from "../test/support/fixtureApps.ts";
 import { ensureRegistry } from "../test/support/registry/registry.ts";
+import { pythonImagesBench } from "./containerizePython.ts";
 
 /** `sub` is contained in `obj` (the toMatchObject rule: arrays equal, objects recursively). */
 const contains = (obj: unknown, sub: unknown): boolean => {
@@ -63,9 +64,14 @@ export const containerizeBench = async (quick: boolean) => {
     negative_controls_failing_as_expected: `${proofs.filter((p) => images.find((i) => i.name === p.name)?.image.expect && p.passed).length}/${proofs.length - positive.length}`,
     build_boot_s: Math.round((Date.now() - t1) / 1000),
   });
+  const python = await pythonImagesBench(reg.env);
+  if (python) Object.assign(summary, python.summary);
   return {
     summary,
     misses,
-    failures: proofs.filter((p) => !p.passed).map((p) => `${p.name}: ${p.detail.slice(0, 300)}`),
+    failures: [
+      ...proofs.filter((p) => !p.passed).map((p) => `${p.name}: ${p.detail.slice(0, 300)}`),
+      ...(python?.failures ?? []),
+    ],
   };
 };

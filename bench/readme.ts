@@ -184,6 +184,25 @@ const containerizeLines = (cz: { date?: string; summary: Row; misses: string[] }
         "build_boot_s",
       ],
     ),
+    ...(cz.summary.python_image_fixtures !== undefined
+      ? [
+          "",
+          "Python fixtures (packages from the loopback PyPI stand-in of Debian bookworm wheels, `test/support/pypi/`; `python_not_built` = fixtures whose `expected.json` says why no image is built here, uv above all):",
+          "",
+          table(
+            [cz.summary],
+            [
+              "python_fixtures",
+              "python_image_fixtures",
+              "python_built",
+              "python_booted",
+              "python_answering",
+              "python_not_built",
+              "python_build_boot_s",
+            ],
+          ),
+        ]
+      : []),
     ...(cz.misses.length ? ["", `Detection misses: ${cz.misses.join(", ")}.`] : []),
   ];
 };

@@ -68,7 +68,7 @@ const coldStartSection = async (results: Record<string, unknown>) => {
 
 const containerizeSection = async (results: Record<string, unknown>) => {
   section(
-    `containerize_app over the app corpus: detection correct${quick ? "" : "; Node/static images built, booted and answering"}`,
+    `containerize_app over the app corpus: detection correct${quick ? "" : "; Node/static and Python images built, booted and answering"}`,
   );
   const cz = await containerizeBench(quick);
   console.table([cz.summary]);

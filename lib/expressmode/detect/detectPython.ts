@@ -49,6 +49,7 @@ export const detectPython = (p: Project): Detection | undefined => {
   const version = pythonVersion({
     pythonVersion: p.read(".python-version"),
     runtimeTxt: p.read("runtime.txt"),
+    pipfile: p.read("Pipfile"),
     requiresPython: member?.requiresPython ?? py?.requiresPython,
   });
   const found = pythonEntry(p, deps, base, t.packaged || Boolean(t.workspace));
@@ -88,7 +89,7 @@ export const detectPython = (p: Project): Detection | undefined => {
     runtime_version: version.version,
     runtime_source: version.source,
     start_command: start,
-    build_command: found.collectstatic ? "python manage.py collectstatic --noinput" : undefined,
+    build_command: found.collectstatic ? `python ${found.manage ?? "manage.py"} collectstatic --noinput` : undefined,
     detected_port: facts.port ?? (fw ? defaults[fw] : undefined),
     port_source: facts.source ?? (fw ? `${fw} default` : undefined),
     reads_port_env: facts.readsPortEnv || start.some((s) => s.includes(PORT_PLACEHOLDER) || s.includes("$PORT")),

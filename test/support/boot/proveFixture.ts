@@ -29,6 +29,14 @@ export interface FixtureProof {
   readonly detail: string;
 }
 
+/** Stack-specific build settings (the Python corpus passes its package index stand-in here). */
+export interface ProveOptions {
+  /** `--build-arg`s (only ARGs the generated Dockerfile declares, e.g. PIP_INDEX_URL). */
+  readonly buildArgs?: Record<string, string>;
+  /** Edits the copied project before detection (e.g. naming a private index in its lockfile). */
+  readonly prepare?: (dir: string) => void;
+}
+
 /**
  * Copies `fixtureDir` (optionally the monorepo member `appPath` inside it) to a temp folder, writes the proposal
  * as containerize_app would, builds it from the proposed build context and boots it.
@@ -39,11 +47,13 @@ export const proveFixture = async (
   want: ImageExpectation,
   podmanEnv: Record<string, string>,
   appPath?: string,
+  opts: ProveOptions = {},
 ): Promise<FixtureProof> => {
   const work = mkdtempSync(join(tmpdir(), "corpus-"));
   const root = join(work, name);
   cpSync(fixtureDir, root, { recursive: true, filter: (src) => !src.endsWith("expected.json") });
   const appDir = appPath ? join(root, appPath) : root;
+  opts.prepare?.(root);
   const a = detectProject(appDir);
   const d = a.detection;
   const port = d.detected_port ?? 8080;
@@ -56,7 +66,7 @@ export const proveFixture = async (
     writeFileSync(join(appDir, "Dockerfile"), p.dockerfile);
     writeFileSync(join(context, ".dockerignore"), dockerignoreFor(d.stack, !d.build_command));
     const dockerfile = a.build_context ? relative(context, join(appDir, "Dockerfile")) : undefined;
-    const b = await buildImage(image, context, podmanEnv, { dockerfile });
+    const b = await buildImage(image, context, podmanEnv, { dockerfile, buildArgs: opts.buildArgs });
     if (!b.ok) {
       const passed = want.expect === "build_fails";
       return { ...base, buildMs: b.ms, passed, detail: `build failed:\n${b.tail}` };

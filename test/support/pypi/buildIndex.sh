@@ -8,10 +8,10 @@
 set -euo pipefail
 STATE=${ECS_ASSISTANT_PYPI_DIR:-/var/tmp/ecs-assistant-pypi}
 # Bump when ROOTS or the conversion change.
-INDEX_VERSION=v2
+INDEX_VERSION=v4
 # What the Python fixture apps and the package-manager tools the generated Dockerfiles run need.
 ROOTS=(python3-flask python3-gunicorn python3-django python3-fastapi python3-uvicorn python3-starlette
-  python3-setuptools-whl python3-wheel-whl python3-pip-whl pipenv python3-pdm python3-hatchling)
+  python3-setuptools-whl python3-wheel-whl python3-pip-whl pipenv python3-pdm python3-hatchling python3-poetry)
 # Not distributions (the interpreter itself, Debian-only splits, wheels shipped by the *-whl packages above).
 SKIP='^(python3-minimal|python3-distutils|python3-lib2to3|python3-setuptools|python3-wheel|python3-pkg-resources|python3-pip)$'
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -97,6 +97,11 @@ def convert(root, out_dir, dist_of=None):
         lines = head.splitlines()
         reqs = [unversioned(l) for l in lines if l.startswith("Requires-Dist:")]
         have = {re.split(r"[\[;\s]", r[len("Requires-Dist: "):])[0].lower().replace("_", "-") for r in reqs}
+        # An unconditional requirement that no Debian package provides was trimmed by Debian, which ships the
+        # package working without it (Poetry 1.3 without poetry-plugin-export): drop it, or pip cannot install.
+        known = {v.lower().replace("_", "-") for v in dist_of.values()} | {"pip", "setuptools", "wheel"}
+        reqs = [r for r in reqs if ";" in r or re.split(r"[\[\s]", r[len("Requires-Dist: "):])[0].lower().replace("_", "-") in known]
+        have = {re.split(r"[\[;\s]", r[len("Requires-Dist: "):])[0].lower().replace("_", "-") for r in reqs}
         for dep in python_depends(root):
             dist = dist_of.get(dep)
             if dist and dist.lower().replace("_", "-") not in have:

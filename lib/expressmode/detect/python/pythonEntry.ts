@@ -11,6 +11,8 @@ export interface PythonEntry {
   readonly start: string[];
   /** Django: the settings define STATIC_ROOT, so collectstatic runs in the image. */
   readonly collectstatic?: boolean;
+  /** Django: manage.py's path from the app folder (it may sit in `src/` or a `startproject` folder). */
+  readonly manage?: string;
   readonly warnings: readonly string[];
   readonly ambiguous?: readonly string[];
 }
@@ -60,22 +62,35 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
   const appDir = (root: string) => (root && !installed ? ["--app-dir", root] : []);
   const warnings: string[] = [];
   const gunicorn = deps.has("gunicorn");
-  const manage = base ? `${base}/manage.py` : "manage.py";
-  if (deps.has("django") || p.has(manage)) {
+  if (deps.has("django") || p.has(base ? `${base}/manage.py` : "manage.py")) {
+    // The Django project folder is where manage.py is (the root, `src/`, or the folder `startproject` made): the
+    // settings and WSGI modules import from there, so gunicorn runs with --chdir to it and manage.py is called by path.
+    const managePy = find(
+      p,
+      files.filter((f) => f === "manage.py" || f.endsWith("/manage.py")),
+      /DJANGO_SETTINGS_MODULE|execute_from_command_line/,
+    )?.file;
+    const projectDir = managePy?.includes("/") ? managePy.slice(0, managePy.lastIndexOf("/")) : "";
+    const rel = (f: string) => (base && f.startsWith(`${base}/`) ? f.slice(base.length + 1) : f);
+    const manage = managePy ? rel(managePy) : "manage.py";
     const wsgi = find(
       p,
       files.filter((f) => f.endsWith("/wsgi.py")),
       /get_wsgi_application/,
     );
-    const entry = wsgi ? moduleOf(wsgi.file, roots).module : undefined;
+    const djangoRoots = projectDir && projectDir !== base ? [projectDir] : roots;
+    const where = wsgi ? moduleOf(wsgi.file, djangoRoots) : undefined;
+    const entry = where?.module;
+    const chdir = where?.root && where.root !== base ? ["--chdir", rel(where.root)] : [];
     const settings = files.filter((f) => /settings(\/[^/]+)?\.py$/.test(f) || f.includes("/settings/"));
     const collectstatic = settings.some((f) => /^STATIC_ROOT\s*=/m.test(p.read(f) ?? ""));
     if (gunicorn && entry)
       return {
         framework: "django",
         entry,
-        start: ["gunicorn", "--bind", `0.0.0.0:${P}`, entry],
+        start: ["gunicorn", ...chdir, "--bind", `0.0.0.0:${P}`, entry],
         collectstatic,
+        manage,
         warnings,
       };
     warnings.push(
@@ -86,6 +101,7 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
       entry,
       start: ["python", manage, "runserver", `0.0.0.0:${P}`],
       collectstatic,
+      manage,
       warnings,
     };
   }

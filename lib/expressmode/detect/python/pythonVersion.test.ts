@@ -28,6 +28,15 @@ describe("pythonVersion", () => {
     expect(pythonVersion({ runtimeTxt: "python-3.11.9", requiresPython: ">=3.13" }).version).toBe("3.11");
     expect(pythonVersion({ pythonVersion: "cpython@3.13" }).version).toBe("3.13");
   });
+  test("a Pipfile's [requires] python_version pins the minor (below .python-version, above requires-python)", () => {
+    const pipfile = '[packages]\nflask = "*"\n\n[requires]\npython_version = "3.11"\n';
+    expect(pythonVersion({ pipfile, requiresPython: ">=3.13" })).toEqual({
+      version: "3.11",
+      source: "Pipfile python_version 3.11",
+    });
+    expect(pythonVersion({ pipfile: '[requires]\npython_full_version = "3.13.1"\n' }).version).toBe("3.13");
+    expect(pythonVersion({ pipfile, pythonVersion: "3.12" }).version).toBe("3.12");
+  });
   test("an unknown minor falls back instead of naming a tag that does not exist", () =>
     expect(pythonVersion({ pythonVersion: "3.4" }).version).toBe("3.12"));
 });

@@ -1,4 +1,4 @@
-// Picks the CPython minor version for the image from .python-version, runtime.txt or requires-python.
+// Picks the CPython minor version for the image from .python-version, runtime.txt, Pipfile or requires-python.
 
 /** Minor versions with official python:<v>-slim images that the generated Dockerfile may name. */
 export const PYTHON_MINORS = [9, 10, 11, 12, 13, 14] as const;
@@ -47,12 +47,17 @@ const minorFromPin = (text: string | undefined): number | undefined => {
 export const pythonVersion = (files: {
   pythonVersion?: string;
   runtimeTxt?: string;
+  /** Pipfile text: `[requires] python_version` / `python_full_version` pin the interpreter Pipenv expects. */
+  pipfile?: string;
   requiresPython?: string;
 }): { version: string; source: string } => {
   const pinned = minorFromPin(files.pythonVersion);
   if (pinned !== undefined) return { version: `3.${pinned}`, source: ".python-version" };
   const runtime = minorFromPin(files.runtimeTxt);
   if (runtime !== undefined) return { version: `3.${runtime}`, source: "runtime.txt" };
+  const pipenv = /^\s*python_(?:full_)?version\s*=\s*["']([^"']+)["']/m.exec(files.pipfile ?? "")?.[1];
+  const fromPipfile = minorFromPin(pipenv);
+  if (fromPipfile !== undefined) return { version: `3.${fromPipfile}`, source: `Pipfile python_version ${pipenv}` };
   const ranged = files.requiresPython ? minorFromRange(files.requiresPython) : undefined;
   if (ranged !== undefined) return { version: `3.${ranged}`, source: `requires-python ${files.requiresPython}` };
   return { version: `3.${DEFAULT_PYTHON_MINOR}`, source: "default (no version named)" };
