@@ -8,6 +8,7 @@ import { detectDotnet, detectGo, detectJava, detectPhp, detectRuby, detectStatic
 import { detectPython } from "./detectPython.ts";
 import { detectUnsupported } from "./detectUnsupported.ts";
 import { workspaceRootAbove } from "./node/workspaceRootAbove.ts";
+import { uvWorkspaceAbove } from "./python/uvWorkspaceAbove.ts";
 import { type Project, scanProject } from "./scanProject.ts";
 
 /** Detectors in priority order: a manifest-backed server stack wins over a stray index.html; Deno before Node (a Deno
@@ -43,7 +44,13 @@ export interface ProjectAnalysis {
 export const detectProject = (root: string): ProjectAnalysis => {
   const project = scanProject(root);
   const above = project.has("package.json") ? workspaceRootAbove(root) : undefined;
-  const member = above ? detectNode(scanProject(above.root), above.dir) : undefined;
+  const pyAbove = !above && project.has("pyproject.toml") ? uvWorkspaceAbove(root) : undefined;
+  const member = above
+    ? detectNode(scanProject(above.root), above.dir)
+    : pyAbove
+      ? detectPython(scanProject(pyAbove.root), pyAbove.dir)
+      : undefined;
+  const ws = above ?? pyAbove;
   const detection =
     member ??
     DETECTORS.map((d) => d(project)).find((d) => d !== undefined) ??
@@ -62,7 +69,7 @@ export const detectProject = (root: string): ProjectAnalysis => {
     existing_dockerfile: existing?.slice(0, 4000),
     files_scanned: project.files.length,
     scan_truncated: project.truncated,
-    project: member && above ? scanProject(above.root) : project,
-    ...(member && above ? { build_context: above.root } : {}),
+    project: member && ws ? scanProject(ws.root) : project,
+    ...(member && ws ? { build_context: ws.root } : {}),
   };
 };

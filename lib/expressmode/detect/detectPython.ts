@@ -37,10 +37,13 @@ const dependencyNames = (p: Project, py: Pyproject | undefined, requirements: st
   return names;
 };
 
-/** Python detection (undefined when there is no Python manifest). */
-export const detectPython = (p: Project): Detection | undefined => {
+/**
+ * Python detection (undefined when there is no Python manifest). `appDir`: a uv workspace member that app_path named
+ * (`p` is then the workspace root).
+ */
+export const detectPython = (p: Project, appDir?: string): Detection | undefined => {
   if (!MANIFESTS.some((m) => p.has(m))) return undefined;
-  const t = pythonTooling(p);
+  const t = pythonTooling(p, undefined, appDir);
   const py = t.pyproject;
   const base = t.workspace?.app ?? "";
   const member = base ? readPyproject(p, base) : undefined;
@@ -95,6 +98,7 @@ export const detectPython = (p: Project): Detection | undefined => {
     reads_port_env: facts.readsPortEnv || start.some((s) => s.includes(PORT_PLACEHOLDER) || s.includes("$PORT")),
     health_check_path: facts.healthPath,
     entry: found.entry,
+    ...(base ? { app_dir: base } : {}),
     ...(t.ambiguous.length || found.ambiguous?.length
       ? { ambiguous: [...t.ambiguous, ...(found.ambiguous ?? [])] }
       : {}),

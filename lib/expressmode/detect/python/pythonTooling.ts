@@ -62,8 +62,15 @@ const poetryPackaged = (p: Project, py: Pyproject): boolean => {
   return Boolean(mod) && p.files.some((f) => f.startsWith(`${mod}/`) || f.startsWith(`src/${mod}/`));
 };
 
-/** Package manager and install shape of the project at the scan root. */
-export const pythonTooling = (p: Project, webDeps: (py: Pyproject) => boolean = usesWebFramework): PythonTooling => {
+/**
+ * Package manager and install shape of the project at the scan root. `appDir`: the workspace member app_path named
+ * (it is the app even when another member also uses a web framework).
+ */
+export const pythonTooling = (
+  p: Project,
+  webDeps: (py: Pyproject) => boolean = usesWebFramework,
+  appDir?: string,
+): PythonTooling => {
   const py = readPyproject(p);
   const ambiguous: string[] = [];
   const evidence: string[] = [];
@@ -103,8 +110,8 @@ export const pythonTooling = (p: Project, webDeps: (py: Pyproject) => boolean = 
       const mp = readPyproject(p, m);
       return mp !== undefined && webDeps(mp);
     });
-    const app = apps[0];
-    if (apps.length > 1)
+    const app = appDir && members.includes(appDir) ? appDir : apps[0];
+    if (apps.length > 1 && app !== appDir)
       ambiguous.push(
         `several workspace members use a web framework (${apps.join(", ")}): chose ${app}; point app_path at the member's name in the Dockerfile to change it`,
       );
