@@ -2,6 +2,7 @@
 // base images with packages from the loopback PyPI stand-in, booted from its own CMD and probed over HTTP.
 import { join } from "node:path";
 import { pool, proveFixture } from "../test/support/boot/proveFixture.ts";
+import { userPort } from "../test/support/boot/userPort.ts";
 import { APPS, fixtureApps } from "../test/support/fixtureApps.ts";
 import { namePrivateIndex } from "../test/support/pypi/namePrivateIndex.ts";
 import { ensurePypiIndex } from "../test/support/pypi/pypiIndex.ts";
@@ -14,7 +15,11 @@ export const pythonImagesBench = async (podmanEnv: Record<string, string>) => {
   if (!index) return null;
   const t0 = Date.now();
   try {
-    const opts = { buildArgs: { PIP_INDEX_URL: index.url }, prepare: (dir: string) => namePrivateIndex(dir, index) };
+    const opts = {
+      buildArgs: { PIP_INDEX_URL: index.url },
+      prepare: (dir: string) => namePrivateIndex(dir, index),
+      port: userPort,
+    };
     const proofs = await pool(
       2,
       images.map(

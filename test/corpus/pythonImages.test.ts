@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { detectProject } from "../../lib/expressmode/detect/detectProject.ts";
 import { generateDockerfile } from "../../lib/expressmode/dockerfile/generateDockerfile.ts";
 import { type FixtureProof, pool, proveFixture } from "../support/boot/proveFixture.ts";
+import { userPort } from "../support/boot/userPort.ts";
 import { APPS, fixtureApps } from "../support/fixtureApps.ts";
 import { namePrivateIndex } from "../support/pypi/namePrivateIndex.ts";
 import { ensurePypiIndex, type PypiIndex } from "../support/pypi/pypiIndex.ts";
@@ -26,7 +27,11 @@ beforeAll(async () => {
   if (!reg || !pypi) return;
   const [env, index] = [reg.env, pypi];
   const t0 = Date.now();
-  const opts = { buildArgs: { PIP_INDEX_URL: index.url }, prepare: (dir: string) => namePrivateIndex(dir, index) };
+  const opts = {
+    buildArgs: { PIP_INDEX_URL: index.url },
+    prepare: (dir: string) => namePrivateIndex(dir, index),
+    port: userPort,
+  };
   const results = await pool(
     Number(process.env.FIXTURE_IMAGES_PARALLEL ?? 2),
     cases.map(
@@ -84,6 +89,7 @@ describe("Python fixture images build and boot (skipped when podman, the registr
         undefined,
         {
           buildArgs: { PIP_INDEX_URL: index.url },
+          port: userPort,
           prepare: (d) => appendFileSync(join(d, "app.py"), "\nraise RuntimeError('broken on purpose')\n"),
         },
       );

@@ -35,6 +35,8 @@ export interface ProveOptions {
   readonly buildArgs?: Record<string, string>;
   /** Edits the copied project before detection (e.g. naming a private index in its lockfile). */
   readonly prepare?: (dir: string) => void;
+  /** The container port to build and probe with (default: the detected port, else 8080). */
+  readonly port?: (d: { reads_port_env?: boolean; detected_port?: number }) => number;
 }
 
 /**
@@ -56,7 +58,7 @@ export const proveFixture = async (
   opts.prepare?.(root);
   const a = detectProject(appDir);
   const d = a.detection;
-  const port = d.detected_port ?? 8080;
+  const port = opts.port?.(d) ?? d.detected_port ?? 8080;
   const p = generateDockerfile({ detection: d, project: a.project, port, healthPath: want.boot?.path ?? "/" });
   const image = `localhost/ecs-assistant-corpus/${name}:latest`;
   const base = { name, built: false, booted: false, answered: false, buildMs: 0, bootMs: 0 };
