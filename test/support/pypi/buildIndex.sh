@@ -15,9 +15,12 @@ ROOTS=(python3-flask python3-gunicorn python3-django python3-fastapi python3-uvi
 # Not distributions (the interpreter itself, Debian-only splits, wheels shipped by the *-whl packages above).
 SKIP='^(python3-minimal|python3-distutils|python3-lib2to3|python3-setuptools|python3-wheel|python3-pkg-resources|python3-pip)$'
 HERE=$(cd "$(dirname "$0")" && pwd)
-[[ $(cat "$STATE/index/.version" 2>/dev/null) == "$INDEX_VERSION" ]] && { echo "$STATE/index"; exit 0; }
+# One folder per version: worktrees and runs of different versions share the downloads, never an index.
+INDEX=$STATE/index-$INDEX_VERSION
+[[ $(cat "$INDEX/.version" 2>/dev/null) == "$INDEX_VERSION" ]] && { echo "$INDEX"; exit 0; }
 command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null || { echo "buildIndex: needs apt-get and dpkg-deb" >&2; exit 3; }
 mkdir -p "$STATE/debs" && exec 9>"$STATE/lock" && flock -w 900 9
+[[ $(cat "$INDEX/.version" 2>/dev/null) == "$INDEX_VERSION" ]] && { echo "$INDEX"; exit 0; }
 # A fresh machine may have no package lists yet (apt-cache then knows nothing).
 apt-cache show python3-flask >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
 pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
@@ -25,16 +28,17 @@ pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts 
 pkgs="$pkgs python3-setuptools-whl python3-wheel-whl python3-pip-whl"
 missing=() && for p in $pkgs; do compgen -G "$STATE/debs/${p}_*.deb" >/dev/null || missing+=("$p"); done
 ((${#missing[@]} == 0)) || (cd "$STATE/debs" && apt-get download -q "${missing[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' >&2)
-rm -rf "$STATE/index.tmp" "$STATE/x" && mkdir -p "$STATE/index.tmp/files" "$STATE/x"
+rm -rf "$INDEX.tmp" "$STATE/x" && mkdir -p "$INDEX.tmp/files" "$STATE/x"
 dirs=()
-for deb in "$STATE"/debs/*.deb; do
+# Only this version's packages (the download folder is shared with other versions).
+for deb in $(for p in $pkgs; do compgen -G "$STATE/debs/${p}_*.deb"; done); do
   d=$STATE/x/$(basename "$deb" .deb) && dpkg-deb -x "$deb" "$d" && dpkg-deb -e "$deb" "$d/DEBIAN" && dirs+=("$d")
   # The *-whl packages carry upstream wheels as they are.
-  [[ -d $d/usr/share/python-wheels ]] && cp "$d"/usr/share/python-wheels/*.whl "$STATE/index.tmp/files/"
+  [[ -d $d/usr/share/python-wheels ]] && cp "$d"/usr/share/python-wheels/*.whl "$INDEX.tmp/files/"
 done
-python3 "$HERE/debToWheel.py" "$STATE/index.tmp/files" "${dirs[@]}" >/dev/null
+python3 "$HERE/debToWheel.py" "$INDEX.tmp/files" "${dirs[@]}" >/dev/null
 # PEP 503: /simple/<normalised name>/ lists that project's files.
-python3 - "$STATE/index.tmp" <<'PY'
+python3 - "$INDEX.tmp" <<'PY'
 import os, re, sys, hashlib, html
 root = sys.argv[1]; files = os.path.join(root, "files"); projects = {}
 for w in sorted(os.listdir(files)):
@@ -45,5 +49,5 @@ for name, ws in projects.items():
     open(os.path.join(root, "simple", name, "index.html"), "w").write(f"<!DOCTYPE html><html><body>\n{links}</body></html>\n")
 open(os.path.join(root, "simple", "index.html"), "w").write("<!DOCTYPE html><html><body>\n" + "".join(f'<a href="{n}/">{n}</a><br>\n' for n in sorted(projects)) + "</body></html>\n")
 PY
-rm -rf "$STATE/x" "$STATE/index" && echo "$INDEX_VERSION" >"$STATE/index.tmp/.version" && mv "$STATE/index.tmp" "$STATE/index"
-echo "$STATE/index"
+rm -rf "$STATE/x" "$INDEX" && echo "$INDEX_VERSION" >"$INDEX.tmp/.version" && mv "$INDEX.tmp" "$INDEX"
+echo "$INDEX"
