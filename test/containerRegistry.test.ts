@@ -13,7 +13,7 @@ const local = `localhost/ecs-assistant-test/myapp:${tag}`;
 afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
   if (reg) await run("podman", ["rmi", "--force", local], { env: reg.env });
-});
+}, 120_000); // podman waits for its storage lock while other builds run: the default 5 s hook timeout is not enough
 
 describe.skipIf(reg === null)("podman through the loopback registries", () => {
   test("build FROM public.ecr.aws node image, push to fake ECR, digest matches the registry's", async () => {
