@@ -81,7 +81,9 @@ export const renderPerformance = (r: Record<string, unknown>): string => {
     ...taskLines(r.tasks as { date: string; rows: Row[] } | undefined),
     ...teamLines(r.team as { date: string; rows: Row[] } | undefined),
     ...diagnosisLines(r.diagnosis as { date?: string; summary: Row; rows: Row[] } | undefined),
-    ...containerizeLines(r.containerize as { date?: string; summary: Row; misses: string[] } | undefined),
+    ...containerizeLines(
+      r.containerize as { date?: string; summary: Row; misses: string[]; not_built?: string[] } | undefined,
+    ),
   ].join("\n");
 };
 
@@ -165,22 +167,26 @@ const diagnosisLines = (dx: { date?: string; summary: Row; rows: Row[] } | undef
   ];
 };
 
-const containerizeLines = (cz: { date?: string; summary: Row; misses: string[] } | undefined): string[] => {
+const containerizeLines = (
+  cz: { date?: string; summary: Row; misses: string[]; not_built?: string[] } | undefined,
+): string[] => {
   if (!cz) return [];
   return [
     "",
-    `**containerize_app over the app corpus**${cz.date ? ` (measured ${cz.date.slice(0, 10)}; \`bun bench/run.ts --only containerize\` refreshes it alone)` : ""} (\`test/fixtures/apps/\`, layouts modelled on public templates): detection correct = stack, framework, package manager, start command, port and static vs server as \`expected.json\` says; for the Node and static fixtures that ask for an image, the generated Dockerfile built with podman from the loopback base images (packages from the npm registry), the image's own CMD started with its ENV, WORKDIR and USER (\`test/support/boot/\`), and its health path answering; negative controls (a lockfile out of sync, an app that crashes) must fail:`,
+    `**containerize_app over the app corpus**${cz.date ? ` (measured ${cz.date.slice(0, 10)}; \`bun bench/run.ts --only containerize\` refreshes it alone)` : ""} (\`test/fixtures/apps/\`, layouts modelled on public templates): detection correct = stack, framework, package manager, start command, port and static vs server as \`expected.json\` says; for the Node and static fixtures that ask for an image, the generated Dockerfile built with podman from the loopback base images (packages from the npm registry), the image's own CMD started with its ENV, WORKDIR and USER (\`test/support/boot/\`), and its health path answering (SPAs: a deep link such as \`/some/route\` must return index.html); negative controls (a lockfile out of sync, an app that crashes) must fail; \`node_static_not_built\` = Node/static fixtures whose \`expected.json\` says why no image is built here${cz.not_built?.length ? ` (${cz.not_built.join(", ")})` : ""}:`,
     "",
     table(
       [cz.summary],
       [
         "fixtures",
         "detection_correct",
+        "node_or_static",
         "image_fixtures",
         "built",
         "booted",
         "answering",
         "negative_controls_failing_as_expected",
+        "node_static_not_built",
         "build_boot_s",
       ],
     ),

@@ -73,6 +73,8 @@ const containerizeSection = async (results: Record<string, unknown>) => {
   const cz = await containerizeBench(quick);
   console.table([cz.summary]);
   if (cz.misses.length) console.log(`detection misses: ${cz.misses.join(", ")}`);
+  if (cz.not_built.length)
+    console.log(`Node/static images not built (reasons in expected.json): ${cz.not_built.join(", ")}`);
   for (const f of cz.failures) console.log(`image: ${f}`);
   results.containerize = { date: new Date().toISOString(), ...cz };
 };

@@ -39,7 +39,7 @@ beforeAll(async () => {
   console.log(
     `[corpus] ${results.length} fixtures: ${results.filter((r) => r.built).length} built, ${answered} answered, ${results.filter((r) => r.passed).length} as expected, in ${Math.round((Date.now() - t0) / 1000)} s`,
   );
-}, 40 * 60_000);
+}, 60 * 60_000);
 
 describe("Node and static fixture images build and boot (skipped when podman or the registries are unavailable)", () => {
   test("the corpus has image proofs to run", () => {
