@@ -1,5 +1,5 @@
 // Deletes an Express Gateway Service and waits (bounded) until it has drained; already deleted counts as done.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
@@ -26,54 +26,52 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
   const polling = pollingOf(ctx.express);
   const deadline = Date.now() + polling.drainTimeoutMs;
   const interval = Math.min(polling.serviceIntervalMs, 15_000);
-  const drained = (n: number): ResultAsync<ServiceDeletion, EcsError> =>
+  const statusOf = (gone: string) =>
     ctx
       .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
       .map((o) => o.service?.status?.statusCode as string | undefined)
-      .orElse((e) => (isGone(e) ? okAsync("INACTIVE") : errAsync(e)))
-      .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
+      .orElse((e) => (isGone(e) ? okAsync(gone) : errAsync(e)));
+  const drained = (): ResultAsync<ServiceDeletion, EcsError> =>
+    safeTry(async function* () {
+      for (let n = 1; ; n++) {
+        const status = yield* statusOf("INACTIVE");
         ctx.progress({ progress: n, message: `Express service ${serviceArn.split("/").pop()}: ${status ?? "?"}` });
         if (!status || status === "INACTIVE")
-          return okAsync({
-            status: "deleted",
+          return ok({
+            status: "deleted" as const,
             service_arn: serviceArn,
             message: "Express Gateway Service deleted successfully",
           });
         if (Date.now() + interval > deadline)
-          return okAsync({
-            status: "draining",
+          return ok({
+            status: "draining" as const,
             service_arn: serviceArn,
             message: `Deletion started; the service is still ${status} after ${Math.round(polling.drainTimeoutMs / 1000)}s.`,
           });
-        return sleep(interval, ctx.signal, "delete_app").andThen(() => drained(n + 1));
+        yield* sleep(interval, ctx.signal, "delete_app");
+      }
+    });
+  return safeTry(async function* () {
+    const status = yield* statusOf("GONE");
+    if (status === "GONE" || status === "INACTIVE")
+      return ok({
+        status: "not_found" as const,
+        service_arn: serviceArn,
+        message: "Express Gateway Service does not exist (may have been deleted already)",
       });
-  return ctx
-    .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
-    .map((o) => o.service?.status?.statusCode as string | undefined)
-    .orElse((e) => (isGone(e) ? okAsync("GONE") : errAsync(e)))
-    .andThen((status): ResultAsync<ServiceDeletion, EcsError> => {
-      if (status === "GONE" || status === "INACTIVE")
-        return okAsync({
-          status: "not_found",
-          service_arn: serviceArn,
-          message: "Express Gateway Service does not exist (may have been deleted already)",
-        });
-      if (status === "DRAINING") return drained(1);
-      return ctx
-        .aws("ecs", "DeleteExpressGatewayService", { serviceArn })
-        .andThen((o) =>
-          drained(1).map((d) =>
-            o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d,
-          ),
-        )
-        .orElse((e) =>
-          // Deleted meanwhile (ServiceNotActiveException: "Service is in DRAINING status"): the delete is under way.
-          e.kind === "aws" && e.situation === "service_draining" ? drained(1) : errAsync(e),
-        );
-    })
-    .orElse((e) =>
-      e.kind === "cancelled"
-        ? errAsync(e)
-        : okAsync({ status: "failed" as const, service_arn: serviceArn, error: e.message }),
-    );
+    if (status === "DRAINING") return drained();
+    return ctx
+      .aws("ecs", "DeleteExpressGatewayService", { serviceArn })
+      .andThen((o) =>
+        drained().map((d) => (o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d)),
+      )
+      .orElse((e) =>
+        // Deleted meanwhile (ServiceNotActiveException: "Service is in DRAINING status"): the delete is under way.
+        e.kind === "aws" && e.situation === "service_draining" ? drained() : errAsync(e),
+      );
+  }).orElse((e) =>
+    e.kind === "cancelled"
+      ? errAsync(e)
+      : okAsync({ status: "failed" as const, service_arn: serviceArn, error: e.message }),
+  );
 };

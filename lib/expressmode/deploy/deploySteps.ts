@@ -2,7 +2,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
@@ -38,41 +38,39 @@ export const imageStep = (
   tag: string,
 ): ResultAsync<{ record: StepRecord; image: string; digest: string }, EcsError> => {
   const names = namesFor(app);
-  const existing = ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
-    .map((o) => o.Stacks?.[0])
-    .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
-    .andThen((stack) => {
-      const uri = stack?.Outputs?.find((o) => o.OutputKey === "ECRRepositoryURI")?.OutputValue;
-      if (!uri || !/_COMPLETE$/.test(stack?.StackStatus ?? "") || /ROLLBACK|DELETE/.test(stack?.StackStatus ?? ""))
-        return okAsync(undefined);
-      return ctx
-        .aws("ecr", "DescribeImages", { repositoryName: names.repository, imageIds: [{ imageTag: tag }] })
-        .map((o) => {
-          const digest = o.imageDetails?.[0]?.imageDigest;
-          return digest ? { image: `${uri}:${tag}`, digest } : undefined;
-        })
-        .orElse(() => okAsync(undefined));
+  return safeTry(async function* () {
+    const stack = yield* ctx
+      .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
+      .map((o) => o.Stacks?.[0])
+      .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)));
+    const uri = stack?.Outputs?.find((o) => o.OutputKey === "ECRRepositoryURI")?.OutputValue;
+    const usable =
+      uri && /_COMPLETE$/.test(stack?.StackStatus ?? "") && !/ROLLBACK|DELETE/.test(stack?.StackStatus ?? "");
+    const found = usable
+      ? yield* ctx
+          .aws("ecr", "DescribeImages", { repositoryName: names.repository, imageIds: [{ imageTag: tag }] })
+          .map((o) => {
+            const digest = o.imageDetails?.[0]?.imageDigest;
+            return digest ? { image: `${uri}:${tag}`, digest } : undefined;
+          })
+          .orElse(() => okAsync(undefined))
+      : undefined;
+    if (found)
+      return ok({
+        record: { step: "build_and_push", status: "skipped" as const, detail: `${found.image} already in ECR` },
+        ...found,
+      });
+    const b = (yield* buildAndPushImage({ app_name: app, app_path: root, tag }, ctx)) as BuildAndPushResult;
+    return ok({
+      record: {
+        step: "build_and_push",
+        status: "done" as const,
+        detail: `pushed ${b.full_image_uri} (${b.image_digest})`,
+      },
+      image: b.full_image_uri,
+      digest: b.image_digest,
     });
-  return existing.andThen((found) =>
-    found
-      ? okAsync({
-          record: { step: "build_and_push", status: "skipped" as const, detail: `${found.image} already in ECR` },
-          ...found,
-        })
-      : buildAndPushImage({ app_name: app, app_path: root, tag }, ctx).map((r) => {
-          const b = r as BuildAndPushResult;
-          return {
-            record: {
-              step: "build_and_push",
-              status: "done" as const,
-              detail: `pushed ${b.full_image_uri} (${b.image_digest})`,
-            },
-            image: b.full_image_uri,
-            digest: b.image_digest,
-          };
-        }),
-  );
+  });
 };
 
 /**

@@ -1,7 +1,7 @@
 // deploy_app's service step: create the Express service, or update it when the revision it actually runs differs
 // from the request; never start a second rollout while one is in progress.
 import type { CreateExpressGatewayServiceRequest, ExpressGatewayServiceConfiguration } from "@aws-sdk/client-ecs";
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
@@ -79,68 +79,67 @@ export const serviceStep = (
   const name = serviceNameOf(o);
   const params = serviceParams(o, image, roles.execution, roles.infrastructure, ctx.express?.container?.platform);
   const expected = expectedOf(params);
-  return readRollout(ctx, cluster, name, {})
-    .orElse((e) =>
+  return safeTry(async function* () {
+    const snap = yield* readRollout(ctx, cluster, name, {}).orElse((e) =>
       e.kind === "aws" && e.code === "ClusterNotFoundException"
         ? okAsync<RolloutSnapshot, EcsError>({ deploymentApi: false, notes: [] })
         : errAsync(e),
-    )
-    .andThen((snap): ResultAsync<ServiceStepResult, EcsError> => {
-      const arn = snap.service?.status === "ACTIVE" ? snap.service.serviceArn : undefined;
-      // A just-deleted same-name service must reach INACTIVE first (shared case 15); IAM may still be propagating the
-      // roles or the service-linked role: both are waited out within their budgets, with progress.
-      const polling = pollingOf(ctx.express);
-      const budgets = {
-        ...writeBudgets(ctx),
-        service_draining: { timeoutMs: polling.drainTimeoutMs, intervalMs: polling.serviceIntervalMs },
-      };
-      if (!arn)
-        return (snap.service?.status === "DRAINING" ? awaitNameFree(ctx, cluster, name) : okAsync(undefined))
-          .andThen(() =>
-            retrySituations(ctx, `Creating ${name}`, budgets, () =>
-              ctx.aws("ecs", "CreateExpressGatewayService", params),
-            ),
-          )
-          .map((r) => ({
-            record: { step: "service", status: "done" as const, detail: `created Express service ${name}` },
-            serviceArn: r.service?.serviceArn ?? "",
-            target: {
-              deploymentArn: r.service?.currentDeployment,
-              revisionArn: r.service?.activeConfigurations?.[0]?.serviceRevisionArn,
-              expected,
-            },
-          }));
-      const busy = rolloutInProgress(snap);
-      if (busy)
-        return errAsync(
-          ecsError("conflict", {
-            resource: arn,
-            message: `A rollout of ${name} is in progress (${busy}); not starting another one.`,
-            hint: `Call wait_for_service_ready(cluster="${cluster}", service_name="${name}") until it finishes, then run deploy_app again.`,
-          }),
-        );
-      const current = snap.service?.currentServiceRevisions;
-      const revision = runningRevisionArn(snap.deployment) ?? (current?.length === 1 ? current[0]?.arn : undefined);
-      if (sameConfig(runningConfiguration(snap.express, revision), params))
-        return okAsync({
-          record: { step: "service", status: "skipped" as const, detail: `${name} already runs ${image}` },
-          serviceArn: arn,
-          target: { expected, settled: true },
-        });
-      const { serviceName: _n, cluster: _c, tags: _t, infrastructureRoleArn: _i, ...update } = params;
-      return retrySituations(ctx, `Updating ${name}`, writeBudgets(ctx), () =>
-        ctx.aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }),
-      ).map((r) => ({
-        record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
-        serviceArn: arn,
+    );
+    const arn = snap.service?.status === "ACTIVE" ? snap.service.serviceArn : undefined;
+    // A just-deleted same-name service must reach INACTIVE first (shared case 15); IAM may still be propagating the
+    // roles or the service-linked role: both are waited out within their budgets, with progress.
+    const polling = pollingOf(ctx.express);
+    const budgets = {
+      ...writeBudgets(ctx),
+      service_draining: { timeoutMs: polling.drainTimeoutMs, intervalMs: polling.serviceIntervalMs },
+    };
+    if (!arn) {
+      if (snap.service?.status === "DRAINING") yield* awaitNameFree(ctx, cluster, name);
+      const r = yield* retrySituations(ctx, `Creating ${name}`, budgets, () =>
+        ctx.aws("ecs", "CreateExpressGatewayService", params),
+      );
+      return ok({
+        record: { step: "service", status: "done" as const, detail: `created Express service ${name}` },
+        serviceArn: r.service?.serviceArn ?? "",
         target: {
-          revisionArn: r.service?.targetConfiguration?.serviceRevisionArn,
+          deploymentArn: r.service?.currentDeployment,
+          revisionArn: r.service?.activeConfigurations?.[0]?.serviceRevisionArn,
           expected,
-          after: {
-            deploymentArn: snap.deployment?.serviceDeploymentArn ?? snap.service?.currentServiceDeployment,
-            primaryId: snap.service?.deployments?.find((x) => x.status === "PRIMARY")?.id,
-          },
         },
-      }));
+      });
+    }
+    const busy = rolloutInProgress(snap);
+    if (busy)
+      return err(
+        ecsError("conflict", {
+          resource: arn,
+          message: `A rollout of ${name} is in progress (${busy}); not starting another one.`,
+          hint: `Call wait_for_service_ready(cluster="${cluster}", service_name="${name}") until it finishes, then run deploy_app again.`,
+        }),
+      );
+    const current = snap.service?.currentServiceRevisions;
+    const revision = runningRevisionArn(snap.deployment) ?? (current?.length === 1 ? current[0]?.arn : undefined);
+    if (sameConfig(runningConfiguration(snap.express, revision), params))
+      return ok({
+        record: { step: "service", status: "skipped" as const, detail: `${name} already runs ${image}` },
+        serviceArn: arn,
+        target: { expected, settled: true },
+      });
+    const { serviceName: _n, cluster: _c, tags: _t, infrastructureRoleArn: _i, ...update } = params;
+    const r = yield* retrySituations(ctx, `Updating ${name}`, writeBudgets(ctx), () =>
+      ctx.aws("ecs", "UpdateExpressGatewayService", { serviceArn: arn, ...update }),
+    );
+    return ok({
+      record: { step: "service", status: "done" as const, detail: `updated ${name} to ${image}` },
+      serviceArn: arn,
+      target: {
+        revisionArn: r.service?.targetConfiguration?.serviceRevisionArn,
+        expected,
+        after: {
+          deploymentArn: snap.deployment?.serviceDeploymentArn ?? snap.service?.currentServiceDeployment,
+          primaryId: snap.service?.deployments?.find((x) => x.status === "PRIMARY")?.id,
+        },
+      },
     });
+  });
 };

@@ -1,5 +1,5 @@
 // Creates or updates the `<app>-ecr-infrastructure` stack and waits for it, recovering from rolled-back creates.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type Result, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
@@ -41,34 +41,33 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
       .aws("cloudformation", "DescribeStacks", { StackName: names.stack })
       .map((o) => o.Stacks?.[0]?.StackStatus)
       .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)));
-  const create = (operation: EcrStack["operation"]) => {
-    const since = new Date();
-    ctx.progress({ progress: 0, message: `Creating stack ${names.stack}` });
-    return checkStackNames(ctx, app)
-      .andThen(() => ctx.aws("cloudformation", "CreateStack", params))
-      .andThen(() => waitForStack(ctx, names.stack, "create", since))
-      .andThen((s) => finish(s, operation));
-  };
-  const update = () => {
-    const since = new Date();
-    ctx.progress({ progress: 0, message: `Updating stack ${names.stack}` });
-    return ctx
-      .aws("cloudformation", "UpdateStack", params)
-      .map(() => "update" as const)
-      .orElse((e) =>
-        e.kind === "aws" && /No updates are to be performed/i.test(e.message)
-          ? okAsync("no_update_required" as const)
-          : errAsync(e),
-      )
-      .andThen((op) =>
-        waitForStack(ctx, names.stack, op === "update" ? "update" : "settle", since).andThen((s) => finish(s, op)),
-      );
-  };
-  const finish = (s: SettledStack, operation: EcrStack["operation"]): ResultAsync<EcrStack, EcsError> => {
+  const create = (operation: EcrStack["operation"]) =>
+    safeTry(async function* () {
+      const since = new Date();
+      ctx.progress({ progress: 0, message: `Creating stack ${names.stack}` });
+      yield* checkStackNames(ctx, app);
+      yield* ctx.aws("cloudformation", "CreateStack", params);
+      return finish(yield* waitForStack(ctx, names.stack, "create", since), operation);
+    });
+  const update = () =>
+    safeTry(async function* () {
+      const since = new Date();
+      ctx.progress({ progress: 0, message: `Updating stack ${names.stack}` });
+      const op = yield* ctx
+        .aws("cloudformation", "UpdateStack", params)
+        .map(() => "update" as const)
+        .orElse((e) =>
+          e.kind === "aws" && /No updates are to be performed/i.test(e.message)
+            ? okAsync("no_update_required" as const)
+            : errAsync(e),
+        );
+      return finish(yield* waitForStack(ctx, names.stack, op === "update" ? "update" : "settle", since), op);
+    });
+  const finish = (s: SettledStack, operation: EcrStack["operation"]): Result<EcrStack, EcsError> => {
     const uri = s.outputs.ECRRepositoryURI;
     const role = s.outputs.ECRPushPullRoleArn;
     if (!uri || !role)
-      return errAsync(
+      return err(
         ecsError("aws", {
           service: "cloudformation",
           operation: "DescribeStacks",
@@ -78,7 +77,7 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
           hint: `The stack was not created by this tool. Delete it (or pick another app_name) and run again.`,
         }),
       );
-    return okAsync({
+    return ok({
       stack_name: names.stack,
       stack_id: s.stackId,
       operation,
@@ -89,21 +88,20 @@ export const ensureEcrStack = (ctx: ToolContext, app: string): ResultAsync<EcrSt
       role_arn: role,
     });
   };
-  const decide = (status: string | undefined, settled: boolean): ResultAsync<EcrStack, EcsError> => {
+  return safeTry(async function* () {
+    let status: string | undefined = yield* describe();
+    if (status?.endsWith("_IN_PROGRESS")) {
+      const settled = yield* waitForStack(ctx, names.stack, "settle", new Date());
+      status = settled.status === "DELETE_COMPLETE" ? undefined : settled.status;
+    }
     if (status === undefined) return create("create");
-    if (status.endsWith("_IN_PROGRESS") && !settled)
-      return waitForStack(ctx, names.stack, "settle", new Date()).andThen((s) =>
-        decide(s.status === "DELETE_COMPLETE" ? undefined : s.status, true),
-      );
     if (status === "ROLLBACK_COMPLETE" || status === "ROLLBACK_FAILED" || status === "CREATE_FAILED") {
       ctx.progress({ progress: 0, message: `Stack ${names.stack} is ${status}: deleting it before creating it again` });
       const since = new Date();
-      return ctx
-        .aws("cloudformation", "DeleteStack", { StackName: names.stack })
-        .andThen(() => waitForStack(ctx, names.stack, "delete", since))
-        .andThen(() => create("recreate"));
+      yield* ctx.aws("cloudformation", "DeleteStack", { StackName: names.stack });
+      yield* waitForStack(ctx, names.stack, "delete", since);
+      return create("recreate");
     }
     return update();
-  };
-  return describe().andThen((status) => decide(status, false));
+  });
 };

@@ -1,5 +1,5 @@
 // Polls a CloudFormation stack until its operation settles, with bounded backoff, progress and cancellation.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError, isTransient } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
@@ -38,49 +38,48 @@ export const waitForStack = (
 ): ResultAsync<SettledStack, EcsError> => {
   const polling = pollingOf(ctx.express);
   const deadline = Date.now() + polling.stackTimeoutMs;
-  const poll = (attempt: number, interval: number): ResultAsync<SettledStack, EcsError> =>
-    ctx
-      .aws("cloudformation", "DescribeStacks", { StackName: stackName })
-      .map((out) => out.Stacks?.[0])
-      .orElse((e) => (goal === "delete" && isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
-      .map((stack) => ({ stack, transient: undefined as EcsError | undefined }))
-      .orElse((e) => (isTransient(e) ? okAsync({ stack: undefined, transient: e }) : errAsync(e)))
-      .andThen(({ stack, transient }): ResultAsync<SettledStack, EcsError> => {
-        if (transient) {
-          // One failed poll (after the SDK's own retries) must not abandon a stack that is still being built.
-          ctx.progress({
-            progress: attempt,
-            message: `Stack ${stackName}: poll failed (${transient.message}), retrying`,
-          });
-          if (Date.now() + interval > deadline) return errAsync(transient);
-          return sleep(interval, ctx.signal, `waiting for stack ${stackName}`).andThen(() =>
-            poll(attempt + 1, interval),
-          );
-        }
-        const status = stack?.StackStatus ?? "DELETE_COMPLETE";
-        const settled: SettledStack = {
-          status,
-          stackId: stack?.StackId,
-          outputs: Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""])),
-        };
-        ctx.progress({ progress: attempt, message: `Stack ${stackName}: ${status}` });
-        if (SUCCESS[goal](status)) return okAsync(settled);
-        if (!status.endsWith("_IN_PROGRESS"))
-          return failed(ctx, stackName, goal, status, stack?.StackStatusReason, since);
-        if (Date.now() + interval > deadline)
-          return errAsync(
-            ecsError("timeout", {
-              operation: `cloudformation:${goal} ${stackName}`,
-              afterMs: polling.stackTimeoutMs,
-              message: `Stack ${stackName} is still ${status} after ${Math.round(polling.stackTimeoutMs / 1000)}s.`,
-              hint: "CloudFormation is still working. Check the stack in the console or call the tool again later; it resumes from the stack's state.",
-            }),
-          );
-        return sleep(interval, ctx.signal, `waiting for stack ${stackName}`).andThen(() =>
-          poll(attempt + 1, Math.min(interval * 2, polling.stackMaxIntervalMs)),
+  return safeTry(async function* () {
+    let interval = polling.stackIntervalMs;
+    for (let attempt = 1; ; attempt++) {
+      const { stack, transient } = yield* ctx
+        .aws("cloudformation", "DescribeStacks", { StackName: stackName })
+        .map((out) => out.Stacks?.[0])
+        .orElse((e) => (goal === "delete" && isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
+        .map((stack) => ({ stack, transient: undefined as EcsError | undefined }))
+        .orElse((e) => (isTransient(e) ? okAsync({ stack: undefined, transient: e }) : errAsync(e)));
+      if (transient) {
+        // One failed poll (after the SDK's own retries) must not abandon a stack that is still being built.
+        ctx.progress({
+          progress: attempt,
+          message: `Stack ${stackName}: poll failed (${transient.message}), retrying`,
+        });
+        if (Date.now() + interval > deadline) return err(transient);
+        yield* sleep(interval, ctx.signal, `waiting for stack ${stackName}`);
+        continue;
+      }
+      const status = stack?.StackStatus ?? "DELETE_COMPLETE";
+      const settled: SettledStack = {
+        status,
+        stackId: stack?.StackId,
+        outputs: Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""])),
+      };
+      ctx.progress({ progress: attempt, message: `Stack ${stackName}: ${status}` });
+      if (SUCCESS[goal](status)) return ok(settled);
+      if (!status.endsWith("_IN_PROGRESS"))
+        return failed(ctx, stackName, goal, status, stack?.StackStatusReason, since);
+      if (Date.now() + interval > deadline)
+        return err(
+          ecsError("timeout", {
+            operation: `cloudformation:${goal} ${stackName}`,
+            afterMs: polling.stackTimeoutMs,
+            message: `Stack ${stackName} is still ${status} after ${Math.round(polling.stackTimeoutMs / 1000)}s.`,
+            hint: "CloudFormation is still working. Check the stack in the console or call the tool again later; it resumes from the stack's state.",
+          }),
         );
-      });
-  return poll(1, polling.stackIntervalMs);
+      yield* sleep(interval, ctx.signal, `waiting for stack ${stackName}`);
+      interval = Math.min(interval * 2, polling.stackMaxIntervalMs);
+    }
+  });
 };
 
 const failed = (
