@@ -1,7 +1,7 @@
 // build_and_push_image_to_ecr: ECR stack → immutable-tag check → login → build → push → digest verified with DescribeImages.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError, validationError } from "../../errors.ts";
 import { resolveAppPath } from "../../security/paths.ts";
 import type { ToolContext } from "../../tool.ts";
@@ -102,43 +102,34 @@ export const buildAndPushImage = (
   if (input.dry_run) return okAsync(buildPlan(ctx, app, appPath, tag, platform));
   const repository = namesFor(app).repository;
   step(ctx, 0, "Detecting the container runtime");
-  return detectRuntime({ ...ctx.express?.container, platform }, ctx.signal).andThen((rt) => {
+  return safeTry(async function* () {
+    const rt = yield* detectRuntime({ ...ctx.express?.container, platform }, ctx.signal);
     step(ctx, 1, `Using ${rt.name}; creating or updating stack ${namesFor(app).stack}`);
-    return ensureEcrStack(ctx, app).andThen((stack) => {
-      const image = `${stack.repository_uri}:${tag}`;
-      step(ctx, 2, `Stack ${stack.status}; checking that tag ${tag} is free and logging in`);
-      return checkTagFree(ctx, repository, tag)
-        .andThen(() => ecrLogin(ctx, rt, stack.repository_uri))
-        .andThen(() => {
-          step(ctx, 3, `Building ${image} for ${platform}`);
-          // A monorepo app's Dockerfile builds from the workspace root it names (checked against the allowed roots).
-          const { context, dockerfile } = buildContextOf(appPath);
-          const allowed = resolveAppPath(context, { allowedRoots: ctx.policy.allowedRoots });
-          if (allowed.isErr()) return errAsync(allowed.error);
-          return buildImage(ctx, rt, image, allowed.value, platform, dockerfile);
-        })
-        .andThen(() => {
-          step(ctx, 4, `Pushing ${image}`);
-          return pushImage(ctx, rt, image);
-        })
-        .andThen((pushed) => {
-          step(ctx, 5, "Verifying the pushed digest with ECR DescribeImages");
-          return verify(ctx, stack.repository_name, tag, pushed);
-        })
-        .map((digest): BuildAndPushResult => {
-          step(ctx, 6, `Pushed ${image} (${digest})`);
-          return {
-            repository_uri: stack.repository_uri,
-            image_tag: tag,
-            full_image_uri: image,
-            ecr_push_pull_role_arn: stack.role_arn,
-            stack_name: stack.stack_name,
-            image_digest: digest,
-            stack_operation: stack.operation,
-            container_runtime: rt.name,
-            platform,
-          };
-        });
+    const stack = yield* ensureEcrStack(ctx, app);
+    const image = `${stack.repository_uri}:${tag}`;
+    step(ctx, 2, `Stack ${stack.status}; checking that tag ${tag} is free and logging in`);
+    yield* checkTagFree(ctx, repository, tag);
+    yield* ecrLogin(ctx, rt, stack.repository_uri);
+    step(ctx, 3, `Building ${image} for ${platform}`);
+    // A monorepo app's Dockerfile builds from the workspace root it names (checked against the allowed roots).
+    const { context, dockerfile } = buildContextOf(appPath);
+    const allowed = yield* resolveAppPath(context, { allowedRoots: ctx.policy.allowedRoots });
+    yield* buildImage(ctx, rt, image, allowed, platform, dockerfile);
+    step(ctx, 4, `Pushing ${image}`);
+    const pushed = yield* pushImage(ctx, rt, image);
+    step(ctx, 5, "Verifying the pushed digest with ECR DescribeImages");
+    const digest = yield* verify(ctx, stack.repository_name, tag, pushed);
+    step(ctx, 6, `Pushed ${image} (${digest})`);
+    return ok<BuildAndPushResult>({
+      repository_uri: stack.repository_uri,
+      image_tag: tag,
+      full_image_uri: image,
+      ecr_push_pull_role_arn: stack.role_arn,
+      stack_name: stack.stack_name,
+      image_digest: digest,
+      stack_operation: stack.operation,
+      container_runtime: rt.name,
+      platform,
     });
   });
 };

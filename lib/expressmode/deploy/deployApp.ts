@@ -1,5 +1,5 @@
 // deploy_app: source folder → Dockerfile → image in ECR → prerequisites → Express service → ready, resumable.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, publicError } from "../../errors.ts";
 import { resolveAppPath } from "../../security/paths.ts";
 import type { ToolContext } from "../../tool.ts";
@@ -42,76 +42,67 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
   let digest = "";
 
   progress(0, "Checking the Dockerfile");
-  const flow = at("containerize", containerizeStep(ctx, root, input.port))
-    .andThen((rec) => {
-      steps.push(rec);
-      progress(1, "Building and pushing the image");
-      return at("build_and_push", imageStep(ctx, input.app_name, root, tag));
-    })
-    .andThen((img) => {
-      steps.push(img.record);
-      image = img.image;
-      digest = img.digest;
-      progress(2, "Validating roles and image");
-      return at(
-        "prerequisites",
-        validatePrerequisites(
-          {
-            image_uri: image,
-            execution_role_arn: input.execution_role_arn,
-            infrastructure_role_arn: input.infrastructure_role_arn,
-          },
-          ctx,
-          { treatImageAsEcr: true },
-        ),
-      );
-    })
-    .andThen((pre) => {
-      if (!pre.valid)
-        return errAsync<never, Failure>({
-          step: "prerequisites",
-          error: {
-            kind: "validation",
-            message: `Prerequisites are not met: ${pre.errors.join(" | ")}`,
-            hint: "Apply the fixes listed in each error, then call deploy_app again; finished steps are skipped.",
-            issues: [],
-          },
-          diagnosis: pre,
-        });
-      steps.push({
+  const flow = safeTry(async function* () {
+    steps.push(yield* at("containerize", containerizeStep(ctx, root, input.port)));
+    progress(1, "Building and pushing the image");
+    const img = yield* at("build_and_push", imageStep(ctx, input.app_name, root, tag));
+    steps.push(img.record);
+    image = img.image;
+    digest = img.digest;
+    progress(2, "Validating roles and image");
+    const pre = yield* at(
+      "prerequisites",
+      validatePrerequisites(
+        {
+          image_uri: image,
+          execution_role_arn: input.execution_role_arn,
+          infrastructure_role_arn: input.infrastructure_role_arn,
+        },
+        ctx,
+        { treatImageAsEcr: true },
+      ),
+    );
+    if (!pre.valid)
+      return err<never, Failure>({
         step: "prerequisites",
-        status: "done",
-        detail: pre.warnings.length ? `valid with warnings: ${pre.warnings.join(" | ")}` : "roles and image valid",
+        error: {
+          kind: "validation",
+          message: `Prerequisites are not met: ${pre.errors.join(" | ")}`,
+          hint: "Apply the fixes listed in each error, then call deploy_app again; finished steps are skipped.",
+          issues: [],
+        },
+        diagnosis: pre,
       });
-      progress(3, `Preparing cluster ${cluster}`);
-      const roles = { execution: pre.details.execution_role.arn, infrastructure: pre.details.infrastructure_role.arn };
-      return at("cluster", clusterStep(ctx, cluster, input.container_insights)).map((rec) => ({ rec, roles }));
-    })
-    .andThen(({ rec, roles }) => {
-      steps.push(rec);
-      progress(4, `Creating or updating Express service ${service_name}`);
-      return at("service", serviceStep(ctx, input, image, roles));
-    })
-    .andThen((svc) => {
-      steps.push(svc.record);
-      progress(5, `Waiting for ${service_name} to be ready`);
-      return at(
-        "wait",
-        waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds }, ctx, svc.target),
-      ).andThen((w) => {
-        if (w.status !== "success")
-          // The troubleshooting capability's diagnosis ranks the likely root cause; if it cannot run, the wait's
-          // own evidence (deployment status, events, stopped tasks) still stands.
-          return diagnose({ ecs_cluster_name: cluster, ecs_service_name: service_name, time_window: 3600 }, ctx)
-            .map((d) => ({ summary: d.summary, findings: d.findings.slice(0, 3) }))
-            .orElse(() => okAsync(undefined))
-            .andThen((troubleshooting) => errAsync<never, Failure>(waitFailure(w, troubleshooting)));
-        steps.push({ step: "wait", status: "done", detail: w.message });
-        progress(6, w.url ? `Ready at ${w.url}` : "Ready");
-        return okAsync({ svc, w });
-      });
-    })
-    .map(({ svc, w }) => ({
+    steps.push({
+      step: "prerequisites",
+      status: "done",
+      detail: pre.warnings.length ? `valid with warnings: ${pre.warnings.join(" | ")}` : "roles and image valid",
+    });
+    progress(3, `Preparing cluster ${cluster}`);
+    const roles = { execution: pre.details.execution_role.arn, infrastructure: pre.details.infrastructure_role.arn };
+    steps.push(yield* at("cluster", clusterStep(ctx, cluster, input.container_insights)));
+    progress(4, `Creating or updating Express service ${service_name}`);
+    const svc = yield* at("service", serviceStep(ctx, input, image, roles));
+    steps.push(svc.record);
+    progress(5, `Waiting for ${service_name} to be ready`);
+    const w = yield* at(
+      "wait",
+      waitForServiceReady({ cluster, service_name, timeout_seconds: input.timeout_seconds }, ctx, svc.target),
+    );
+    if (w.status !== "success") {
+      // The troubleshooting capability's diagnosis ranks the likely root cause; if it cannot run, the wait's
+      // own evidence (deployment status, events, stopped tasks) still stands.
+      const troubleshooting = yield* diagnose(
+        { ecs_cluster_name: cluster, ecs_service_name: service_name, time_window: 3600 },
+        ctx,
+      )
+        .map((d) => ({ summary: d.summary, findings: d.findings.slice(0, 3) }))
+        .orElse(() => okAsync(undefined));
+      return err<never, Failure>(waitFailure(w, troubleshooting));
+    }
+    steps.push({ step: "wait", status: "done", detail: w.message });
+    progress(6, w.url ? `Ready at ${w.url}` : "Ready");
+    return ok({
       status: "success" as const,
       app_name: input.app_name,
       url: w.url,
@@ -125,7 +116,8 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
       image_digest: digest,
       running_count: w.running_count,
       steps,
-    }));
+    });
+  });
   return flow.orElse((f) =>
     f.error.kind === "cancelled"
       ? errAsync(f.error)
