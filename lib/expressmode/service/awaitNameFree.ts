@@ -1,5 +1,5 @@
 // Before creating a service: waits (bounded, with progress) while a deleted same-name service is still DRAINING.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { err, errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, ecsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
@@ -15,28 +15,28 @@ import { sleep } from "../util/sleep.ts";
 export const awaitNameFree = (ctx: ToolContext, cluster: string, name: string): ResultAsync<void, EcsError> => {
   const polling = pollingOf(ctx.express);
   const started = Date.now();
-  const poll = (n: number): ResultAsync<void, EcsError> =>
-    ctx
-      .aws("ecs", "DescribeServices", { cluster, services: [name] })
-      .map((o) => o.services?.find((s) => s.status === "DRAINING"))
-      .orElse((e) => (e.kind === "cancelled" ? errAsync(e) : okAsync(undefined)))
-      .andThen((s): ResultAsync<void, EcsError> => {
-        if (!s) return okAsync(undefined);
-        const elapsed = Date.now() - started;
-        if (elapsed + polling.serviceIntervalMs > polling.drainTimeoutMs)
-          return errAsync(
-            ecsError("timeout", {
-              operation: "ecs:CreateExpressGatewayService",
-              afterMs: elapsed,
-              message: `The previous ${name} service in ${cluster} is still DRAINING after ${Math.round(elapsed / 1000)}s (${s.runningCount ?? "?"} task(s) running); a service with that name cannot be created until it is INACTIVE.`,
-              hint: `Retry in a few minutes (delete_app or DescribeServices shows when ${name} is INACTIVE), or deploy under another app_name / service_name.`,
-            }),
-          );
-        ctx.progress({
-          progress: n,
-          message: `The previous ${name} service is still DRAINING (${s.runningCount ?? "?"} task(s) running); waiting until it is INACTIVE (${Math.round(elapsed / 1000)}s of at most ${Math.round(polling.drainTimeoutMs / 1000)}s)`,
-        });
-        return sleep(polling.serviceIntervalMs, ctx.signal, "deploy_app").andThen(() => poll(n + 1));
+  return safeTry(async function* () {
+    for (let n = 1; ; n++) {
+      const s = yield* ctx
+        .aws("ecs", "DescribeServices", { cluster, services: [name] })
+        .map((o) => o.services?.find((s) => s.status === "DRAINING"))
+        .orElse((e) => (e.kind === "cancelled" ? errAsync(e) : okAsync(undefined)));
+      if (!s) return ok(undefined);
+      const elapsed = Date.now() - started;
+      if (elapsed + polling.serviceIntervalMs > polling.drainTimeoutMs)
+        return err(
+          ecsError("timeout", {
+            operation: "ecs:CreateExpressGatewayService",
+            afterMs: elapsed,
+            message: `The previous ${name} service in ${cluster} is still DRAINING after ${Math.round(elapsed / 1000)}s (${s.runningCount ?? "?"} task(s) running); a service with that name cannot be created until it is INACTIVE.`,
+            hint: `Retry in a few minutes (delete_app or DescribeServices shows when ${name} is INACTIVE), or deploy under another app_name / service_name.`,
+          }),
+        );
+      ctx.progress({
+        progress: n,
+        message: `The previous ${name} service is still DRAINING (${s.runningCount ?? "?"} task(s) running); waiting until it is INACTIVE (${Math.round(elapsed / 1000)}s of at most ${Math.round(polling.drainTimeoutMs / 1000)}s)`,
       });
-  return poll(1);
+      yield* sleep(polling.serviceIntervalMs, ctx.signal, "deploy_app");
+    }
+  });
 };

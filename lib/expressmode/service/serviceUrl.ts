@@ -2,7 +2,7 @@
 // when ECS has not assigned it yet, which happens right after creation.
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_IngressPathSummary.html
 import type { ExpressGatewayServiceConfiguration } from "@aws-sdk/client-ecs";
-import { okAsync, type ResultAsync } from "neverthrow";
+import { ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { sleep } from "../util/sleep.ts";
@@ -31,15 +31,15 @@ export const waitForEndpoint = (
   intervalMs: number,
 ): ResultAsync<string | undefined, EcsError> => {
   const started = Date.now();
-  const poll = (): ResultAsync<string | undefined, EcsError> =>
-    ctx
-      .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
-      .map((o) => urlOf(o.service))
-      .orElse(() => okAsync(undefined))
-      .andThen((url) => {
-        if (url || Date.now() - started + intervalMs > budgetMs) return okAsync(url);
-        ctx.progress({ progress: 0, message: `waiting for the endpoint of ${serviceArn.split("/").pop()}` });
-        return sleep(intervalMs, ctx.signal, "waiting for the service endpoint").andThen(poll);
-      });
-  return poll();
+  return safeTry(async function* () {
+    for (;;) {
+      const url = yield* ctx
+        .aws("ecs", "DescribeExpressGatewayService", { serviceArn })
+        .map((o) => urlOf(o.service))
+        .orElse(() => okAsync(undefined));
+      if (url || Date.now() - started + intervalMs > budgetMs) return ok(url);
+      ctx.progress({ progress: 0, message: `waiting for the endpoint of ${serviceArn.split("/").pop()}` });
+      yield* sleep(intervalMs, ctx.signal, "waiting for the service endpoint");
+    }
+  });
 };

@@ -1,7 +1,7 @@
 // wait_for_service_ready: polls a service until the judged deployment succeeded, failed (rollback included), or the
 // bounded timeout passed. The judgement is lib/expressmode/rollout/judgeRollout.ts.
 
-import { okAsync, type ResultAsync } from "neverthrow";
+import { ok, type ResultAsync, safeTry } from "neverthrow";
 import type { DeploymentOutcome, EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { pollingOf } from "../options.ts";
@@ -47,11 +47,13 @@ export const waitForServiceReady = (
   target: RolloutTarget = {},
 ): ResultAsync<WaitForServiceResult, EcsError> => {
   const interval = pollingOf(ctx.express).serviceIntervalMs;
-  const poll = (state: WaitState): ResultAsync<WaitForServiceResult, EcsError> =>
-    checkServiceReady(input, ctx, target, state).andThen((c) =>
-      c.done
-        ? okAsync(c.result)
-        : sleep(interval, ctx.signal, `wait_for_service_ready ${input.service_name}`).andThen(() => poll(c.next)),
-    );
-  return poll({ startedAt: Date.now(), polls: 0, missing: 0, waiting: "first poll" });
+  return safeTry(async function* () {
+    let state: WaitState = { startedAt: Date.now(), polls: 0, missing: 0, waiting: "first poll" };
+    for (;;) {
+      const c = yield* checkServiceReady(input, ctx, target, state);
+      if (c.done) return ok(c.result);
+      yield* sleep(interval, ctx.signal, `wait_for_service_ready ${input.service_name}`);
+      state = c.next;
+    }
+  });
 };
