@@ -1,5 +1,5 @@
 // Deletes the `<app>-ecr-infrastructure` stack after checking the repository; absent counts as done.
-import { errAsync, okAsync, type ResultAsync } from "neverthrow";
+import { errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import type { EcsError } from "../../errors.ts";
 import type { ToolContext } from "../../tool.ts";
 import { namesFor } from "../appName.ts";
@@ -26,47 +26,39 @@ export const deleteEcrStack = (ctx: ToolContext, app: string, force: boolean): R
     .aws("ecr", "ListImages", { repositoryName: names.repository, maxResults: 100 })
     .map((o) => o.imageIds?.length ?? 0)
     .orElse(() => okAsync(0));
-  const remove = () => {
+  return safeTry(async function* () {
+    const status = yield* ctx
+      .aws("cloudformation", "DescribeStacks", { StackName: stack_name })
+      .map((o) => o.Stacks?.[0]?.StackStatus)
+      .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)));
+    if (!status || status === "DELETE_COMPLETE")
+      return ok<EcrDeletion>({
+        status: "not_found",
+        stack_name,
+        message: `ECR stack ${stack_name} does not exist (may have been deleted already)`,
+      });
+    const count = yield* images;
+    if (count > 0 && !force)
+      return ok<EcrDeletion>({
+        status: "has_images",
+        stack_name,
+        image_count: count,
+        error: `ECR repository ${names.repository} still holds ${count >= 100 ? "100 or more" : count} image(s); the stack was not deleted. Call delete_app again with force: true to delete the repository and its images.`,
+      });
     const since = new Date();
-    return ctx
-      .aws("cloudformation", "DeleteStack", { StackName: stack_name })
-      .andThen(() => waitForStack(ctx, stack_name, "delete", since))
-      .map(
-        (): EcrDeletion => ({
-          status: "deleted",
-          stack_name,
-          message: `ECR stack ${stack_name} deleted successfully`,
-          deleted_resources: [
-            `ECR repository: ${names.repository}`,
-            `IAM role: ${names.role}`,
-            `KMS key alias: ${names.kmsAlias}`,
-          ],
-        }),
-      );
-  };
-  return ctx
-    .aws("cloudformation", "DescribeStacks", { StackName: stack_name })
-    .map((o) => o.Stacks?.[0]?.StackStatus)
-    .orElse((e) => (isMissingStack(e) ? okAsync(undefined) : errAsync(e)))
-    .andThen((status): ResultAsync<EcrDeletion, EcsError> => {
-      if (!status || status === "DELETE_COMPLETE")
-        return okAsync({
-          status: "not_found",
-          stack_name,
-          message: `ECR stack ${stack_name} does not exist (may have been deleted already)`,
-        });
-      return images.andThen((count) =>
-        count > 0 && !force
-          ? okAsync<EcrDeletion, EcsError>({
-              status: "has_images",
-              stack_name,
-              image_count: count,
-              error: `ECR repository ${names.repository} still holds ${count >= 100 ? "100 or more" : count} image(s); the stack was not deleted. Call delete_app again with force: true to delete the repository and its images.`,
-            })
-          : remove(),
-      );
-    })
-    .orElse((e) =>
-      e.kind === "cancelled" ? errAsync(e) : okAsync({ status: "failed" as const, stack_name, error: e.message }),
-    );
+    yield* ctx.aws("cloudformation", "DeleteStack", { StackName: stack_name });
+    yield* waitForStack(ctx, stack_name, "delete", since);
+    return ok<EcrDeletion>({
+      status: "deleted",
+      stack_name,
+      message: `ECR stack ${stack_name} deleted successfully`,
+      deleted_resources: [
+        `ECR repository: ${names.repository}`,
+        `IAM role: ${names.role}`,
+        `KMS key alias: ${names.kmsAlias}`,
+      ],
+    });
+  }).orElse((e) =>
+    e.kind === "cancelled" ? errAsync(e) : okAsync({ status: "failed" as const, stack_name, error: e.message }),
+  );
 };
