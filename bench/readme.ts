@@ -1,6 +1,7 @@
 // Renders the README "Performance" section from a full bench run's results (quick runs never touch the README).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fixtureApps } from "../test/support/fixtureApps.ts";
 
 type Row = Record<string, unknown>;
 
@@ -209,8 +210,22 @@ const containerizeLines = (
           ),
         ]
       : []),
+    ...notBuiltLines(),
     ...(cz.misses.length ? ["", `Detection misses: ${cz.misses.join(", ")}.`] : []),
   ];
+};
+
+/** The Node, static and Python fixtures whose image is not built here, each with the reason its expected.json gives. */
+const notBuiltLines = (): string[] => {
+  const rows = fixtureApps().flatMap(([name, w]) => {
+    const reason = w.member?.not_built ?? w.not_built;
+    return reason && ["node", "static", "python"].includes(String(w.detection.stack))
+      ? [`- \`${name}\`: ${reason}`]
+      : [];
+  });
+  return rows.length
+    ? ["", "Node, static and Python fixtures not built here, and why (from their `expected.json`):", "", ...rows]
+    : [];
 };
 
 /** Replaces the README's performance block with the rendering of `results`. */
