@@ -223,6 +223,7 @@ const notBuiltLines = (): string[] => {
       ? [`- \`${name}\`: ${reason}`]
       : [];
   });
+  rows.sort();
   return rows.length
     ? ["", "Node, static and Python fixtures not built here, and why (from their `expected.json`):", "", ...rows]
     : [];
