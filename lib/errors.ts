@@ -19,7 +19,15 @@ export type AwsSituation =
   | "service_linked_role_missing"
   | "iam_propagation"
   | "already_exists"
-  | "access_denied";
+  | "access_denied"
+  | "service_not_active"
+  | "task_definition_inactive"
+  | "target_group_unattached"
+  | "platform_version"
+  | "concurrent_update"
+  | "role_invalid"
+  | "repository_not_empty"
+  | "limit_exceeded";
 
 /**
  * How a deployment ended when it did not succeed: rolled back (circuit breaker or alarms), the rollback itself failed,

@@ -41,5 +41,9 @@ export const denialHint = (message: string, call: string): string => {
     d.action === "iam:PassRole"
       ? " (iam:PassRole on a role created moments ago can also be IAM propagation: retry within about two minutes.)"
       : "";
-  return `${who} not allowed ${d.action}${where}.${why} Grant ${d.action} to that identity (or use a profile that has it).${pass}`;
+  // "role/arn:aws:iam::…": a whole ARN where a role name belongs (an ARN built around an ARN); no grant fixes that.
+  const nested = /:role\/arn:/.test(d.resource ?? "")
+    ? " The role name in that ARN is itself an ARN: a whole role ARN was given where a role name was expected. Pass the role ARN once (arn:<partition>:iam::<account>:role/<name>)."
+    : "";
+  return `${who} not allowed ${d.action}${where}.${nested}${why} Grant ${d.action} to that identity (or use a profile that has it).${pass}`;
 };

@@ -87,8 +87,13 @@ export const mapAwsError = (e: unknown, ctx: CallContext): EcsError => {
     });
   }
   const status = x.$metadata?.httpStatusCode;
-  const retryable = THROTTLING.has(code) || x.$fault === "server" || Boolean(x.$retryable) || (status ?? 0) >= 500;
   const known = ACCESS_DENIED.has(code) ? undefined : knownError(code, message, ctx);
+  const retryable =
+    THROTTLING.has(code) ||
+    x.$fault === "server" ||
+    Boolean(x.$retryable) ||
+    (status ?? 0) >= 500 ||
+    known?.retryable === true;
   return ecsError("aws", {
     service: ctx.service,
     operation: ctx.operation,

@@ -2,11 +2,14 @@
 import type { AwsSituation } from "../errors.ts";
 import { expressManagedHint } from "./expressManagedHint.ts";
 import type { CallContext } from "./hints.ts";
+import { RESOURCE_STATE_RULES } from "./resourceStateRules.ts";
 
 /** A recognised situation: a name programs can act on (waits retry some of them) and the hint for people. */
 export interface KnownError {
   readonly situation: AwsSituation;
   readonly hint: string;
+  /** Set when a retry of the same call may succeed (a transient refusal AWS does not mark as retryable). */
+  readonly retryable?: boolean;
 }
 
 const SERVICE_ARN = /arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:service\/[\w.-]+(?:\/[\w.-]+)?/;
@@ -100,7 +103,7 @@ const alreadyExists = (code: string, message: string): KnownError | undefined =>
   };
 };
 
-const RULES = [expressManaged, draining, serviceLinkedRole, cannotAssume];
+const RULES = [expressManaged, draining, serviceLinkedRole, cannotAssume, ...RESOURCE_STATE_RULES];
 
 /** The recognised situation of an AWS error, or undefined (then the code-based hint applies). */
 export const knownError = (code: string, message: string, ctx: CallContext): KnownError | undefined => {

@@ -14,6 +14,8 @@ interface Sample {
   code: string;
   message: string;
   situation: string;
+  /** When set, the error says whether a retry may succeed. */
+  retryable?: boolean;
   hint_has: string[];
   hint_lacks?: string[];
 }
@@ -42,6 +44,7 @@ describe("every corpus message gets its situation and hint", () => {
       expect(r.isErr()).toBe(true);
       const e = r.error;
       expect(e).toMatchObject({ kind: "aws", code: s.code, situation: s.situation });
+      if (s.retryable !== undefined) expect(e).toMatchObject({ retryable: s.retryable });
       expect(e.message).toContain(s.message);
       for (const h of s.hint_has) expect(e.hint).toContain(h);
       for (const h of s.hint_lacks ?? []) expect(e.hint).not.toContain(h);

@@ -181,6 +181,21 @@ test("case 15 C: deleting a service that another delete already set DRAINING is 
   expect(r.status).toBe("deleted");
 });
 
+test("case 15 C, message without the status: `Service was not ACTIVE.` on a delete is not a failure", async () => {
+  let describes = 0;
+  fake.on("ecs", "DescribeExpressGatewayService", () => {
+    describes++;
+    return { service: { serviceArn: ARN, status: { statusCode: describes === 1 ? "ACTIVE" : "INACTIVE" } } };
+  });
+  fake.fail("ecs", "DeleteExpressGatewayService", {
+    kind: "aws",
+    code: "ServiceNotActiveException",
+    message: "Service was not ACTIVE.",
+  });
+  const r = (await deleteExpressService(ctx(), ARN))._unsafeUnwrap();
+  expect(r.status).toBe("deleted");
+});
+
 test("ecs_resource_management writes retry IAM propagation too (CreateService with a just-created role)", async () => {
   const a = expressAssistant(
     fake,
@@ -201,6 +216,27 @@ test("ecs_resource_management writes retry IAM propagation too (CreateService wi
   });
   expect(r.isOk()).toBe(true);
   expect(ops().filter((o) => o === "CreateService")).toHaveLength(2);
+});
+
+test("ecs_resource_management retries a task definition registration refused for concurrent revisions", async () => {
+  const a = expressAssistant(
+    fake,
+    { allowWrite: true },
+    { polling: { iamPropagationTimeoutMs: 500, retryIntervalMs: 5 } },
+  );
+  fake.fail("ecs", "RegisterTaskDefinition", {
+    kind: "aws",
+    code: "ClientException",
+    message: "Too many concurrent attempts to create a new revision of the specified family.",
+    times: 1,
+  });
+  fake.on("ecs", "RegisterTaskDefinition", { taskDefinition: { family: "shop", revision: 2 } });
+  const r = await a.callTool("ecs_resource_management", {
+    api_operation: "RegisterTaskDefinition",
+    api_params: { family: "shop", containerDefinitions: [{ name: "web", image: "nginx:1.27" }] },
+  });
+  expect(r.isOk()).toBe(true);
+  expect(ops().filter((o) => o === "RegisterTaskDefinition")).toHaveLength(2);
 });
 
 test("case 15 through deploy_app: creates refused while the old service drains are retried, then the new one is ready", async () => {

@@ -66,8 +66,11 @@ export const deleteExpressService = (ctx: ToolContext, serviceArn: string): Resu
         drained().map((d) => (o.service?.serviceName ? { ...d, details: { service_name: o.service.serviceName } } : d)),
       )
       .orElse((e) =>
-        // Deleted meanwhile (ServiceNotActiveException: "Service is in DRAINING status"): the delete is under way.
-        e.kind === "aws" && e.situation === "service_draining" ? drained() : errAsync(e),
+        // Deleted meanwhile (ServiceNotActiveException: "Service is in DRAINING status", or "Service was not ACTIVE."
+        // without the status): the delete is under way or done; drained() polls until INACTIVE.
+        e.kind === "aws" && (e.situation === "service_draining" || e.situation === "service_not_active")
+          ? drained()
+          : errAsync(e),
       );
   }).orElse((e) =>
     e.kind === "cancelled"

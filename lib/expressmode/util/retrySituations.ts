@@ -11,6 +11,7 @@ const WHY: Partial<Record<AwsSituation, string>> = {
   iam_propagation: "IAM has not propagated the role yet",
   service_linked_role_missing: "the ECS service-linked role is not usable yet",
   service_draining: "a same-name service is still draining",
+  concurrent_update: "another registration of the same family is in flight",
 };
 
 /**
