@@ -3,7 +3,6 @@
 import { errAsync, okAsync, type ResultAsync } from "neverthrow";
 import { type EcsError, isTransient } from "../../errors.ts";
 import type { Progress, ToolContext } from "../../tool.ts";
-import { pollingOf } from "../options.ts";
 import { judgeRollout } from "../rollout/judgeRollout.ts";
 import { readRollout } from "../rollout/readRollout.ts";
 import type { RolloutSnapshot, RolloutTarget } from "../rollout/types.ts";
@@ -62,7 +61,6 @@ export const checkServiceReady = (
 ): ResultAsync<ServiceCheck, EcsError> => {
   const { cluster, service_name } = input;
   const timeoutMs = input.timeout_seconds * 1000;
-  const interval = pollingOf(ctx.express).serviceIntervalMs;
   const n = state.polls + 1;
   const elapsed = () => Math.round((Date.now() - state.startedAt) / 1000);
   const wait = { input, ctx, startedAt: state.startedAt, timeoutMs, polls: n };
@@ -92,7 +90,9 @@ export const checkServiceReady = (
       const progress: Progress = { progress: s?.runningCount ?? 0, total: s?.desiredCount, message };
       ctx.progress(progress);
       if (verdict.done) return final(finishWait(wait, verdict, snap));
-      if (Date.now() - state.startedAt + interval > timeoutMs)
+      // Out of time only once the deadline has passed: the loop sleeps at most until the deadline and polls once
+      // more there, so a timeout shorter than the poll interval still waits for it (timeout_seconds: 5 → ~5 s).
+      if (Date.now() - state.startedAt >= timeoutMs)
         return final(
           finishWait(
             wait,

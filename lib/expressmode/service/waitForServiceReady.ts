@@ -52,7 +52,9 @@ export const waitForServiceReady = (
     for (;;) {
       const c = yield* checkServiceReady(input, ctx, target, state);
       if (c.done) return ok(c.result);
-      yield* sleep(interval, ctx.signal, `wait_for_service_ready ${input.service_name}`);
+      // Never sleep past the deadline: the last poll happens at it, not one interval before it.
+      const left = input.timeout_seconds * 1000 - (Date.now() - c.next.startedAt);
+      yield* sleep(Math.max(0, Math.min(interval, left)), ctx.signal, `wait_for_service_ready ${input.service_name}`);
       state = c.next;
     }
   });
