@@ -40,4 +40,28 @@ describe("parseInput", () => {
     expect(e.issues[0]).toMatchObject({ path: "cluster", got: "nothing" });
     expect(e.message).toContain("cluster");
   });
+
+  test("a value outside an enum gets a did-you-mean, case first (every tool, not only api_params)", () => {
+    const Format = v.strictObject({
+      response_format: v.picklist(["compact", "aws"]),
+      size: v.picklist(["small", "large"]),
+    });
+    const e = parseInput(Format, { response_format: "AWS", size: "lage" })._unsafeUnwrapErr();
+    if (e.kind !== "validation") throw new Error("expected validation");
+    expect(e.issues).toMatchObject([
+      { path: "response_format", suggestion: "aws", got: '"AWS"' },
+      { path: "size", suggestion: "large" },
+    ]);
+    expect(e.issues[0]?.message).toContain('did you mean "aws"');
+    expect(e.hint).toContain("response_format → aws");
+  });
+
+  test("at the MCP boundary a number sent for a text value is taken as its text", () => {
+    const Cpu = v.strictObject({ cpu: v.picklist(["256", "512"]), memory: v.string() });
+    expect(parseInput(Cpu, { cpu: 512, memory: 1024 }, "", { decodeJsonText: true })._unsafeUnwrap()).toEqual({
+      cpu: "512",
+      memory: "1024",
+    });
+    expect(parseInput(Cpu, { cpu: 512, memory: "1024" }).isErr()).toBe(true); // library callers get the type they declared
+  });
 });

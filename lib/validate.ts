@@ -11,8 +11,9 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 /**
  * Validates `input`; on failure returns a `validation` EcsError whose issues name path, expected, got, suggestion.
  * With `decodeJsonText` (tool arguments at the MCP boundary), objects, arrays, numbers and booleans sent as JSON
- * text, as many MCP clients do, are decoded first where the schema expects them; text that does not decode is
- * reported as a JSON-encoded string with what was expected. Values inside an object are taken as they are.
+ * text, as many MCP clients do, are decoded first where the schema expects them, and a number where the schema
+ * expects text becomes that text (`cpu: 512` → `"512"`); text that does not decode is reported as a JSON-encoded
+ * string with what was expected. Values inside an object are taken as they are.
  */
 export const parseInput = <S extends AnySchema>(
   schema: S,
@@ -79,12 +80,21 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
   // valibot's message ends with the whole received value: say what came in a bounded form instead.
   const message = issue.message.replace(/^Invalid \w+: /, "");
   const cut = issue.received && message.endsWith(`received ${issue.received}`);
-  return {
+  return withEnumSuggestion({
     path,
     message: cut ? `${message.slice(0, -issue.received.length)}${describe(issue.input)}` : clip(message, 300),
     expected: issue.expected ?? undefined,
     got: describe(issue.input),
-  };
+  });
+};
+
+/** Adds a did-you-mean to a string that is not one of the allowed values (`"AWS"` → `aws`, `"fargate"` → `FARGATE`). */
+const withEnumSuggestion = (i: ValidationIssue): ValidationIssue => {
+  if (i.suggestion || !/^\(?"/.test(i.expected ?? "") || !i.got?.startsWith('"')) return i;
+  const options = [...i.expected!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  const got = JSON.parse(i.got) as string;
+  const suggestion = options.find((o) => o.toLowerCase() === got.toLowerCase()) ?? didYouMean(got, options)[0];
+  return suggestion ? { ...i, suggestion, message: `${i.message} (did you mean "${suggestion}"?)` } : i;
 };
 
 /**

@@ -2,7 +2,6 @@
 import { err, ok, type Result, ResultAsync } from "neverthrow";
 import type * as v from "valibot";
 import { type EcsError, ecsError, internalError, type ValidationIssue, validationError } from "../errors.ts";
-import { didYouMean } from "../util/didYouMean.ts";
 import { parseInput } from "../validate.ts";
 import { checkParamValues } from "./checkParamValues.ts";
 import { exampleParams } from "./exampleParams.ts";
@@ -67,10 +66,7 @@ export const checkWith = (
   const valueIssues = checkParamValues(parsed.isOk() ? parsed.value : params);
   if (parsed.isOk() && valueIssues.length === 0) return ok(parsed.value as Record<string, unknown>);
   if (parsed.isErr() && parsed.error.kind !== "validation") return err(parsed.error);
-  const issues = [
-    ...(parsed.isErr() && parsed.error.kind === "validation" ? parsed.error.issues : []),
-    ...valueIssues,
-  ].map(suggestEnum);
+  const issues = [...(parsed.isErr() && parsed.error.kind === "validation" ? parsed.error.issues : []), ...valueIssues];
   const base = validationError(issues);
   return err(
     ecsError("validation", {
@@ -79,15 +75,6 @@ export const checkWith = (
       issues,
     }),
   );
-};
-
-/** Adds a did-you-mean to enum mismatches (`"fargate"` → `FARGATE`). */
-const suggestEnum = (i: ValidationIssue): ValidationIssue => {
-  if (i.suggestion || !/^\(?"/.test(i.expected ?? "") || !i.got?.startsWith('"')) return i;
-  const options = [...i.expected!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
-  const got = JSON.parse(i.got) as string;
-  const suggestion = options.find((o) => o.toLowerCase() === got.toLowerCase()) ?? didYouMean(got, options)[0];
-  return suggestion ? { ...i, suggestion, message: `${i.message} (did you mean "${suggestion}"?)` } : i;
 };
 
 /** A copy without null-valued members (recursively through objects; list items stay as they are). */

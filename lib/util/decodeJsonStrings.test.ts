@@ -52,3 +52,21 @@ test("an array string where an object is wanted is listed", () => {
   decodeJsonStrings(Schema, { name: "x", params: "[1,2]" }, undecoded);
   expect(undecoded).toEqual([{ path: "params", expected: "object", reason: "JSON of another type (array)" }]);
 });
+
+test("a number where only text is accepted becomes its text (cpu: 512); elsewhere numbers stay numbers", () => {
+  const Sized = v.strictObject({
+    cpu: v.picklist(["256", "512", "1024"]),
+    memory: v.pipe(v.string(), v.regex(/^\d+$/)),
+    either: v.union([v.string(), v.number()]),
+    count: v.number(),
+    params: v.record(v.string(), v.unknown()),
+  });
+  expect(decodeJsonStrings(Sized, { cpu: 512, memory: 1024, either: 7, count: 3, params: { maxResults: 5 } })).toEqual({
+    cpu: "512",
+    memory: "1024",
+    either: 7,
+    count: 3,
+    params: { maxResults: 5 },
+  });
+  expect(decodeJsonStrings(v.picklist(["a", "b"]), Number.NaN)).toBeNaN();
+});

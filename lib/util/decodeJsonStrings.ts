@@ -1,4 +1,5 @@
-// Decodes arguments that MCP clients send as JSON text where the schema expects an object, array, number or boolean.
+// Decodes arguments that MCP clients send as JSON text where the schema expects an object, array, number or boolean,
+// and turns numbers sent where the schema expects text into that text.
 import type * as v from "valibot";
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -59,13 +60,25 @@ const kindsOf = (s: Node | undefined, input: unknown): Kind[] => {
   return k ? [k] : [];
 };
 
+/**
+ * True where only text is accepted: a string, or a choice among string values (`cpu` "256" | "512" | ...). Models send
+ * such values as numbers (`cpu: 512`, `memory: 1024`); the text of the number is what they mean.
+ */
+const wantsText = (s: Node | undefined): boolean => {
+  if (s?.type === "string") return true;
+  if (s?.type === "literal") return typeof (s as { literal?: unknown }).literal === "string";
+  if (s?.type === "picklist")
+    return (s.options ?? []).length > 0 && (s.options ?? []).every((o) => typeof o === "string");
+  return false;
+};
+
 const kindOfValue = (x: unknown): string =>
   x === null ? "null" : Array.isArray(x) ? "array" : typeof x === "object" ? "object" : typeof x;
 
 /**
  * Returns `value` with every string that sits where `schema` wants an object, array, number or boolean replaced by
  * its JSON decoding, when the decoding has that type (`"{\"cluster\":\"web\"}"` → object, `"50"` → 50,
- * `"false"` → false). Strings that look like JSON but do not decode to the wanted type are left as they are and
+ * `"false"` → false), and every finite number where only text is accepted by its text (512 → `"512"`). Strings that look like JSON but do not decode to the wanted type are left as they are and
  * listed in `undecoded`, so the validation error can say a JSON-encoded string was sent. Nothing is mutated.
  */
 export const decodeJsonStrings = (
@@ -75,6 +88,7 @@ export const decodeJsonStrings = (
   path: string[] = [],
 ): unknown => {
   const s = unwrap(schema, value);
+  if (typeof value === "number" && Number.isFinite(value) && wantsText(s)) return String(value);
   if (typeof value === "string") {
     const kinds = kindsOf(s, value);
     if (kinds.length === 0) return value;

@@ -115,3 +115,24 @@ test("a huge bad value inside api_params and a huge unknown key are echoed only 
   expect(JSON.stringify(e).length).toBeLessThan(8_000);
   expect(fake.calls).toEqual([]);
 });
+
+test("numbers where a tool takes text (deploy_app cpu: 512, memory: 1024) are taken as that text; a bad case gets a did-you-mean", async () => {
+  const mcp = await mcpPair(assistant);
+  const r = await mcp.call("deploy_app", {
+    app_name: "shop",
+    app_path: "/nonexistent-app-folder",
+    port: 8080,
+    cpu: 512,
+    memory: 1024,
+    dry_run: true,
+  });
+  // Past validation: what fails now is the folder, not the types of cpu and memory.
+  expect(text(r)).not.toContain("cpu");
+  expect(text(r)).not.toContain("memory");
+  expect(text(r)).toContain("/nonexistent-app-folder");
+  const bad = await mcp.call("ecs_resource_management", { api_operation: "ListClusters", response_format: "AWS" });
+  expect(bad.isError).toBe(true);
+  expect(text(bad)).toContain('did you mean "aws"');
+  expect(fake.calls).toEqual([]);
+  await mcp.close();
+});
