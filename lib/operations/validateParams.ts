@@ -1,7 +1,7 @@
 // Validates api_params against the operation's input shape from the AWS SDK model, before any AWS call.
 import { err, ok, type Result, ResultAsync } from "neverthrow";
 import type * as v from "valibot";
-import { type EcsError, ecsError, internalError, type ValidationIssue, validationError } from "../errors.ts";
+import { type EcsError, ecsError, internalError, validationError } from "../errors.ts";
 import { parseInput } from "../validate.ts";
 import { checkParamValues } from "./checkParamValues.ts";
 import { exampleParams } from "./exampleParams.ts";
