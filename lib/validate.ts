@@ -10,10 +10,10 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 
 /**
  * Validates `input`; on failure returns a `validation` EcsError whose issues name path, expected, got, suggestion.
- * With `decodeJsonText` (tool arguments at the MCP boundary), objects, arrays, numbers and booleans sent as JSON
- * text, as many MCP clients do, are decoded first where the schema expects them, and a number where the schema
- * expects text becomes that text (`cpu: 512` → `"512"`); text that does not decode is reported as a JSON-encoded
- * string with what was expected. Values inside an object are taken as they are.
+ * With `decodeJsonText` (tool arguments at the MCP boundary, and the api_params / parameters objects checked against
+ * their own schemas), objects, arrays, numbers and booleans sent as JSON text, as many MCP clients do, are decoded
+ * first wherever the schema expects them, at any depth, and a number where the schema expects text becomes that
+ * text (`cpu: 512` → `"512"`); text that does not decode is reported as a JSON-encoded string with what was expected.
  */
 export const parseInput = <S extends AnySchema>(
   schema: S,

@@ -59,8 +59,9 @@ export const checkWith = (
   schema: Schema,
   params: Record<string, unknown>,
 ): Result<Record<string, unknown>, EcsError> => {
-  // Models often send `null` for "not given"; AWS has no null, so such members are simply left out.
-  const parsed = parseInput(schema, withoutNulls(params), "api_params");
+  // Models often send `null` for "not given"; AWS has no null, so such members are simply left out. Members sent as
+  // JSON text (`"services": "[\"api\"]"`, `"maxResults": "10"`) are decoded where the SDK model wants that type.
+  const parsed = parseInput(schema, withoutNulls(params), "api_params", { decodeJsonText: true });
   // Values of the right type that still cannot work (an image URI as task definition, a secret ARN with `//`) are
   // reported with the type errors, so one answer lists every fix.
   const valueIssues = checkParamValues(parsed.isOk() ? parsed.value : params);

@@ -52,9 +52,9 @@ export const ecsTroubleshootingTool = (
 ): ResultAsync<EcsTroubleshootingResult, EcsError> =>
   safeTry(async function* () {
     const action = input.action;
-    const params = yield* parseInput(ACTION_PARAMS[action], input.parameters ?? {}, "parameters").mapErr((e) =>
-      withActionHint(action, e),
-    );
+    const params = yield* parseInput(ACTION_PARAMS[action], input.parameters ?? {}, "parameters", {
+      decodeJsonText: true,
+    }).mapErr((e) => withActionHint(action, e));
     const handler = ACTION_HANDLERS[action] as Handler<Action>;
     return handler(params as ActionParams[Action], ctx);
   });

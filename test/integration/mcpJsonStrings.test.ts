@@ -136,3 +136,61 @@ test("numbers where a tool takes text (deploy_app cpu: 512, memory: 1024) are ta
   expect(fake.calls).toEqual([]);
   await mcp.close();
 });
+
+test("JSON text nested inside api_params and parameters is decoded where the AWS model (or the action) wants that type", async () => {
+  const mcp = await mcpPair(assistant);
+  const a = await mcp.call("ecs_resource_management", {
+    api_operation: "DescribeServices",
+    api_params: { cluster: "web", services: '["api"]' },
+  });
+  expect(a.isError).toBeFalsy();
+  const b = await mcp.call("ecs_resource_management", {
+    api_operation: "ListServices",
+    api_params: { cluster: "web", maxResults: "10" },
+  });
+  expect(b.isError).toBeFalsy();
+  const c = await mcp.call("ecs_resource_management", {
+    api_operation: "CreateService",
+    dry_run: "true",
+    api_params: {
+      cluster: "web",
+      serviceName: "api",
+      taskDefinition: "api:3",
+      desiredCount: "2",
+      networkConfiguration:
+        '{"awsvpcConfiguration":{"subnets":["subnet-0a1b2c3d4e5f60001"],"assignPublicIp":"ENABLED"}}',
+    },
+  });
+  expect(c.isError).toBeFalsy();
+  expect(JSON.parse(text(c)).would_call.parameters).toMatchObject({
+    desiredCount: 2,
+    networkConfiguration: { awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d4e5f60001"], assignPublicIp: "ENABLED" } },
+  });
+  const d = await mcp.call("ecs_troubleshooting_tool", {
+    action: "fetch_service_events",
+    parameters: { ecs_cluster_name: "web", ecs_service_name: "api", time_window: "7200" },
+  });
+  expect(d.isError).toBeFalsy();
+  expect(fake.calls.map((x) => [x.operation, x.input])).toEqual([
+    ["DescribeServices", { cluster: "web", services: ["api"] }],
+    ["ListServices", { cluster: "web", maxResults: 10 }],
+    ["DescribeServices", { cluster: "web", services: ["api"] }],
+  ]);
+  await mcp.close();
+});
+
+test("nested JSON text that does not decode is a validation error naming its path and the JSON-encoded string", async () => {
+  const mcp = await mcpPair(assistant);
+  const r = await mcp.call("ecs_resource_management", {
+    api_operation: "CreateService",
+    dry_run: true,
+    api_params: { serviceName: "api", taskDefinition: "api:3", networkConfiguration: '{"awsvpcConfiguration": ' },
+  });
+  expect(r.isError).toBe(true);
+  const t = text(r);
+  expect(t).toContain("api_params.networkConfiguration");
+  expect(t).toContain("JSON-encoded string");
+  expect(t).toContain("expected an object");
+  expect(fake.calls).toEqual([]);
+  await mcp.close();
+});

@@ -33,16 +33,30 @@ describe("api_params validation (before any AWS call)", () => {
         dry_run: true,
         api_params: {
           family: "web",
-          containerDefinitions: [{ name: "app", image: "nginx", portMappings: [{ containerPort: "80" }] }],
+          containerDefinitions: [{ name: "app", image: "nginx", portMappings: [{ containerPort: "http" }] }],
         },
       })
     )._unsafeUnwrapErr();
     expect(e).toMatchObject({
       kind: "validation",
       issues: [
-        { path: "api_params.containerDefinitions.0.portMappings.0.containerPort", expected: "number", got: '"80"' },
+        { path: "api_params.containerDefinitions.0.portMappings.0.containerPort", expected: "number", got: '"http"' },
       ],
     });
+  });
+
+  test("a number sent as JSON text deep inside api_params is decoded where the SDK model wants a number", async () => {
+    const plan = (
+      await assistant().ecsResourceManagement({
+        api_operation: "RegisterTaskDefinition",
+        dry_run: true,
+        api_params: {
+          family: "web",
+          containerDefinitions: [{ name: "app", image: "nginx", portMappings: [{ containerPort: "80" }] }],
+        },
+      })
+    )._unsafeUnwrap() as { would_call: { parameters: { containerDefinitions: { portMappings: unknown[] }[] } } };
+    expect(plan.would_call.parameters.containerDefinitions[0]!.portMappings).toEqual([{ containerPort: 80 }]);
   });
 
   test("missing required members are named and the hint shows a minimal api_params", async () => {
