@@ -9,6 +9,7 @@ import { dedupeEvents } from "./detectors/dedupeEvents.ts";
 import { routeSymptoms } from "./detectors/symptoms.ts";
 import { shortName } from "./resolveService.ts";
 import type { ActionParams } from "./schemas.ts";
+import { stepParameters } from "./stepParameters.ts";
 
 /** Result of get_ecs_troubleshooting_guidance. */
 export interface TroubleshootingGuidance {
@@ -92,17 +93,13 @@ export const getEcsTroubleshootingGuidance = (
     return okAsync<TroubleshootingGuidance, EcsError>({
       status: "success",
       assessment,
-      next_steps: routeSymptoms(p.symptoms_description).map((s) => ({
-        ...s,
-        parameters:
-          s.action === "fetch_cloudformation_status" && stackName
-            ? { cfn_stack_name: stackName }
-            : s.action === "fetch_network_configuration" ||
-                s.action === "fetch_task_failures" ||
-                s.action === "fetch_task_logs"
-              ? { ecs_cluster_name: cluster }
-              : params,
-      })),
+      next_steps: routeSymptoms(p.symptoms_description).map((s) => {
+        // A stack step needs the stack; every other step is scoped to the cluster and service the caller named.
+        const known = s.action === "fetch_cloudformation_status" ? { cfn_stack_name: stackName } : params;
+        const { parameters, missing } = stepParameters(s.action, known);
+        const why = missing.length > 0 ? `${s.why} (needs ${missing.join(", ")}: not known from the cluster)` : s.why;
+        return { ...s, why, parameters };
+      }),
       raw_data: compactObject({
         cluster_details: {
           name: c.clusterName,
