@@ -27,6 +27,12 @@ export const cfnReasonHint = (
         "The service passes a networkConfiguration (subnets, security groups), which only the awsvpc network mode accepts, but the task definition uses another network mode (bridge or host).",
       fix: `Either set networkMode awsvpc in the task definition (required on Fargate), or remove networkConfiguration from ${logicalId ?? "the service"}, then deploy again.`,
     };
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html
+  if (/Unable to assume the service linked role/i.test(reason))
+    return {
+      explanation: `ECS could not use its service-linked role AWSServiceRoleForECS when creating ${logicalId ?? "the resource"}: the role does not exist yet in this account (the first cluster or service of an account creates it, and a template that creates both at once can race it) or the deploying identity may not create it.`,
+      fix: "Create the role once (aws iam create-service-linked-role --aws-service-name ecs.amazonaws.com; the deploying identity needs iam:CreateServiceLinkedRole), or deploy again now that the first attempt created it; in the template, do not create an IAM role named AWSServiceRoleForECS yourself.",
+    };
   const p = parseFailure(reason);
   if (p.action && /not authorized to perform/i.test(reason))
     return {

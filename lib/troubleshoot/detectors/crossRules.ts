@@ -6,6 +6,7 @@ import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elast
 import { type Evidence, type Finding, finding } from "../finding.ts";
 import { roleName } from "./failureContext.ts";
 import type { LogLine } from "./logPatterns.ts";
+import { runtimeLimitRule } from "./runtimeLimitRule.ts";
 import { sidecarLogRule } from "./sidecarLogRule.ts";
 import { slowStartRule } from "./slowStartRule.ts";
 
@@ -210,6 +211,6 @@ const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
 /** Applies every cross-source rule to the findings so far. */
 export const crossFindings = (found: readonly Finding[], f: CrossFacts): Finding[] => {
   const next = nextRule(f);
-  const base = hostRule(sidecarLogRule(found, f.logs), f);
+  const base = hostRule(runtimeLimitRule(sidecarLogRule(found, f.logs), f), f);
   return [...(next.length > 0 ? base : containerCheckRule(base, f)), ...next, ...roleRule(f), ...slowStartRule(f)];
 };

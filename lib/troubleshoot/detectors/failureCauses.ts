@@ -2,6 +2,7 @@
 // container start. Called by failureCause with the parsed failure and the facts of the case.
 import { parseImageUri } from "../../util/parseImageUri.ts";
 import { archAdvice } from "./archAdvice.ts";
+import { efsMountCause } from "./efsMountCause.ts";
 import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
 import { layerDownloadCause } from "./layerDownloadCause.ts";
 import { ecrWithoutS3Gateway, pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
@@ -230,6 +231,20 @@ export const placementCause = (p: ParsedFailure, _c: FailureContext): TextCause 
       explanation: `Each awsvpc task needs an IP in its subnet, and there is none free: ${p.causeText ?? p.raw}`,
       fix: "Add subnets with free addresses (a larger CIDR) to the service's network configuration, or release unused ENIs.",
     };
+  if (p.stage === "eni_attach" && p.cause === "timeout") {
+    const free = Object.entries(_c.path?.freeIps ?? {});
+    const roomy = free.length > 0 && free.every(([, n]) => n >= 5);
+    return {
+      id: "eni_provisioning_timeout",
+      category: "network",
+      title: "The task's network interface was not ready in time (ENI provisioning timeout)",
+      likelihood: 0.8,
+      explanation: `ECS gave up waiting for the task's elastic network interface (${p.causeText ?? p.raw}).${free.length ? ` The task subnets have free addresses (${free.map(([id, n]) => `${id}: ${n}`).join(", ")}), so this is not address exhaustion${roomy ? ": it is usually a transient delay on the AWS side, and the service starts a replacement task" : ""}.` : " The subnets' free addresses were not read."}`,
+      fix: roomy
+        ? "Nothing to change if replacement tasks start (the service retries on its own); if it recurs, spread the service over subnets in more Availability Zones, check the account's network interface quota in the Region, and open an AWS Support case with the task ids."
+        : "Check that the service's subnets have free addresses and the account's network interface quota is not reached; spread the service over more subnets/AZs and retry.",
+    };
+  }
   if (p.stage === "eni_attach")
     return {
       id: "eni_attach_failed",
@@ -253,6 +268,17 @@ export const placementCause = (p: ParsedFailure, _c: FailureContext): TextCause 
   return undefined;
 };
 
+/** Where the command comes from: the task definition's entryPoint/command, else the image's ENTRYPOINT/CMD. */
+const commandSource = (c: FailureContext): string => {
+  const set = (c.taskDefinition?.containerDefinitions ?? []).flatMap((d) => [
+    ...(d.entryPoint?.length ? [`${d.name}.entryPoint ${JSON.stringify(d.entryPoint)}`] : []),
+    ...(d.command?.length ? [`${d.name}.command ${JSON.stringify(d.command)}`] : []),
+  ]);
+  return set.length
+    ? `The task definition sets ${set.join(" and ")}.`
+    : "The task definition sets no entryPoint or command, so the image's own ENTRYPOINT/CMD runs.";
+};
+
 /** Container start failures (command, architecture, volumes). */
 export const startCause = (p: ParsedFailure, c: FailureContext, region: string): TextCause | undefined => {
   if (p.cause === "platform_mismatch")
@@ -269,35 +295,18 @@ export const startCause = (p: ParsedFailure, c: FailureContext, region: string):
       category: "task",
       title: `The container's entrypoint or command ${p.resource ?? ""} does not exist in the image`.replace("  ", " "),
       likelihood: 0.9,
-      explanation:
-        "The runtime could not find the entrypoint/command: wrong path, a binary missing from the image, a volume mounted over it, or a script with CRLF line endings / a missing interpreter.",
+      explanation: `The runtime could not find ${p.resource ?? "the entrypoint/command"}: wrong path, a binary missing from the image, a volume mounted over it, or a script with CRLF line endings / a missing interpreter. ${commandSource(c)}`,
       fix: "Check entryPoint/command in the task definition and the Dockerfile CMD/ENTRYPOINT (and that no volume hides that path); run the image locally with the same command.",
     };
   if (p.cause === "not_executable")
     return {
       id: "not_executable",
       category: "task",
-      title: "The container's entrypoint or command is not executable",
+      title: `The container's entrypoint or command ${p.resource ?? ""} is not executable`.replace("  ", " "),
       likelihood: 0.9,
-      explanation:
-        "The runtime could not execute the entrypoint/command ('permission denied'): the file lacks the execute bit or is not a program.",
-      fix: "chmod +x the entrypoint in the Dockerfile (RUN chmod +x ...), check its shebang line, and rebuild the image.",
+      explanation: `The runtime could not execute ${p.resource ?? "the entrypoint/command"} ('permission denied'): the file lacks the execute bit or is not a program. ${commandSource(c)}`,
+      fix: `Add RUN chmod +x ${p.resource ?? "<entrypoint>"} to the Dockerfile after copying it (or keep the mode in git: git update-index --chmod=+x), check its shebang line, rebuild and push the image; or run it through its interpreter (entryPoint ["sh", "${p.resource ?? "<script>"}"]).`,
     };
-  if (p.stage === "volume_mount") {
-    const fs = /\b(fs-[0-9a-f]+)/.exec(p.raw)?.[1] ?? "the EFS file system";
-    const resolve = /Failed to resolve|mount target/i.test(p.raw);
-    return {
-      id: "efs_mount_failed",
-      category: p.cause === "access_denied" ? "permissions" : "network",
-      title: `The task's EFS volume ${fs} could not be mounted`,
-      likelihood: 0.9,
-      explanation: resolve
-        ? `The file system's DNS name did not resolve from the task: ${fs} has no mount target in the task's VPC/Availability Zone (or it was just created and is not available yet), or the VPC has DNS resolution/hostnames disabled.`
-        : `Mounting ${fs} failed (${p.causeText ?? p.raw})${p.cause === "timeout" || /Connection (reset|timed out)/i.test(p.raw) ? `: NFS (TCP 2049) from the task to the mount targets in ${region} must be allowed by both security groups` : ""}.`,
-      fix: resolve
-        ? `Create a mount target for ${fs} in every subnet/AZ the service uses, wait until it is available, and enable DNS resolution and DNS hostnames on the VPC.`
-        : "Allow TCP 2049 from the task security group on the mount targets' security group, keep a mount target in each task AZ, and with IAM authorization or an access point grant the task role elasticfilesystem:ClientMount (and ClientWrite) on the file system.",
-    };
-  }
+  if (p.stage === "volume_mount") return efsMountCause(p, c, region);
   return undefined;
 };

@@ -18,6 +18,8 @@ export interface PathFacts {
   /** Destinations the task security groups allow outbound TCP 443 to (CIDRs, prefix lists pl-…, groups sg-…). */
   readonly egress443To?: readonly string[];
   readonly securityGroups?: readonly string[];
+  /** Free IPv4 addresses per task subnet (DescribeSubnets AvailableIpAddressCount), when the subnets were read. */
+  readonly freeIps?: Readonly<Record<string, number>>;
   /** The S3 gateway endpoint on the task subnets' route tables: its id, endpoint policy and S3 prefix list. */
   readonly s3Gateway?: { readonly id: string; readonly policy?: string; readonly prefixList?: string };
 }
@@ -33,6 +35,9 @@ export interface FailureContext {
     readonly capacityProviders?: readonly string[];
     readonly constraints?: readonly string[];
     readonly desiredCount?: number;
+    /** deploymentConfiguration percents: with 100% minimum healthy a rolling update needs room for one more task. */
+    readonly minimumHealthyPercent?: number;
+    readonly maximumPercent?: number;
   };
 }
 

@@ -69,13 +69,25 @@ const PATTERNS: readonly Pattern[] = [
     fix: "Build the image for the task's CPU architecture (runtimePlatform.cpuArchitecture) with docker buildx build --platform, or build a multi-arch image.",
   },
   {
-    id: "js_heap_oom",
-    stack: "node/java",
-    test: /JavaScript heap out of memory|java\.lang\.OutOfMemoryError|MemoryError/i,
+    // The language runtime's own heap cap (V8 old space, JVM -Xmx, Python MemoryError), not the container's memory:
+    // runtimeLimitRule names the configured cap and the task's memory from the task definition.
+    id: "runtime_heap_exhausted",
+    stack: "node/java/python",
+    test: /JavaScript heap out of memory|java\.lang\.OutOfMemoryError|^MemoryError\b|\bMemoryError$/im,
     title: "The runtime ran out of heap memory",
     likelihood: 0.88,
-    explanation: "The app's heap hit its limit and the process died.",
-    fix: "Raise task memory and the runtime's heap limit (NODE_OPTIONS=--max-old-space-size, -XX:MaxRAMPercentage=75), or fix the leak.",
+    explanation: "The app's heap hit the runtime's limit and the process died.",
+    fix: "Set the runtime's heap limit to about 75% of the container's memory (NODE_OPTIONS=--max-old-space-size, JVM -Xmx or -XX:MaxRAMPercentage=75), or fix the leak.",
+  },
+  {
+    id: "file_descriptor_limit",
+    stack: "any",
+    test: /too many open files|\bEMFILE\b/i,
+    title: "The app runs out of file descriptors (too many open files)",
+    likelihood: 0.86,
+    explanation:
+      "The process hit its open-file limit (nofile): new sockets and files fail, so connections to the database, caches and clients fail while the task keeps running.",
+    fix: "Raise the container's nofile ulimit in the task definition (ulimits), and look for connections or files the app never closes.",
   },
   {
     id: "missing_config",

@@ -49,6 +49,14 @@ const s3GatewayOf = (f: NetworkFacts): PathFacts["s3Gateway"] => {
   };
 };
 
+/** Free addresses of each task subnet DescribeSubnets answered for. */
+const freeIpsOf = (f: NetworkFacts): PathFacts["freeIps"] => {
+  const known = (f.subnets ?? []).filter(
+    (s) => s.SubnetId && (f.taskSubnetIds ?? []).includes(s.SubnetId) && s.AvailableIpAddressCount !== undefined,
+  );
+  return known.length ? Object.fromEntries(known.map((s) => [s.SubnetId!, s.AvailableIpAddressCount!])) : undefined;
+};
+
 /** Path facts from whatever network calls succeeded; route "unknown" when routes or subnets were not read. */
 export const pathFactsOf = (f: NetworkFacts): PathFacts => {
   const subnets = [...(f.taskSubnetIds ?? [])];
@@ -65,6 +73,7 @@ export const pathFactsOf = (f: NetworkFacts): PathFacts => {
         }
       : {}),
     ...(s3GatewayOf(f) ? { s3Gateway: s3GatewayOf(f) } : {}),
+    ...(freeIpsOf(f) ? { freeIps: freeIpsOf(f) } : {}),
     ...(f.vpcEndpoints
       ? {
           endpoints: f.vpcEndpoints

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/troubleshoot-service-event-messages.html
 import type { FailureContext } from "./failureContext.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
+import { placementRequirement } from "./placementRequirement.ts";
 import type { TextCause } from "./pullErrors.ts";
 
 const GENERIC_FIX =
@@ -47,6 +48,8 @@ export const placementFailedCause = (p: ParsedFailure, c: FailureContext): TextC
       explanation: `No container instance satisfies the task's requirements; the closest (${closestError[1]}) failed with "${closestError[2]}".`,
       fix: `Fix what "${closestError[2]}" names (a placement constraint, an attribute or a platform requirement), or add instances that satisfy it.`,
     };
+  const requirement = placementRequirement(raw, c);
+  if (requirement) return { ...base, ...requirement };
   const resource = /insufficient (memory|cpu)/i.exec(raw)?.[1]?.toLowerCase();
   return {
     ...base,

@@ -33,7 +33,11 @@ test("words containing 'eni' (denied) do not mean ENI exhaustion; real ENI messa
       "ResourceInitializationError: unable to create ENI: subnet subnet-0abc has insufficient free addresses to place the task",
     )?.id,
   ).toBe("eni_capacity");
+  // A provisioning timeout is its own kind (usually transient); other ENI set-up failures stay eni_attach_failed.
   expect(classifyErrorText("Timeout waiting for network interface provisioning to complete.")?.id).toBe(
+    "eni_provisioning_timeout",
+  );
+  expect(classifyErrorText("ResourceInitializationError: failed to attach network interface eni-0abc")?.id).toBe(
     "eni_attach_failed",
   );
 });

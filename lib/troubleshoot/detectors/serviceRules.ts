@@ -19,6 +19,12 @@ const placementOf = (s: Service): NonNullable<FailureContext["placement"]> => ({
     .filter((x, i, a) => x && a.indexOf(x) === i),
   constraints: (s.placementConstraints ?? []).map((x) => `${x.type}${x.expression ? ` ${x.expression}` : ""}`),
   ...(s.desiredCount !== undefined ? { desiredCount: s.desiredCount } : {}),
+  ...(s.deploymentConfiguration?.minimumHealthyPercent !== undefined
+    ? { minimumHealthyPercent: s.deploymentConfiguration.minimumHealthyPercent }
+    : {}),
+  ...(s.deploymentConfiguration?.maximumPercent !== undefined
+    ? { maximumPercent: s.deploymentConfiguration.maximumPercent }
+    : {}),
 });
 
 const ev = (e: ServiceEvent) => ({
