@@ -2,6 +2,7 @@
 import { err, ok, type Result } from "neverthrow";
 import * as v from "valibot";
 import { type EcsError, type ValidationIssue, validationError } from "./errors.ts";
+import { arraysForObjects } from "./util/arraysForObjects.ts";
 import { clip } from "./util/clip.ts";
 import { decodeJsonStrings, type UndecodedString } from "./util/decodeJsonStrings.ts";
 import { didYouMean } from "./util/didYouMean.ts";
@@ -24,10 +25,16 @@ export const parseInput = <S extends AnySchema>(
   const undecoded: UndecodedString[] = [];
   const decoded = options.decodeJsonText ? decodeJsonStrings(schema, input, undecoded) : input;
   const parsed = v.safeParse(schema, decoded, { abortPipeEarly: true });
-  if (parsed.success) return ok(parsed.output as v.InferOutput<S>);
-  return err(
-    validationError(parsed.issues.map((i) => jsonTextIssue(toIssue(schema, i, rootPath), undecoded, rootPath))),
-  );
+  const arrays = arraysForObjects(schema, decoded, rootPath);
+  if (parsed.success && arrays.length === 0) return ok(parsed.output as v.InferOutput<S>);
+  // An array where an object belongs is reported as such, not as the unknown key "0" its items become.
+  const under = (p: string) => arrays.some((a) => p === a.path || p.startsWith(`${a.path}.`));
+  const rest = parsed.success
+    ? []
+    : parsed.issues
+        .map((i) => jsonTextIssue(toIssue(schema, i, rootPath), undecoded, rootPath))
+        .filter((i) => !under(i.path));
+  return err(validationError([...arrays, ...rest]));
 };
 
 const ARTICLE: Record<string, string> = {

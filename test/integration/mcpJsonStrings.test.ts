@@ -194,3 +194,20 @@ test("nested JSON text that does not decode is a validation error naming its pat
   expect(fake.calls).toEqual([]);
   await mcp.close();
 });
+
+test('an array where an object belongs (api_params: [], environment: ["A=1"]) is refused as such, with no AWS call', async () => {
+  const mcp = await mcpPair(assistant);
+  const r = await mcp.call("ecs_resource_management", { api_operation: "ListClusters", api_params: [] });
+  expect(r.isError).toBe(true);
+  expect(text(r)).toContain("api_params: expected an object, got an array of 0");
+  const d = await mcp.call("deploy_app", {
+    app_name: "shop",
+    app_path: "/nonexistent-app-folder",
+    port: 8080,
+    environment: ["NODE_ENV=production"],
+    dry_run: true,
+  });
+  expect(text(d)).toContain("environment: expected an object of names to values");
+  expect(fake.calls).toEqual([]);
+  await mcp.close();
+});
