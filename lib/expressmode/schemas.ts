@@ -1,5 +1,6 @@
 // valibot input schemas of the Express Mode tools (reference parameter names, snake_case).
 import * as v from "valibot";
+import { arnPartitionProblem } from "../util/arnPartitionProblem.ts";
 import { secretRefProblem } from "../util/secretRefProblem.ts";
 import { AppName } from "./appName.ts";
 
@@ -27,13 +28,38 @@ const RoleArn = v.pipe(
   v.string(),
   v.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN"),
 );
+/** An ARN whose partition is its region's (arn:aws-cn:…:us-east-1 names nothing in any partition). */
+const partitionFits = v.check(
+  (s: string) => arnPartitionProblem(s) === undefined,
+  (issue: v.CheckIssue<string>) =>
+    `ARN ${arnPartitionProblem(String(issue.input)) ?? "has a partition that does not fit its region"}`,
+);
 const ServiceArn = v.pipe(
   v.string(),
   v.regex(
     /^arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:service\/[\w-]+\/[\w-]+$/,
     "must be an ECS service ARN (arn:aws:ecs:<region>:<account>:service/<cluster>/<service>)",
   ),
+  partitionFits,
   v.description("ARN of the Express Gateway Service (from CreateExpressGatewayService or ListServices)."),
+);
+// ECS names: up to 255 letters, digits, underscores and hyphens (ECS API reference, CreateCluster / CreateService).
+const NAME = "[A-Za-z0-9_-]{1,255}";
+const ClusterRef = v.pipe(
+  v.string(),
+  v.regex(
+    new RegExp(`^(${NAME}|arn:aws[\\w-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/${NAME})$`),
+    "must be a cluster name (up to 255 letters, digits, _ and -) or a cluster ARN",
+  ),
+  partitionFits,
+);
+const ServiceRef = v.pipe(
+  v.string(),
+  v.regex(
+    new RegExp(`^(${NAME}|arn:aws[\\w-]*:ecs:[a-z0-9-]+:\\d{12}:service/(${NAME}/)?${NAME})$`),
+    "must be a service name (up to 255 letters, digits, _ and -) or a service ARN",
+  ),
+  partitionFits,
 );
 
 /** containerize_app */
@@ -68,6 +94,8 @@ export const ValidatePrerequisitesInput = v.strictObject({
   image_uri: v.pipe(
     v.string(),
     v.minLength(1),
+    // ECS takes up to 255 characters before any @digest (ContainerDefinition.image in the ECS API reference).
+    v.check((s) => s.split("@")[0]!.length <= 255, "must be at most 255 characters before any @digest (ECS's limit)"),
     v.description("Full image URI with tag or digest (full_image_uri from build_and_push_image_to_ecr)."),
   ),
   execution_role_arn: v.optional(
@@ -82,8 +110,8 @@ export const ValidatePrerequisitesInput = v.strictObject({
 
 /** wait_for_service_ready */
 export const WaitForServiceReadyInput = v.strictObject({
-  cluster: v.pipe(v.string(), v.minLength(1), v.description("Cluster name or ARN.")),
-  service_name: v.pipe(v.string(), v.minLength(1), v.description("Service name or ARN.")),
+  cluster: v.pipe(ClusterRef, v.description("Cluster name or ARN.")),
+  service_name: v.pipe(ServiceRef, v.description("Service name or ARN.")),
   timeout_seconds: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600), v.description("Default 300, at most 3600.")),
     300,
@@ -116,10 +144,7 @@ export const DeployAppInput = v.strictObject({
       v.description("Image tag; default: derived from the source files, so a re-run reuses the pushed image."),
     ),
   ),
-  cluster: v.optional(
-    v.pipe(v.string(), v.minLength(1), v.description("Default: default (created when missing).")),
-    "default",
-  ),
+  cluster: v.optional(v.pipe(ClusterRef, v.description("Default: default (created when missing).")), "default"),
   service_name: v.optional(
     v.pipe(v.string(), v.regex(/^[A-Za-z0-9][\w-]{0,254}$/), v.description("Default: app_name.")),
   ),

@@ -1,4 +1,5 @@
 // Checks a secret reference (SSM parameter or Secrets Manager secret) before it reaches a task definition or service.
+import { arnPartitionProblem } from "./arnPartitionProblem.ts";
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ACCOUNT = /^\d{12}$/;
@@ -25,6 +26,8 @@ export const secretRefProblem = (valueFrom: string): string | undefined => {
   if (service !== "ssm" && service !== "secretsmanager")
     return `is a ${service} ARN; expected an SSM parameter (arn:…:ssm:…) or a Secrets Manager secret (arn:…:secretsmanager:…)`;
   if (!REGION.test(region ?? "")) return `has ${region ? `an invalid region "${region}"` : "no region"}`;
+  const partitionProblem = arnPartitionProblem(valueFrom);
+  if (partitionProblem) return partitionProblem;
   if (!ACCOUNT.test(account ?? "")) return `has ${account ? `an invalid account id "${account}"` : "no account id"}`;
   const resource = parts.slice(5).join(":");
   if (service === "ssm") {

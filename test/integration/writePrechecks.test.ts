@@ -140,3 +140,85 @@ test("the minimal CreateExpressGatewayService offered in the hint has an image a
   expect(r.isOk() ? "ok" : JSON.stringify(r.error)).toBe("ok");
   expect(fake.calls).toEqual([]);
 });
+
+test("task definitions given as family, family:revision or ARN pass; an image (tag or digest) or revision 0 does not", async () => {
+  const td = (taskDefinition: string) => rm("UpdateService", { cluster: "web", service: "api", taskDefinition });
+  for (const ok of ["web", "web:3", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3"])
+    expect((await td(ok)).isOk()).toBe(true);
+  for (const [bad, why] of [
+    ["web:latest", "looks like a container image URI"],
+    [`nginx@sha256:${"a".repeat(64)}`, "looks like a container image URI"],
+    ["public.ecr.aws/nginx/nginx:1.27", "looks like a container image URI (public.ecr.aws)"],
+    ["web:0", "revision 0"],
+  ] as const) {
+    const e = (await td(bad))._unsafeUnwrapErr();
+    expect(issue(e, "api_params.taskDefinition")?.message).toContain(why);
+  }
+  expect(fake.calls.filter((c) => c.operation === "UpdateService")).toEqual([]);
+});
+
+test("an ARN whose partition is not its region's is refused wherever it appears, before any AWS call", async () => {
+  const gov = "arn:aws-us-gov:ecs:us-east-1:123456789012:task-definition/web:3";
+  const a = (await rm("CreateService", { serviceName: "api", taskDefinition: gov }))._unsafeUnwrapErr();
+  expect(issue(a, "api_params.taskDefinition")?.message).toContain('region "us-east-1" is in partition "aws"');
+  const cn = "arn:aws-cn:ssm:us-east-1:123456789012:parameter/db";
+  const b = (
+    await rm("RegisterTaskDefinition", {
+      family: "web",
+      containerDefinitions: [{ name: "web", image: "nginx:1.27", secrets: [{ name: "DB", valueFrom: cn }] }],
+    })
+  )._unsafeUnwrapErr();
+  expect(issue(b, "api_params.containerDefinitions.0.secrets.0.valueFrom")?.message).toContain('partition "aws-cn"');
+  const tg = "arn:aws:elasticloadbalancing:cn-north-1:123456789012:targetgroup/web/0a1b2c3d4e5f6071";
+  const c = (
+    await rm("CreateService", {
+      serviceName: "api",
+      taskDefinition: "web:3",
+      loadBalancers: [{ targetGroupArn: tg, containerName: "web", containerPort: 80 }],
+    })
+  )._unsafeUnwrapErr();
+  expect(issue(c, "api_params.loadBalancers.0.targetGroupArn")?.message).toContain('is in partition "aws-cn"');
+  const d = (
+    await assistant.callTool("delete_app", {
+      app_name: "shop",
+      service_arn: "arn:aws-cn:ecs:us-east-1:123456789012:service/default/shop",
+      dry_run: true,
+    })
+  )._unsafeUnwrapErr();
+  expect(issue(d, "service_arn")).toBeDefined();
+  expect(d.message).toContain('partition "aws-cn"');
+  // Matching partitions pass: GovCloud and China ARNs in their own regions, full and partial secret ARNs.
+  const ok = await rm("RegisterTaskDefinition", {
+    family: "web",
+    containerDefinitions: [
+      {
+        name: "web",
+        image: "nginx:1.27",
+        secrets: [
+          { name: "A", valueFrom: "arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/db" },
+          { name: "B", valueFrom: "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:prod/db-AbCdEf" },
+          { name: "C", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db" },
+          { name: "D", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf:password::" },
+        ],
+      },
+    ],
+  });
+  expect(ok.isOk()).toBe(true);
+  expect(fake.calls).toEqual([]);
+});
+
+test("names and URIs longer than AWS takes are refused with a short answer, not sent or echoed whole", async () => {
+  const huge = "x".repeat(1_000_000);
+  for (const [tool, args, path] of [
+    ["wait_for_service_ready", { cluster: huge, service_name: "api" }, "cluster"],
+    ["wait_for_service_ready", { cluster: "web", service_name: huge }, "service_name"],
+    ["deploy_app", { app_name: "shop", app_path: "/tmp", port: 8080, cluster: huge, dry_run: true }, "cluster"],
+    ["validate_ecs_express_mode_prerequisites", { image_uri: `public.ecr.aws/${huge}:1` }, "image_uri"],
+  ] as const) {
+    const e = (await assistant.callTool(tool, args))._unsafeUnwrapErr();
+    expect(e).toMatchObject({ kind: "validation" });
+    expect(e.kind === "validation" && e.issues[0]?.path).toBe(path);
+    expect(JSON.stringify(e).length).toBeLessThan(3_000);
+  }
+  expect(fake.calls).toEqual([]);
+});

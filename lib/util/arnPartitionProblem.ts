@@ -1,0 +1,33 @@
+// Checks that an ARN's partition is the one its region belongs to (arn:aws-cn:…:us-east-1 names nothing anywhere).
+
+/**
+ * Region prefixes of the partitions other than `aws`
+ * (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html); every other
+ * region is in `aws`.
+ */
+const PARTITION_OF_PREFIX: readonly (readonly [RegExp, string])[] = [
+  [/^cn-/, "aws-cn"],
+  [/^us-gov-/, "aws-us-gov"],
+  [/^us-isob-/, "aws-iso-b"],
+  [/^us-isof-/, "aws-iso-f"],
+  [/^eu-isoe-/, "aws-iso-e"],
+  [/^us-iso-/, "aws-iso"],
+  [/^eusc-/, "aws-eusc"],
+];
+
+/** The partition of a region name (`cn-north-1` → `aws-cn`, `us-east-1` → `aws`). */
+const partitionOf = (region: string): string =>
+  PARTITION_OF_PREFIX.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
+
+/**
+ * Why `arn`'s partition does not match its region, or undefined when it does (or the ARN has no region, as IAM's).
+ * Such an ARN is usually a template filled for another partition: AWS answers it with a not-found or invalid error.
+ */
+export const arnPartitionProblem = (arn: string): string | undefined => {
+  const [prefix, partition, , region] = arn.split(":", 4);
+  if (prefix !== "arn" || !partition || !region) return undefined;
+  const expected = partitionOf(region);
+  return partition === expected
+    ? undefined
+    : `has partition "${partition}" but region "${region}" is in partition "${expected}" (arn:${expected}:…:${region}:…)`;
+};
