@@ -40,7 +40,7 @@ export const arraysForObjects = (schema: unknown, value: unknown, rootPath = "")
           expected: want,
           got: `an array of ${x.length}`,
         });
-      } else if (s.item) x.forEach((e, i) => walk(s.item, e, [...path, String(i)]));
+      } else if (s.item) for (const [i, e] of x.entries()) walk(s.item, e, [...path, String(i)]);
       return;
     }
     for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
