@@ -30,6 +30,8 @@ export interface FailureContext {
   readonly region?: string;
   readonly account?: string;
   readonly path?: PathFacts;
+  /** The container instance (id) an EC2-launched task ran on. */
+  readonly containerInstance?: string;
   /** The service's placement inputs, for placement failures. */
   readonly placement?: {
     readonly capacityProviders?: readonly string[];

@@ -9,6 +9,7 @@ import { pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
 import { partialSecretArnCause } from "./partialSecretArn.ts";
 import type { TextCause } from "./pullErrors.ts";
+import { runtimeCallCause } from "./runtimeCallCause.ts";
 import { storageCause } from "./storageCause.ts";
 
 const where = (refs: readonly Reference[]) =>
@@ -85,6 +86,7 @@ const stageCause = (p: ParsedFailure, c: FailureContext): TextCause | undefined 
   if (p.stage === "registry_auth" || p.stage === "image_pull") return imageCause(p, c, region);
   if (p.stage === "placement" || p.stage === "eni_attach") return placementCause(p, c);
   if (p.stage === "container_start" || p.stage === "volume_mount") return startCause(p, c, region);
+  if (p.stage === "runtime_call") return runtimeCallCause(p, c);
   return undefined;
 };
 

@@ -3,6 +3,7 @@
 // codes: [400])"): the status the load balancer saw decides the meaning, as for live target health.
 import type { ServiceEvent } from "@aws-sdk/client-ecs";
 import { type Finding, finding } from "../finding.ts";
+import { grpcLabel, grpcStatusMeaning } from "./grpcStatusMeaning.ts";
 import { statusMeaning } from "./targetHealthRules.ts";
 
 const UNHEALTHY = /\(port (\d+)\) is unhealthy in \(target-group ([^)]+)\) due to \(reason ([^)]*)\)/i;
@@ -41,15 +42,18 @@ export const healthEventFindings = (events: readonly ServiceEvent[]): Finding[] 
       continue;
     }
     const codes = key.split(/[,\s]+/).filter(Boolean);
-    const meaning = statusMeaning(codes);
+    // HTTP matchers take 200-499; codes below 100 are gRPC statuses from a target group with protocol version GRPC.
+    const grpc = codes.every((c) => Number(c) < 100);
+    const meaning = grpc ? grpcStatusMeaning(codes, {}) : statusMeaning(codes);
+    const got = grpc ? `gRPC status ${codes.map(grpcLabel).join("/")}` : `HTTP ${codes.join("/")}`;
     out.push(
       finding({
         id: meaning.id,
         category: "service",
-        title: `Load balancer health check gets HTTP ${codes.join("/")} from the app`,
+        title: `Load balancer health check gets ${got} from the app`,
         likelihood: 0.84,
         evidence,
-        explanation: `Target group ${g.tg} saw ${codes.join("/")} on port ${g.port}, so the network path works: ${meaning.why}`,
+        explanation: `Target group ${g.tg} saw ${grpc ? got : codes.join("/")} on port ${g.port}, so the network path works: ${meaning.why}`,
         fix: meaning.fix,
       }),
     );

@@ -80,6 +80,16 @@ const PATTERNS: readonly Pattern[] = [
     fix: "Set the runtime's heap limit to about 75% of the container's memory (NODE_OPTIONS=--max-old-space-size, JVM -Xmx or -XX:MaxRAMPercentage=75), or fix the leak.",
   },
   {
+    // The app's own writes filled the task's storage; runtimeLimitRule names the ephemeral storage size or the instance.
+    id: "task_storage_full",
+    stack: "any",
+    test: /No space left on device|\bENOSPC\b|\[Errno 28\]/i,
+    title: "The task's storage is full (no space left on device)",
+    likelihood: 0.9,
+    explanation: "The app could not write a file: the task's filesystem is full.",
+    fix: "Give the task more storage (Fargate ephemeralStorage.sizeInGiB, up to 200 GiB) or write large files to EFS or S3.",
+  },
+  {
     id: "file_descriptor_limit",
     stack: "any",
     test: /too many open files|\bEMFILE\b/i,

@@ -16,6 +16,8 @@ export type FailureStage =
   | "log_driver"
   | "volume_mount"
   | "container_start"
+  /** The ECS agent's calls to the container runtime on an instance (create, start, inspect) timing out. */
+  | "runtime_call"
   | "health_check"
   | "unknown";
 
@@ -103,6 +105,10 @@ const STAGES: readonly { stage: FailureStage; service?: FailureService; test: Re
   {
     stage: "image_pull",
     test: /CannotPullContainerError|pull image manifest|ref pull|failed to resolve ref|pull access denied|image pull|manifest unknown|descriptor matching platform|image reference|reference format/i,
+  },
+  {
+    stage: "runtime_call",
+    test: /DockerTimeoutError|CannotInspectContainerError|CannotCreateContainerError: [^:]*timed out|Could not transition to (created|started|inspecting|stopped)/i,
   },
   { stage: "health_check", test: /health ?checks?/i },
   {

@@ -56,3 +56,12 @@ test("too many open files names the nofile ulimit the task definition sets, or t
   })[0]!;
   expect(unset.explanation).toContain("65535 soft and hard on Fargate");
 });
+
+test("a disk-full log line names Fargate's ephemeral storage size, or the instance volume on EC2", () => {
+  const line = logFinding("task_storage_full", "OSError: [Errno 28] No space left on device: '/tmp/x'");
+  const fargate = runtimeLimitRule([line], { taskDefinition: td([]), tasks: [{ launchType: "FARGATE" }] })[0]!;
+  expect(fargate.explanation).toContain("20 GiB (the default; the task definition sets no ephemeralStorage)");
+  expect(fargate.fix).toContain("ephemeralStorage.sizeInGiB");
+  const ec2 = runtimeLimitRule([line], { taskDefinition: td([]), tasks: [{ launchType: "EC2" }] })[0]!;
+  expect(ec2.title).toContain("container instance");
+});

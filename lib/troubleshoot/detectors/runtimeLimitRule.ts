@@ -1,9 +1,11 @@
 // A process limit hit inside the container, read against the task definition: a runtime heap cap (JVM -Xmx, V8's old
-// space) reached well below the container's memory, or the nofile ulimit reached. The finding names the configured cap
+// space) reached well below the container's memory, the nofile ulimit, or the task's disk (ephemeral storage). The finding names the configured cap
 // (or the runtime's default), the container's memory and the exit code instead of advising more task memory blindly.
 // Fargate nofile default: soft and hard 65535 (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html).
 import type { ContainerDefinition, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { type Finding, finding } from "../finding.ts";
+import { parseFailure } from "./parseFailure.ts";
+import { storageCause } from "./storageCause.ts";
 
 interface Facts {
   readonly taskDefinition?: TaskDefinition;
@@ -86,8 +88,27 @@ const nofileRule = (f: Finding, x: Facts): Finding => {
   });
 };
 
-/** Heap and open-file limits: the log finding gains the task definition's numbers. */
+/** Disk full from the app's own log line: Fargate ephemeral storage (its size) or the EC2 instance's volume. */
+const storageRule = (f: Finding, x: Facts): Finding => {
+  if (f.category !== "logs") return f;
+  const line = f.evidence.find((e) => /No space left|ENOSPC|Errno 28/i.test(e.text))?.text ?? f.evidence[0]?.text ?? "";
+  const launchType = x.tasks.find((t) => t.launchType)?.launchType;
+  const { title, explanation, fix } = storageCause(
+    parseFailure(line),
+    { taskDefinition: x.taskDefinition },
+    launchType,
+  );
+  return finding({ ...f, title, explanation, fix });
+};
+
+/** Heap, open-file and disk limits: the log finding gains the task definition's numbers. */
 export const runtimeLimitRule = (found: readonly Finding[], x: Facts): Finding[] =>
   found.map((f) =>
-    f.id === "runtime_heap_exhausted" ? heapRule(f, x) : f.id === "file_descriptor_limit" ? nofileRule(f, x) : f,
+    f.id === "runtime_heap_exhausted"
+      ? heapRule(f, x)
+      : f.id === "file_descriptor_limit"
+        ? nofileRule(f, x)
+        : f.id === "task_storage_full"
+          ? storageRule(f, x)
+          : f,
   );

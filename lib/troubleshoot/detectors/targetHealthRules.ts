@@ -1,6 +1,7 @@
 // Target group rules: unhealthy targets by reason code (ResponseCodeMismatch, Timeout, FailedHealthChecks).
 import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Evidence, type Finding, finding } from "../finding.ts";
+import { grpcLabel, grpcStatusMeaning } from "./grpcStatusMeaning.ts";
 
 /** Health of one target group's targets. */
 export interface TargetGroupHealth {
@@ -89,18 +90,27 @@ export const targetHealthFindings = (groups: readonly TargetGroupHealth[]): Find
   const out: Finding[] = [];
   for (const [reason, evidence] of byReason) {
     const tg = tgOf.get(reason)!;
-    const check = `${tg.HealthCheckProtocol ?? "HTTP"} ${tg.HealthCheckPath ?? "/"} on port ${tg.HealthCheckPort ?? "traffic-port"}, matcher ${tg.Matcher?.HttpCode ?? "200"}`;
+    // HTTP matchers take 200-499: codes below 100 are gRPC statuses even if ProtocolVersion was not read.
+    const grpc =
+      tg.ProtocolVersion === "GRPC" ||
+      (codesOf(evidence).length > 0 && codesOf(evidence).every((c) => Number(c) < 100));
+    const check = grpc
+      ? `gRPC ${tg.HealthCheckPath ?? "/AWS.ALB/healthcheck"} on port ${tg.HealthCheckPort ?? "traffic-port"}, matcher GrpcCode ${tg.Matcher?.GrpcCode ?? "12"}`
+      : `${tg.HealthCheckProtocol ?? "HTTP"} ${tg.HealthCheckPath ?? "/"} on port ${tg.HealthCheckPort ?? "traffic-port"}, matcher ${tg.Matcher?.HttpCode ?? "200"}`;
     if (reason === "Target.ResponseCodeMismatch") {
       const codes = codesOf(evidence);
-      const meaning = statusMeaning(codes);
+      const meaning = grpc ? grpcStatusMeaning(codes, tg) : statusMeaning(codes);
+      const got = grpc
+        ? `gRPC status ${codes.map(grpcLabel).join("/") || "a non-success status"}`
+        : `HTTP ${codes.join("/") || "a non-success status"}`;
       out.push(
         finding({
           id: meaning.id,
           category: "service",
-          title: `Load balancer health check gets HTTP ${codes.join("/") || "a non-success status"} from the app`,
+          title: `Load balancer health check gets ${got} from the app`,
           likelihood: 0.86,
           evidence,
-          explanation: `The app answers the health check (${check}), so the network path works, but with ${codes.join("/") || "an unexpected status"}: ${meaning.why}`,
+          explanation: `The app answers the health check (${check}), so the network path works, but with ${grpc ? got : codes.join("/") || "an unexpected status"}: ${meaning.why}`,
           fix: meaning.fix,
         }),
       );

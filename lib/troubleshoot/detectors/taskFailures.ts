@@ -3,6 +3,7 @@ import type { Container, Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import { familyRevision } from "../describeTaskDefinitions.ts";
 import { taskIdOf } from "../describeTasks.ts";
 import { type Evidence, type Finding, finding } from "../finding.ts";
+import { exitZeroCause } from "./exitZeroCause.ts";
 import { type FailureContext, type PathFacts, regionAccountOf } from "./failureContext.ts";
 import { unknownFailureCause } from "./failureFinding.ts";
 import { parseFailure } from "./parseFailure.ts";
@@ -21,6 +22,7 @@ export const contextOf = (t: Task, ctx: TaskContext): FailureContext => ({
     ctx.taskDefinitions?.find((d) => d.taskDefinitionArn === t.taskDefinitionArn) ??
     (ctx.taskDefinitions?.length === 1 ? ctx.taskDefinitions[0] : undefined),
   ...(ctx.path ? { path: ctx.path } : {}),
+  ...(t.containerInstanceArn ? { containerInstance: t.containerInstanceArn.split("/").at(-1) } : {}),
 });
 
 /** When the task stopped, and which timestamp says so (stoppedAt can be missing during transitions). */
@@ -277,6 +279,13 @@ export const classifyTask = (t: Task, ctx: TaskContext = {}): { summary: TaskSum
     cause = task;
   else if (fromExit?.exit) cause = fromExit.exit;
   else cause = task;
+  // Every container exited 0 and the task stopped because an essential one did: the process finished, not crashed.
+  const zero =
+    !cause?.finding && task?.category === "essential_container_exited"
+      ? (t.containers ?? []).find((c) => c.exitCode === 0)
+      : undefined;
+  const zeroFinding = zero && exitZeroCause(zero, fc);
+  if (zeroFinding) cause = { category: "exited_zero", finding: zeroFinding };
   // A container reason that reads as a failure nobody recognised is still reported, quoted.
   const unknownReason = (t.containers ?? [])
     .map((c) => parseFailure(c.reason ?? ""))
