@@ -86,7 +86,7 @@ describe("cases from public reports", () => {
         if (step.expect.error_kind)
           expect({ label, kind: r?.error?.kind }).toEqual({ label, kind: step.expect.error_kind });
       }
-    });
+    }, 15_000); // two timed-out waits of 2 s each fit
 });
 
 describe("wait_for_service_ready on its own", () => {

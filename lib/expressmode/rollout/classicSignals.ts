@@ -15,6 +15,8 @@ export interface ClassicSignals {
   readonly otherFailed?: string;
   /** Without rolloutState: a listed deployment failed and an event rolls back to another one. */
   readonly rollbackByEvents?: string;
+  /** The PRIMARY failed (by its events) and an event rolls back to another deployment: ECS is reverting it. */
+  readonly primaryRollingBack?: string;
   /** Why the rollout is not finished (PRIMARY IN_PROGRESS, or old deployments still active: a canary). */
   readonly inProgress?: string;
   /** The PRIMARY finished: COMPLETED, or without rolloutState alone with every desired task running. */
@@ -46,6 +48,13 @@ export const classicSignals = (s: Service): ClassicSignals => {
         return to !== undefined && !failedOthers.some((d) => d.id === to);
       })?.message
     : undefined;
+  const primaryFailed = failureOf(primary, s);
+  const primaryRollingBack = primaryFailed
+    ? s.events?.find((e) => {
+        const to = rollbackTargetIn(e.message);
+        return to !== undefined && to !== primary.id;
+      })?.message
+    : undefined;
   const running = primary.runningCount ?? s.runningCount ?? 0;
   const desired = primary.desiredCount ?? s.desiredCount ?? 0;
   const inProgress =
@@ -61,7 +70,8 @@ export const classicSignals = (s: Service): ClassicSignals => {
     primary,
     rollback,
     rollbackByEvents,
-    primaryFailed: failureOf(primary, s),
+    primaryFailed,
+    primaryRollingBack,
     otherFailed,
     inProgress,
     complete,

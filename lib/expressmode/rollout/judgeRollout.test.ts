@@ -146,6 +146,23 @@ describe("readiness without rolloutState", () => {
     expect(judgeRollout(snap(s, sd("PENDING")), {}).done).toBe(false);
   });
 
+  test("events ahead of the deployment APIs: a failure naming the PRIMARY fails it although the API says IN_PROGRESS", () => {
+    const failedEvent = {
+      id: "e1",
+      createdAt: t1,
+      message: "(service shop) (deployment ecs-svc/2) deployment failed: tasks failed to start.",
+    };
+    const back = { id: "e2", createdAt: t1, message: "(service shop) rolling back to deployment ecs-svc/1." };
+    const primary: Deployment = { id: "ecs-svc/2", status: "PRIMARY", rolloutState: "IN_PROGRESS" };
+    const rolling = judgeRollout(snap(svc([primary], { events: [back, failedEvent] }), sd("IN_PROGRESS")), {});
+    expect(rolling).toMatchObject({ done: true, status: "failed", outcome: "rolled_back" });
+    const stuck = judgeRollout(snap(svc([primary], { events: [failedEvent] }), sd("IN_PROGRESS")), {});
+    expect(stuck).toMatchObject({ done: true, status: "failed", outcome: "failed" });
+    // A failure event of another (earlier) deployment does not fail the one in progress.
+    const other = { ...failedEvent, message: failedEvent.message.replace("ecs-svc/2", "ecs-svc/0") };
+    expect(judgeRollout(snap(svc([primary], { events: [other] }), sd("IN_PROGRESS")), {}).done).toBe(false);
+  });
+
   test("managed resources provisioning → wait; failed → resources_failed", () => {
     const s = svc([{ id: "ecs-svc/2", status: "PRIMARY" }]);
     const lb = (status: string) => ({

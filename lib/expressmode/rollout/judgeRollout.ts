@@ -62,7 +62,24 @@ export const judgeRollout = (snap: RolloutSnapshot, target: RolloutTarget): Roll
     return fail("rolled_back", `The deployment failed and the service was rolled back: ${c.rollback}`);
   if (!d && c.rollbackByEvents && !target.settled)
     return fail("rolled_back", `The deployment failed and the service is rolling back: ${c.rollbackByEvents}`);
-  if (c.primaryFailed && !ONGOING.has(st)) return fail("failed", `The deployment failed: ${c.primaryFailed}`);
+  if (c.primaryFailed && !ONGOING.has(st))
+    return c.primaryRollingBack
+      ? fail(
+          "rolled_back",
+          `The deployment failed and ECS is rolling the service back: ${c.primaryFailed} ${c.primaryRollingBack}`,
+        )
+      : fail("failed", `The deployment failed: ${c.primaryFailed}`);
+  // The service events can say the deployment failed before the deployment APIs do (AWS documents no order).
+  if (d && ONGOING.has(st) && c.primaryFailed)
+    return c.primaryRollingBack
+      ? fail(
+          "rolled_back",
+          `The deployment failed and ECS is rolling the service back (service events, ahead of the deployment APIs, still ${st}): ${c.primaryFailed} ${c.primaryRollingBack}`,
+        )
+      : fail(
+          "failed",
+          `The deployment failed (service events, ahead of the deployment APIs, still ${st}): ${c.primaryFailed}`,
+        );
   if (d && ONGOING.has(st)) return wait(`deployment ${st}${d.lifecycleStage ? ` (${d.lifecycleStage})` : ""}`);
   if (!d && target.revisionArn && snap.deploymentApi)
     return wait("waiting for the new revision's deployment to appear");

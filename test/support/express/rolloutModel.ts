@@ -37,6 +37,12 @@ export interface RolloutScript {
   readonly noCurrentDeployment?: boolean;
   /** UpdateExpressGatewayService answers without targetConfiguration.serviceRevisionArn. */
   readonly updateOmitsRevision?: boolean;
+  /**
+   * With "hang": after `after` polls the service events already say the deployment failed (and, with `rollingBack`,
+   * that ECS rolls back to the previous one), while the deployment APIs still show it IN_PROGRESS and list no
+   * rollback deployment (AWS documents no order between them).
+   */
+  readonly eventsAhead?: { readonly after: number; readonly rollingBack?: boolean };
 }
 
 export interface Revision {
@@ -124,6 +130,20 @@ export const advance = (s: RolloutState) => {
   const steps = d.script.steps ?? 2;
   if (d.polls <= steps || d.script.outcome === "hang") {
     d.status = "IN_PROGRESS";
+    const early = d.script.eventsAhead;
+    if (early && d.polls === early.after + 1) {
+      s.events.unshift({
+        id: `ev${s.seq}`,
+        createdAt: at(s),
+        message: `(service ${s.name}) (deployment ${d.classicId}) deployment failed: tasks failed to start.`,
+      });
+      if (early.rollingBack)
+        s.events.unshift({
+          id: `ev${s.seq}`,
+          createdAt: at(s),
+          message: `(service ${s.name}) rolling back to deployment ${previousClassicId(s, d)}.`,
+        });
+    }
     return;
   }
   const o = d.script.outcome;
