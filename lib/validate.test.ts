@@ -64,4 +64,24 @@ describe("parseInput", () => {
     });
     expect(parseInput(Cpu, { cpu: 512, memory: "1024" }).isErr()).toBe(true); // library callers get the type they declared
   });
+
+  test("checks that carry no expectation of their own say what they expect (integer, finite, non-empty)", () => {
+    const Checks = v.strictObject({
+      max: v.pipe(v.number(), v.integer()),
+      ratio: v.pipe(v.number(), v.finite()),
+      name: v.pipe(v.string(), v.nonEmpty()),
+    });
+    const e = parseInput(Checks, { max: 2.5, ratio: Number.POSITIVE_INFINITY, name: "" })._unsafeUnwrapErr();
+    if (e.kind !== "validation") throw new Error("expected validation");
+    expect(e.issues).toEqual([
+      { path: "max", message: "Expected an integer but received 2.5", expected: "an integer", got: "2.5" },
+      {
+        path: "ratio",
+        message: "Expected a finite number but received Infinity",
+        expected: "a finite number",
+        got: "Infinity",
+      },
+      { path: "name", message: 'Expected a non-empty value but received ""', expected: "a non-empty value", got: '""' },
+    ]);
+  });
 });

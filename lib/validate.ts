@@ -84,6 +84,15 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
     const exp = issue.expected && !issue.expected.startsWith('"') ? issue.expected : undefined;
     return { path, message: `missing required value${exp ? ` (expected ${exp})` : ""}`, expected: exp, got: "nothing" };
   }
+  // Checks whose valibot issue names no expectation ("Invalid integer: Received 2.5") say what they expect.
+  const readable = READABLE_CHECK[issue.type];
+  if (readable && (issue.expected === null || issue.type === "non_empty"))
+    return {
+      path,
+      message: `Expected ${readable} but received ${describe(issue.input)}`,
+      expected: readable,
+      got: describe(issue.input),
+    };
   // valibot's message ends with the whole received value: say what came in a bounded form instead.
   const message = issue.message.replace(/^Invalid \w+: /, "");
   const cut = issue.received && message.endsWith(`received ${issue.received}`);
@@ -93,6 +102,16 @@ const toIssue = (root: AnySchema, issue: v.BaseIssue<unknown>, rootPath: string)
     expected: issue.expected ?? undefined,
     got: describe(issue.input),
   });
+};
+
+/** What a valibot check expects, for the checks whose issues carry no `expected` (or an unreadable one). */
+const READABLE_CHECK: Record<string, string> = {
+  integer: "an integer",
+  safe_integer: "an integer",
+  finite: "a finite number",
+  url: "a URL",
+  email: "an email address",
+  non_empty: "a non-empty value",
 };
 
 /** Adds a did-you-mean to a string that is not one of the allowed values (`"AWS"` → `aws`, `"fargate"` → `FARGATE`). */
