@@ -20,3 +20,31 @@ test("README gives the two set-up commands", () => {
   expect(readme).toContain("npm ci && npm start");
   expect(readme).toContain("npm ci && npm test");
 });
+
+test("the README's start command keeps stdout for MCP: the first line a client reads is JSON-RPC", async () => {
+  const cmd = /^npm ci && (npm start[^#\n]*?)\s+#/m.exec(readme)?.[1];
+  expect(cmd).toBeDefined();
+  const [bin, ...args] = cmd!.split(/\s+/);
+  const child = Bun.spawn([bin!, ...args], {
+    cwd: join(import.meta.dir, ".."),
+    env: { ...process.env, AWS_REGION: "us-east-1", ECS_KNOWLEDGE_URL: "http://127.0.0.1:1/mcp" },
+    stdin: "pipe",
+    stdout: "pipe",
+    stderr: "ignore",
+  });
+  child.stdin.write(
+    `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "readme", version: "1" } } })}\n`,
+  );
+  child.stdin.flush();
+  const reader = child.stdout.getReader();
+  let out = "";
+  while (!out.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    out += new TextDecoder().decode(value);
+  }
+  child.kill();
+  const first = out.split("\n")[0] ?? "";
+  expect(first.startsWith("{")).toBe(true);
+  expect(JSON.parse(first)).toMatchObject({ jsonrpc: "2.0", id: 1 });
+}, 30_000);
