@@ -4,6 +4,7 @@ import { parseImageUri } from "../../util/parseImageUri.ts";
 import { archAdvice } from "./archAdvice.ts";
 import { efsMountCause } from "./efsMountCause.ts";
 import { executionRoleText, type FailureContext, type Reference } from "./failureContext.ts";
+import { fargateCapacityCause } from "./fargateCapacityCause.ts";
 import { layerDownloadCause } from "./layerDownloadCause.ts";
 import { ecrWithoutS3Gateway, pathExplanation, pathFix, serviceLabel } from "./networkPath.ts";
 import type { ParsedFailure } from "./parseFailure.ts";
@@ -254,6 +255,7 @@ export const placementCause = (p: ParsedFailure, _c: FailureContext): TextCause 
       explanation: `ECS failed to provision or attach the task's ENI: ${p.causeText ?? p.raw}`,
       fix: "Check the subnets and security groups in the service's network configuration exist and have free addresses; for EC2 capacity enable ENI trunking or lower tasks per instance.",
     };
+  if (/Capacity is unavailable at this time/i.test(p.raw)) return fargateCapacityCause(p, _c);
   if (/unable to place a task|no container instance/i.test(p.raw) && !p.viaPlacement)
     return placementFailedCause(p, _c);
   if (p.cause === "no_capacity" || p.stage === "placement")

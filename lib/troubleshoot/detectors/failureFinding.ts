@@ -25,6 +25,21 @@ const secretsCause = (p: ParsedFailure, c: FailureContext, region: string): Text
   const loc = refs.length > 0 ? ` Referenced at ${where(refs)}.` : "";
   const partial = partialSecretArnCause(p, refs);
   if (partial) return partial;
+  if (p.cause === "no_value") {
+    const v = /staging label:? (\w+)|VersionId:? ([\w-]+)/i.exec(p.raw);
+    const version = v?.[1] ? `staging label ${v[1]}` : v?.[2] ? `version ${v[2]}` : "the version asked for";
+    return {
+      id: "secret_value_missing",
+      category: "task",
+      title: `${label} ${named} exists but has no value for ${version}`,
+      likelihood: 0.95,
+      explanation: `${label} (${region}) found ${named} but no secret value under ${version}: the secret was created without a value (infrastructure code that creates the secret but never a version), or the version label was moved away.${loc}`,
+      fix:
+        p.service === "ssm"
+          ? `Put a value in the parameter (aws ssm put-parameter --name ... --overwrite) or reference an existing version, then redeploy.`
+          : `Store a value: aws secretsmanager put-secret-value --secret-id ${named} --secret-string '...' (that version gets AWSCURRENT), or reference an existing version/label in valueFrom; then force a new deployment.`,
+    };
+  }
   if (p.cause === "invalid_name" || p.cause === "not_found") {
     const empty = /\/\//.test(named)
       ? ` The name has an empty path segment ('//'): a variable in the name was empty when the task definition was built.`

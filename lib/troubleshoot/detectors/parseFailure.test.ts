@@ -129,3 +129,14 @@ test("a layer download from ECR's S3 bucket is an S3 failure; an unparsable 403 
     ),
   ).toMatchObject({ stage: "image_pull", service: "ecr", cause: "access_denied" });
 });
+
+test("a secret that exists without a value (no AWSCURRENT version) is not read as a missing secret", () => {
+  const p = parseFailure(
+    "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret value for staging label: AWSCURRENT status code: 400",
+  );
+  expect(p.cause).toBe("no_value");
+  expect(p.resource).toBe("arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf");
+  expect(parseFailure("ResourceNotFoundException: Secrets Manager can't find the specified secret.").cause).toBe(
+    "not_found",
+  );
+});

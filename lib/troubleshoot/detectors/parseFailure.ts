@@ -37,6 +37,8 @@ export type FailureCause =
   | "not_executable"
   | "command_not_found"
   | "disk_full"
+  /** The resource exists but holds no value for the version asked (a secret without an AWSCURRENT version). */
+  | "no_value"
   | "unknown";
 
 /** The AWS service (or non-AWS registry) the failing step talked to. */
@@ -140,6 +142,10 @@ const CAUSES: readonly { cause: FailureCause; test: RegExp }[] = [
   { cause: "no_ip", test: /free (IP )?addresses|no free IP|out of IP|InsufficientFreeAddresses/i },
   { cause: "quota", test: /reached the limit on the number of|LimitExceeded|quota/i },
   { cause: "rate_limited", test: /toomanyrequests|rate limit|Too Many Requests|\b429\b|Rate exceeded|Throttl/i },
+  {
+    cause: "no_value",
+    test: /can't find the specified secret value for (staging label|VersionId)|ParameterVersionNotFound|ParameterVersionLabelLimitExceeded/i,
+  },
   { cause: "not_found", test: /repository does not exist or may require/i },
   // An HTTP 403 whose (XML) body could not be parsed is a denial, not an invalid value.
   { cause: "access_denied", test: /HTTP 40[13] response|<Code>AccessDenied<\/Code>/i },

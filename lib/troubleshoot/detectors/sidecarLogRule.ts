@@ -5,8 +5,35 @@ import type { LogLine } from "./logPatterns.ts";
 
 const ERROR = /\[(error|fatal)\]|\b(error|fatal|panic|exception)\b/i;
 
-/** Adds the sidecar's last error line to a sidecar_exited finding when its log stream has one. */
+const streamContainer = (stream: string | undefined) => (stream ?? "").split("/").at(-2);
+
+/**
+ * Adds the sidecar's last error line to a sidecar_exited finding when its log stream has one. A log finding whose lines
+ * all come from that sidecar's stream is part of the same story: it ranks below the sidecar finding and says whose
+ * log it is, so the sidecar's exit stays the root cause.
+ */
 export const sidecarLogRule = (found: readonly Finding[], logs: readonly LogLine[]): Finding[] =>
+  attributeToSidecar(withSidecarLine(found, logs));
+
+const attributeToSidecar = (found: readonly Finding[]): Finding[] => {
+  const sidecars = found
+    .filter((f) => f.id === "sidecar_exited")
+    .map((f) => ({ name: /container (\S+) exited/.exec(f.title)?.[1], likelihood: f.likelihood }));
+  return found.map((f) => {
+    if (f.category !== "logs" || f.evidence.length === 0) return f;
+    const names = [...new Set(f.evidence.map((e) => streamContainer(e.ref)))];
+    const s = sidecars.find((x) => x.name && names.length === 1 && names[0] === x.name);
+    if (!s) return f;
+    return finding({
+      ...f,
+      title: `${f.title} (in sidecar ${s.name})`,
+      likelihood: Math.min(f.likelihood, s.likelihood - 0.02),
+      explanation: `${f.explanation} These lines come from the sidecar ${s.name}, whose exit stopped the task.`,
+    });
+  });
+};
+
+const withSidecarLine = (found: readonly Finding[], logs: readonly LogLine[]): Finding[] =>
   found.map((f) => {
     const name = f.id === "sidecar_exited" ? /container (\S+) exited/.exec(f.title)?.[1] : undefined;
     if (!name) return f;

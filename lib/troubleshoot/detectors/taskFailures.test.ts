@@ -102,3 +102,32 @@ test("an essential sidecar that exits first is named as the cause, not the app c
   );
   expect(own.finding).toMatchObject({ id: "app_exit_nonzero", title: "Container api exited with code 1" });
 });
+
+test("essential container exited: a sidecar killed with 137 went first, the app's 143 is ECS stopping it; exit 0 is a finished process", () => {
+  const td = {
+    taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:task-definition/api:6",
+    containerDefinitions: [
+      { name: "api", essential: true, portMappings: [{ containerPort: 8080 }] },
+      { name: "agent", essential: true },
+    ],
+  };
+  const both: Task = {
+    ...stoppedBy("EssentialContainerExited", "Essential container in task exited", 143),
+    containers: [
+      { name: "api", exitCode: 143 },
+      { name: "agent", exitCode: 137 },
+    ],
+  };
+  const r = classifyTask(both, { taskDefinitions: [td] });
+  expect(r.finding?.id).toBe("sidecar_exited");
+  expect(r.finding?.title).toContain("agent exited with code 137");
+  const zero = classifyTask(stoppedBy("EssentialContainerExited", "Essential container in task exited", 0), {
+    taskDefinitions: [td],
+  });
+  expect(zero.finding?.id).toBe("app_exited_zero");
+  // Exit 0 after failed ELB health checks is ECS's stop, not a finished process.
+  expect(
+    classifyTask(stoppedBy("ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group x)", 0)).finding
+      ?.id,
+  ).not.toBe("app_exited_zero");
+});

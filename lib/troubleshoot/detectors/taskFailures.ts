@@ -265,7 +265,11 @@ export const classifyTask = (t: Task, ctx: TaskContext = {}): { summary: TaskSum
     x.exit?.category !== "out_of_memory" && [130, 137, 143].includes(x.c.exitCode ?? -1);
   const stoppedOnPurpose = STOPPED_BY_ECS.has(task?.category ?? "");
   const exits = containerCauses.filter((x) => x.exit && !(stoppedOnPurpose && signalled(x)));
-  const own = exits.find((x) => !signalled(x)) ?? exits[0];
+  // After an essential container exits, ECS stops the others with SIGTERM (143): one killed otherwise (137, 130) went first.
+  const own =
+    exits.find((x) => !signalled(x)) ??
+    (task?.category === "essential_container_exited" ? exits.find((x) => x.c.exitCode !== 143) : undefined) ??
+    exits[0];
   const fromExit = own && task?.category === "essential_container_exited" ? sidecarOrOwn(own, exits, fc) : own;
   let cause: Cause | undefined;
   if (fromText?.text) {
