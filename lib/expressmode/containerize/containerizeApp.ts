@@ -45,7 +45,8 @@ export const containerizeApp = (
     warnings.push(
       `The code defaults to port ${d.detected_port} (${d.port_source}) but reads $PORT; the Dockerfile sets PORT=${input.port}.`,
     );
-  if (!d.health_check_path)
+  // Routes are looked for in the app a Dockerfile is proposed for; without one (a monorepo root) none was looked at.
+  if (!d.health_check_path && proposal)
     warnings.push(
       "No health route (/health, /healthz, /status, /ping) found: the load balancer will check '/', which must answer 200.",
     );
@@ -100,7 +101,7 @@ export const containerizeApp = (
       : undefined,
     ...(analysis.existing_dockerfile ? { existing_dockerfile: analysis.existing_dockerfile } : {}),
     warnings,
-    guidance: guidanceFor(root, input.port, proposal?.base_image ?? GENERIC_BASE, healthPath),
+    guidance: guidanceFor(root, input.port, proposal?.base_image ?? GENERIC_BASE, healthPath, proposal !== undefined),
   };
   if (!input.write) return okAsync(result);
   const toWrite = files.filter((f) => !f.exists || input.overwrite);

@@ -10,6 +10,7 @@ const call = async (app_path: string) =>
     dockerfile?: { content: string };
     build_context?: string;
     warnings: string[];
+    guidance: { next_steps: { steps: string[] }; dockerfile_guidance: { description: string } };
   };
 
 test("at the root of a monorepo with two apps: no Dockerfile, the candidates are listed", async () => {
@@ -17,6 +18,11 @@ test("at the root of a monorepo with two apps: no Dockerfile, the candidates are
   expect(r.dockerfile).toBeUndefined();
   expect(r.detection.candidates).toEqual(["apps/admin", "apps/storefront"]);
   expect(r.warnings.join("\n")).toContain("call again with app_path at one of them");
+  // Nothing claims what was not looked at or not produced: no health-route verdict, no "proposed Dockerfile".
+  expect(r.warnings.join("\n")).not.toContain("No health route");
+  expect(r.guidance.next_steps.steps[0]).toContain("No Dockerfile was proposed");
+  expect(JSON.stringify(r.guidance)).not.toContain("Review the proposed Dockerfile");
+  expect(r.guidance.dockerfile_guidance.description).not.toContain("Use the proposed Dockerfile");
 });
 
 test("at one app: built from the workspace root with the root lockfile, the line names the context", async () => {

@@ -2,14 +2,23 @@
 import { basename } from "node:path";
 
 /** Guidance in the reference's structure: build/run commands per runtime, validation, troubleshooting, next steps. */
-export const guidanceFor = (appPath: string, port: number, baseImage: string, healthPath: string) => {
+export const guidanceFor = (
+  appPath: string,
+  port: number,
+  baseImage: string,
+  healthPath: string,
+  /** False when no Dockerfile was proposed (several apps, an unsupported or unrecognised stack): say so first. */
+  proposed = true,
+) => {
   const app = basename(appPath)
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, "-");
   const image = `${app}:<image_version>`;
   return {
     dockerfile_guidance: {
-      description: "Use the proposed Dockerfile (field `dockerfile`) or adapt it; the reasons explain each choice.",
+      description: proposed
+        ? "Use the proposed Dockerfile (field `dockerfile`) or adapt it; the reasons explain each choice."
+        : "No Dockerfile was proposed (see warnings); one written by hand should follow these practices.",
       base_image: baseImage,
       best_practices: [
         "Use multi-stage builds to keep the final image small",
@@ -73,9 +82,15 @@ export const guidanceFor = (appPath: string, port: number, baseImage: string, he
     next_steps: {
       description: "From here to a running Express Mode service",
       steps: [
-        "Review the proposed Dockerfile and .dockerignore; write them (containerize_app with write: true) or adapt your own",
-        "Optionally build and run locally (run_guidance)",
-        `Make sure the app answers health checks on ${healthPath}`,
+        ...(proposed
+          ? [
+              "Review the proposed Dockerfile and .dockerignore; write them (containerize_app with write: true) or adapt your own",
+              "Optionally build and run locally (run_guidance)",
+              `Make sure the app answers health checks on ${healthPath}`,
+            ]
+          : [
+              "No Dockerfile was proposed: act on the warnings first (for a monorepo, call containerize_app again with app_path at one app)",
+            ]),
         "build_and_push_image_to_ecr(app_name, app_path) → full_image_uri",
         "validate_ecs_express_mode_prerequisites(image_uri)",
         `deploy_app(app_name, app_path, port: ${port}) does all of this in one call, or CreateExpressGatewayService via ecs_resource_management`,
