@@ -22,29 +22,69 @@ const taskDefinitionProblem = (value: string): string | undefined => {
     : "is not a task definition reference";
 };
 
+// ECS names: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens" (ECS API reference,
+// CreateCluster clusterName, CreateService serviceName, RegisterTaskDefinition family). Only the length is judged
+// here (a 1 MB name is never sent nor echoed); AWS names the characters it refuses.
+const NAME_KEYS = new Set(["serviceName", "clusterName", "family"]);
+/** Members that take a name or an ARN (the ARN is checked as any other). */
+const NAME_OR_ARN_KEYS = new Set(["cluster", "service", "clusters", "services"]);
+
+interface Problem {
+  readonly problem: string;
+  readonly expected: string;
+}
+
+/** What is wrong with one string member, judged by its key; undefined when nothing is. */
+const stringProblem = (key: string | undefined, value: string, inSecrets: boolean): Problem | undefined => {
+  const problem = key !== undefined && TASK_DEF_KEYS.has(key) ? taskDefinitionProblem(value) : undefined;
+  if (problem)
+    return {
+      problem,
+      expected: "family, family:revision or arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>",
+    };
+  if ((inSecrets && key === "valueFrom") || key === "credentialsParameter") {
+    const secret = secretRefProblem(value);
+    return secret
+      ? {
+          problem: secret,
+          expected:
+            "arn:aws:ssm:<region>:<account>:parameter/<name>, arn:aws:secretsmanager:<region>:<account>:secret:<name>, or a parameter name",
+        }
+      : undefined;
+  }
+  const arn = value.startsWith("arn:");
+  if (key !== undefined && value.length > 255 && (NAME_KEYS.has(key) || (NAME_OR_ARN_KEYS.has(key) && !arn)))
+    return {
+      problem: `is ${value.length} characters long; ECS names have at most 255`,
+      expected: `up to 255 letters, digits, _ and -${NAME_OR_ARN_KEYS.has(key) ? ", or an ARN" : ""}`,
+    };
+  // Any ARN (cluster, role, target group, capacity provider…): its partition must be its region's.
+  const partition = arn ? arnPartitionProblem(value) : undefined;
+  return partition
+    ? {
+        problem: partition,
+        expected:
+          "an ARN whose partition is its region's (aws-cn for cn-*, aws-us-gov for us-gov-*, aws for most regions)",
+      }
+    : undefined;
+};
+
 /**
  * Issues for values that have the right type but cannot work: a task definition given as an image URI, an SSM or
- * Secrets Manager reference with an empty path segment or a malformed region/account. Walks the whole input, so
- * nested container definitions and Express `primaryContainer.secrets` are covered.
+ * Secrets Manager reference with an empty path segment or a malformed region/account, an ECS name AWS cannot take,
+ * an ARN whose partition is not its region's. Walks the whole input, so nested container definitions and Express
+ * `primaryContainer.secrets` are covered.
  */
 export const checkParamValues = (params: unknown, path = "api_params"): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
   const walk = (value: unknown, at: string, key: string | undefined, inSecrets: boolean): void => {
     if (typeof value === "string") {
-      const taskDef = key !== undefined && TASK_DEF_KEYS.has(key);
-      const secret = (inSecrets && key === "valueFrom") || key === "credentialsParameter";
-      const problem = taskDef ? taskDefinitionProblem(value) : secret ? secretRefProblem(value) : undefined;
-      // Any other ARN (cluster, role, target group, capacity provider…): its partition must be its region's.
-      const partition = problem || !value.startsWith("arn:") ? undefined : arnPartitionProblem(value);
-      if (problem || partition)
+      const p = stringProblem(key, value, inSecrets);
+      if (p)
         issues.push({
           path: at,
-          message: `${clip(value, 100)} ${problem ?? partition}`,
-          expected: taskDef
-            ? "family, family:revision or arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>"
-            : secret
-              ? "arn:aws:ssm:<region>:<account>:parameter/<name>, arn:aws:secretsmanager:<region>:<account>:secret:<name>, or a parameter name"
-              : "an ARN whose partition is its region's (aws-cn for cn-*, aws-us-gov for us-gov-*, aws for most regions)",
+          message: `${clip(value, 100)} ${p.problem}`,
+          expected: p.expected,
           got: clip(JSON.stringify(value), 100),
         });
       return;

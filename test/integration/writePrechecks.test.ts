@@ -222,3 +222,22 @@ test("names and URIs longer than AWS takes are refused with a short answer, not 
   }
   expect(fake.calls).toEqual([]);
 });
+
+test("an ECS name longer than AWS takes inside api_params is refused, not sent, and echoed only as a prefix", async () => {
+  const huge = "s".repeat(1_000_000);
+  for (const [op, params, path] of [
+    ["CreateService", { serviceName: huge, taskDefinition: "web:3" }, "api_params.serviceName"],
+    ["DescribeServices", { cluster: "web", services: [huge] }, "api_params.services.0"],
+    ["ListServices", { cluster: huge }, "api_params.cluster"],
+  ] as const) {
+    const e = (await rm(op, params, op === "CreateService"))._unsafeUnwrapErr();
+    expect(issue(e, path)?.message).toContain("1000000 characters long; ECS names have at most 255");
+    expect(JSON.stringify(e).length).toBeLessThan(3_000);
+  }
+  // A 255-character name and an ARN in a name-or-ARN member pass.
+  expect((await rm("ListServices", { cluster: "c".repeat(255) }, true)).isOk()).toBe(true);
+  expect((await rm("ListServices", { cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/web" }, true)).isOk()).toBe(
+    true,
+  );
+  expect(fake.calls).toEqual([]);
+});
