@@ -27,6 +27,8 @@ export interface ServiceFacts {
   readonly targetHealth?: Settled<TargetGroupHealth[]>;
   readonly loadBalancers?: Settled<LoadBalancer[]>;
   readonly securityGroups?: Settled<SecurityGroup[]>;
+  /** Groups the task groups' ingress rules name (usually the load balancer's), read for their egress rules. */
+  readonly peerSecurityGroups?: Settled<SecurityGroup[]>;
   readonly subnets?: Settled<Subnet[]>;
   readonly routeTables?: Settled<RouteTable[]>;
   readonly vpcEndpoints?: Settled<VpcEndpoint[]>;
@@ -152,7 +154,16 @@ export const gatherService = (
       .slice(0, 10)
       .map((t) => taskIdOf(t.taskArn ?? ""));
     const net = o.network !== false && (vpcCfg || lbArns.length > 0);
-    const [loadBalancers, subnets, routeTables, vpcEndpoints, images, logs] = await Promise.all([
+    const peerIds = [
+      ...new Set(
+        (sgs?.ok ? sgs.value : [])
+          .flatMap((g) => g.IpPermissions ?? [])
+          .flatMap((p) => p.UserIdGroupPairs ?? [])
+          .map((g) => g.GroupId ?? "")
+          .filter((id) => id && !(vpcCfg?.securityGroups ?? []).includes(id)),
+      ),
+    ];
+    const [loadBalancers, subnets, routeTables, vpcEndpoints, images, logs, peerSgs] = await Promise.all([
       net && lbArns.length > 0
         ? settle(
             ctx.aws("elbv2", "DescribeLoadBalancers", { LoadBalancerArns: lbArns }).map((x) => x.LoadBalancers ?? []),
@@ -181,6 +192,10 @@ export const gatherService = (
       o.logs !== false && tdList.length > 0
         ? settle(readLogs(ctx, logSourcesOf(tdList.slice(0, 1), stoppedIds), o.window, { maxEvents: 300, maxPages: 2 }))
         : undefined,
+      // The load balancer's groups, as the task groups name them: their egress must reach the task port.
+      net && lbArns.length > 0 && peerIds.length > 0
+        ? settle(ctx.aws("ec2", "DescribeSecurityGroups", { GroupIds: peerIds }).map((x) => x.SecurityGroups ?? []))
+        : undefined,
     ]);
     const extra = Object.fromEntries((await extraP).filter((x) => x !== undefined));
     return {
@@ -193,6 +208,7 @@ export const gatherService = (
       ...(targetHealth ? { targetHealth } : {}),
       ...(loadBalancers ? { loadBalancers } : {}),
       ...(sgs ? { securityGroups: sgs } : {}),
+      ...(peerSgs ? { peerSecurityGroups: peerSgs } : {}),
       ...(subnets ? { subnets } : {}),
       ...(routeTables ? { routeTables } : {}),
       ...(vpcEndpoints ? { vpcEndpoints } : {}),

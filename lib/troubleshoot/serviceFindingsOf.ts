@@ -58,6 +58,9 @@ export const networkFactsOf = (f: ServiceFacts): NetworkFacts => {
     taskSubnetIds: vpc?.subnets,
     assignPublicIp: vpc?.assignPublicIp,
     taskSecurityGroups: settledValue(f.securityGroups),
+    lbSecurityGroups: (settledValue(f.peerSecurityGroups) ?? []).filter((g) =>
+      (settledValue(f.loadBalancers) ?? []).some((lb) => (lb.SecurityGroups ?? []).includes(g.GroupId ?? "")),
+    ),
     subnets: settledValue(f.subnets),
     routeTables: settledValue(f.routeTables),
     vpcEndpoints: settledValue(f.vpcEndpoints),

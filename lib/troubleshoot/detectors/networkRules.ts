@@ -3,6 +3,7 @@ import type { IpPermission, RouteTable, SecurityGroup, Subnet, VpcEndpoint } fro
 import type { LoadBalancer, TargetGroup } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Finding, finding } from "../finding.ts";
 import { cidrContains } from "./cidr.ts";
+import { lbEgressFindings } from "./lbEgressRule.ts";
 import { endpointsFor, serviceLabel } from "./networkPath.ts";
 import type { FailureService } from "./parseFailure.ts";
 
@@ -17,6 +18,8 @@ export interface NetworkFacts {
   readonly taskSubnetIds?: readonly string[];
   readonly assignPublicIp?: string;
   readonly taskSecurityGroups?: readonly SecurityGroup[];
+  /** The load balancers' own security groups, when read (for their egress to the task port). */
+  readonly lbSecurityGroups?: readonly SecurityGroup[];
   readonly subnets?: readonly Subnet[];
   readonly routeTables?: readonly RouteTable[];
   readonly vpcEndpoints?: readonly VpcEndpoint[];
@@ -309,5 +312,6 @@ const routeFindings = (f: NetworkFacts): Finding[] => {
 export const networkFindings = (f: NetworkFacts): Finding[] => [
   ...portFindings(f),
   ...sgFindings(f),
+  ...(sgFindings(f).some((x) => x.id === "sg_blocks_lb") ? [] : lbEgressFindings(f)),
   ...routeFindings(f),
 ];
