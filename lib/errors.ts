@@ -27,7 +27,8 @@ export type AwsSituation =
   | "concurrent_update"
   | "role_invalid"
   | "repository_not_empty"
-  | "limit_exceeded";
+  | "limit_exceeded"
+  | "capacity_provider";
 
 /**
  * How a deployment ended when it did not succeed: rolled back (circuit breaker or alarms), the rollback itself failed,

@@ -1,6 +1,7 @@
 // Situations of ECS/ECR writes refused because of the state of a resource they name (a deleted service, an inactive
 // task definition, a target group no listener uses, a platform version, a name already in use, a quota).
 
+import { capacityProviderRule } from "./capacityProviderRule.ts";
 import type { CallContext } from "./hints.ts";
 import type { KnownError } from "./knownErrors.ts";
 
@@ -96,15 +97,20 @@ const repositoryNotEmpty: Rule = (code, message) => {
   };
 };
 
-/** A per-resource quota ("The maximum number of … has been exceeded", LimitExceededException). */
+/** A per-resource quota ("The maximum number of … has been exceeded", "… exceeds the maximum limit", LimitExceededException). */
 const limitExceeded: Rule = (code, message, ctx) => {
-  if (code !== "LimitExceededException" && !/maximum number of .+ (has been|was) (exceeded|reached)/i.test(message))
+  if (
+    code !== "LimitExceededException" &&
+    !/maximum number of .+ (has been|was) (exceeded|reached)|exceeds? the maximum limit/i.test(message)
+  )
     return undefined;
-  const put = ctx.operation === "PutClusterCapacityProviders";
-  return {
-    situation: "limit_exceeded",
-    hint: `An AWS limit was reached (the message names it). ${put ? "PutClusterCapacityProviders replaces the whole list: send only the capacity providers the cluster should keep." : "Remove unused resources of that kind, or ask for a higher quota in Service Quotas where the limit is adjustable."}`,
-  };
+  const fix =
+    ctx.operation === "PutClusterCapacityProviders"
+      ? "PutClusterCapacityProviders replaces the whole list: send only the capacity providers the cluster should keep."
+      : /TaskSet/.test(ctx.operation)
+        ? "A service keeps a limited number of task sets: delete the ones no longer needed (DescribeTaskSets, DeleteTaskSet), then retry."
+        : "Remove unused resources of that kind, or ask for a higher quota in Service Quotas where the limit is adjustable.";
+  return { situation: "limit_exceeded", hint: `An AWS limit was reached (the message names it). ${fix}` };
 };
 
 /** The rules of this file, tried in order. */
@@ -118,4 +124,5 @@ export const RESOURCE_STATE_RULES: readonly Rule[] = [
   idempotentMismatch,
   repositoryNotEmpty,
   limitExceeded,
+  capacityProviderRule,
 ];
