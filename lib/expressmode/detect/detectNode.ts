@@ -75,10 +75,12 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
       (deps.prisma !== undefined || deps["@prisma/client"] !== undefined) &&
       app.files.some((f) => f.endsWith("schema.prisma")),
     esm: appPkg.type === "module",
+    ...(fw.buildScript && !appPkg.scripts?.build ? { build_script: fw.buildScript } : {}),
+    ...(fw.basePath ? { base_path: fw.basePath } : {}),
   };
   const facts2 = findPort(app, [".js", ".mjs", ".cjs", ".ts"], ["src/main.ts", "server.js", "index.js", "app.js"]);
   const port = fw.serves === "static" ? undefined : (facts2.port ?? fw.defaultPort);
-  const build = appPkg.scripts?.build;
+  const build = appPkg.scripts?.build !== undefined ? "build" : fw.buildScript;
   if (fw.framework)
     evidence.push(`framework ${fw.framework} (${fw.serves === "static" ? `static build in ${fw.output}` : "server"})`);
   if (fw.startSource) evidence.push(`start from ${fw.startSource}`);
@@ -89,7 +91,7 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     package_manager_version: pm.version ?? (pm.name === "yarn" ? (pm.berry ? "berry" : "classic") : undefined),
     runtime_version: version.version,
     start_command: fw.start,
-    build_command: build ? `${pm.name} run build` : undefined,
+    build_command: build ? `${pm.name} run ${build}` : undefined,
     detected_port: port,
     port_source: facts2.port ? facts2.source : port ? `${fw.framework} default` : undefined,
     reads_port_env:

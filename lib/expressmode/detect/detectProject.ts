@@ -9,6 +9,7 @@ import { detectPython } from "./detectPython.ts";
 import { detectUnsupported } from "./detectUnsupported.ts";
 import { workspaceRootAbove } from "./node/workspaceRootAbove.ts";
 import { uvWorkspaceAbove } from "./python/uvWorkspaceAbove.ts";
+import { pythonOverNode, pythonOverNodeNote } from "./pythonOverNode.ts";
 import { type Project, scanProject } from "./scanProject.ts";
 
 /** Detectors in priority order: a manifest-backed server stack wins over a stray index.html; Deno before Node (a Deno
@@ -26,6 +27,15 @@ const DETECTORS = [
   detectUnsupported,
   detectStatic,
 ];
+
+/** The first detector's answer; a Python web app wins over a package.json that only builds its assets. */
+const firstDetection = (project: Project): Detection | undefined => {
+  const found = DETECTORS.map((d) => d(project)).find((d) => d !== undefined);
+  if (found?.stack !== "node" && found?.stack !== "static") return found;
+  const py = detectPython(project);
+  if (!py || !pythonOverNode(project, found, py)) return found;
+  return { ...py, ambiguous: [...(py.ambiguous ?? []), pythonOverNodeNote(project, found)] };
+};
 
 /** What containerize_app learns from the folder, plus the facts about existing container files. */
 export interface ProjectAnalysis {
@@ -53,7 +63,7 @@ export const detectProject = (root: string): ProjectAnalysis => {
   const ws = above ?? pyAbove;
   const detection =
     member ??
-    DETECTORS.map((d) => d(project)).find((d) => d !== undefined) ??
+    firstDetection(project) ??
     ({
       stack: "unknown",
       start_command: [],

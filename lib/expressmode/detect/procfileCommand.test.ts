@@ -20,3 +20,12 @@ test("no Procfile or no web process", () => {
   expect(procfileCommand(undefined)).toBeUndefined();
   expect(procfileCommand("worker: celery -A proj worker")).toBeUndefined();
 });
+test("backslash escapes outside quotes are read as the shell reads them (cookiecutter-flask's create_app\\(\\))", () =>
+  expect(procfileCommand("web: gunicorn shelf.app:create_app\\(\\) -b 0.0.0.0:$PORT -w 3")?.argv).toEqual([
+    "gunicorn",
+    "shelf.app:create_app()",
+    "-b",
+    "0.0.0.0:{PORT}",
+    "-w",
+    "3",
+  ]));

@@ -15,6 +15,9 @@ export const procfileCommand = (procfile: string | undefined): { argv: string[];
   if (!line) return undefined;
   const raw = line.replace(/^web\s*:\s*/, "").replace(/\$\{PORT(?::-\d+)?\}|\$PORT\b/g, PORT);
   if (/[&|;<>`]|\$\w|\$\{/.test(raw)) return { argv: ["sh", "-c", raw.replaceAll(PORT, "$PORT")], line };
-  const argv = [...raw.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  // Outside quotes a backslash escapes the next character, as the shell reads it: `create_app\(\)` is `create_app()`.
+  const argv = [...raw.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!.replace(/\\(.)/g, "$1"),
+  );
   return argv.length ? { argv, line } : undefined;
 };

@@ -1,4 +1,5 @@
 // Placeholder values for the settings a Django project requires from the environment, so collectstatic can run at build time.
+import { djangoSettingsFiles } from "../detect/python/djangoSettings.ts";
 import type { Project } from "../detect/scanProject.ts";
 
 /** `env("X")`, `env.str("X")`, `os.environ["X"]` without a default: importing the settings fails when X is unset. */
@@ -10,7 +11,6 @@ const REQUIRED = /(?:\benv(?:\.\w+)?\(\s*|environ\[\s*)["']([A-Z][A-Z0-9_]*)["']
  */
 export const djangoBuildEnv = (p: Project): string[] => {
   const names = new Set<string>();
-  for (const f of p.files.filter((f) => f.endsWith(".py") && /(^|\/)settings(\/|\.py$)/.test(f)))
-    for (const m of (p.read(f) ?? "").matchAll(REQUIRED)) names.add(m[1]!);
+  for (const f of djangoSettingsFiles(p)) for (const m of (p.read(f) ?? "").matchAll(REQUIRED)) names.add(m[1]!);
   return [...names].sort().map((n) => `${n}=collectstatic-placeholder`);
 };

@@ -16,12 +16,16 @@ export const dockerfileStatic = ({ detection: d, project, port, healthPath }: Ge
   // Any static build from a Node project (SPA, Next export, Astro static, ...) gets the SPA fallback and a build stage.
   const spa = d.node !== undefined;
   const nonRoot = port >= 1024;
+  // A build for a sub-path (Vite base, CRA homepage) asks for /<base>/assets/...: its files live under that folder,
+  // client routes fall back to its index.html, and the root redirects there.
+  const sub = d.node?.base_path;
   const conf = [
     "server {",
     `    listen ${port};`,
     "    root /usr/share/nginx/html;",
     "    index index.html;",
-    `    location / { try_files $uri $uri/ ${spa ? "/index.html" : "=404"}; }`,
+    ...(sub ? [`    location = / { return 302 ${sub}; }`] : []),
+    `    location / { try_files $uri $uri/ ${spa ? `${sub ?? "/"}index.html` : "=404"}; }`,
     "}",
   ]
     .map((l) => `'${l}'`)
@@ -30,7 +34,7 @@ export const dockerfileStatic = ({ detection: d, project, port, healthPath }: Ge
   const out = `/app/${d.node?.app_dir ? `${d.node.app_dir}/` : ""}${d.entry ?? "dist"}`;
   const build = node ? [...node.lines, ""] : [];
   const copy = node
-    ? `COPY --from=build ${out} /usr/share/nginx/html`
+    ? `COPY --from=build ${out} /usr/share/nginx/html${sub ? sub.replace(/\/$/, "") : ""}`
     : `COPY ${d.entry && d.entry !== "." ? `${d.entry}/` : "."} /usr/share/nginx/html`;
   const dockerfile = [
     header(d),
@@ -59,6 +63,11 @@ export const dockerfileStatic = ({ detection: d, project, port, healthPath }: Ge
         : `Port ${port} is below 1024, so the nginx master starts as root and its workers run as nginx; choose a port ≥ 1024 (e.g. 8080) for a fully non-root container.`,
       ...(spa
         ? [
+            ...(sub
+              ? [
+                  `The build is made for the sub-path ${sub} (its asset URLs start with it): the files are served from there, unknown paths under it fall back to ${sub}index.html and / redirects to ${sub}.`,
+                ]
+              : []),
             `A Node build stage runs the ${d.framework ?? "SPA"} build with ${d.package_manager} and only its output (${d.entry ?? "dist"}, from the framework's configuration) is served; unknown paths fall back to /index.html for client-side routing. No Node server or dev server runs in the image.`,
             ...(node?.plan.reasons ?? []),
           ]

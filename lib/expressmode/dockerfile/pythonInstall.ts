@@ -13,6 +13,15 @@ export interface InstallSteps {
 
 const reqTxt = "/tmp/requirements.txt";
 
+/** Folders of the files a root requirements file includes (`-r requirements/prod.txt`, `-c constraints/x.txt`). */
+const includedDirs = (text: string | undefined): string[] => {
+  const files = [...(text ?? "").matchAll(/^\s*(?:-r|-c|--requirement|--constraint)[=\s]+(\S+)/gm)].map((m) => m[1]!);
+  const dirs = files
+    .filter((f) => f.includes("/"))
+    .map((f) => f.replace(/^\.\//, "").slice(0, f.replace(/^\.\//, "").lastIndexOf("/")));
+  return [...new Set(dirs.filter((x) => x && !x.startsWith("..")))];
+};
+
 /** Install recipe for the detected package manager; `requirementsText` is the requirements file's text. */
 export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?: string): InstallSteps => {
   const lock = t.lock;
@@ -98,11 +107,16 @@ export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?:
   }
   if (t.requirements) {
     const dir = t.requirements.includes("/") ? t.requirements.slice(0, t.requirements.lastIndexOf("/")) : undefined;
+    // A root requirements.txt that only includes `-r requirements/prod.txt`: the included folders are copied too.
+    const included = dir ? [] : includedDirs(requirementsText);
     return {
-      deps: [dir ? `COPY ${dir}/ ${dir}/` : `COPY ${t.requirements} ./`, `RUN pip install -r ${t.requirements}`],
+      deps: [
+        ...(dir ? [`COPY ${dir}/ ${dir}/`] : [`COPY ${t.requirements} ./`, ...included.map((x) => `COPY ${x}/ ${x}/`)]),
+        `RUN pip install -r ${t.requirements}`,
+      ],
       project: [],
       reasons: [
-        `pip installs ${t.requirements}${dir ? " (the folder is copied: requirement files include each other)" : ""} into /opt/venv.`,
+        `pip installs ${t.requirements}${dir || included.length ? ` (${dir ? "the folder is" : `${included.join(", ")} ${included.length > 1 ? "are" : "is"}`} copied: requirement files include each other)` : ""} into /opt/venv.`,
       ],
     };
   }

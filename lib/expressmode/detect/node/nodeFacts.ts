@@ -20,4 +20,8 @@ export interface NodeFacts {
   readonly prisma: boolean;
   /** package.json "type": "module" (Plug'n'Play then also needs its ESM loader). */
   readonly esm: boolean;
+  /** The package.json script that builds the app when it is not `build` (e.g. `build:ts`). */
+  readonly build_script?: string;
+  /** Static builds served under a sub-path (`/dashboard/`): files go there and the SPA fallback is its index.html. */
+  readonly base_path?: string;
 }

@@ -1,7 +1,11 @@
 // What a Node app is (framework, server or static build, output folder, start command) from its manifest and the
 // framework's own configuration file.
 import type { Project } from "../scanProject.ts";
+import { angularSsr } from "./angularSsr.ts";
+import { buildPrefix } from "./buildPrefix.ts";
+import { listenEnv } from "./listenEnv.ts";
 import { allDeps, type PackageJson } from "./packageJson.ts";
+import { spaBasePath } from "./spaBasePath.ts";
 import { spaOutput } from "./spaOutput.ts";
 import { DEV_COMMANDS, execForm, procfileWeb } from "./startCommand.ts";
 
@@ -20,6 +24,10 @@ export interface NodeApp {
   /** Environment the start needs (e.g. HOSTNAME=0.0.0.0 for Next standalone, HOST for Nitro/Astro). */
   readonly env: Readonly<Record<string, string>>;
   readonly defaultPort?: number;
+  /** Static builds served under a sub-path (Vite `base`, CRA `homepage`, Vue CLI `publicPath`): `/dashboard/`. */
+  readonly basePath?: string;
+  /** The package.json script that builds, when it is not `build` (e.g. `build:ts` run by the start script first). */
+  readonly buildScript?: string;
   readonly notes: readonly string[];
 }
 
@@ -132,10 +140,18 @@ const framework = (p: Project, deps: Record<string, string>, pkg: PackageJson): 
       startSource: "Remix default",
       defaultPort: 3000,
     };
+  const ssr = deps["@angular/core"] ? angularSsr(p, pkg.scripts ?? {}) : undefined;
+  if (ssr) return { framework: "angular", start: ssr.start, startSource: ssr.source, defaultPort: 4000 };
   const server = SERVERS.find(([d]) => deps[d]);
   if (server) return { framework: server[1], defaultPort: 3000 };
   const spa = spaOutput(p, deps, pkg.scripts?.build);
-  if (spa) return { framework: spa.framework, serves: "static", output: spa.output };
+  if (spa)
+    return {
+      framework: spa.framework,
+      serves: "static",
+      output: spa.output,
+      basePath: spaBasePath(p, spa.framework, pkg),
+    };
   return undefined;
 };
 
@@ -153,7 +169,11 @@ export const nodeFramework = (p: Project, pkg: PackageJson): NodeApp => {
     return { ...base, start: [] };
   }
   const web = procfileWeb(p);
-  const declared = web ?? pkg.scripts?.["start:prod"] ?? pkg.scripts?.start;
+  const raw = web ?? pkg.scripts?.["start:prod"] ?? pkg.scripts?.start;
+  // `npm run build:ts && fastify start dist/app.js`: the build runs in the image build, the rest is the start.
+  const chained = raw ? buildPrefix(raw, pkg.scripts ?? {}) : undefined;
+  const declared = chained?.rest ?? raw;
+  const buildScript = chained && !pkg.scripts?.build ? chained.build : undefined;
   const source = web ? "Procfile web" : pkg.scripts?.["start:prod"] ? "package.json start:prod" : "package.json start";
   const bun = /^bun\b/.test(declared ?? "") || deps["@types/bun"] !== undefined || deps["bun-types"] !== undefined;
   const runtime = bun ? "bun" : "node";
@@ -163,15 +183,15 @@ export const nodeFramework = (p: Project, pkg: PackageJson): NodeApp => {
   if (f.standalone) return { ...base, runtime };
   if (declared && !DEV_COMMANDS.test(declared)) {
     const ex = execForm(declared);
-    if (ex)
-      return {
-        ...base,
-        runtime,
-        start: ex.command,
-        env: { ...base.env, ...ex.env },
-        startSource: `${source}: ${declared}`,
-      };
-    return { ...base, runtime, start: ["sh", "-c", declared], startSource: `${source}: ${declared}` };
+    const start = ex?.command ?? ["sh", "-c", declared];
+    return {
+      ...base,
+      runtime,
+      start,
+      env: { ...base.env, ...ex?.env, ...listenEnv(start) },
+      startSource: `${source}: ${raw}`,
+      buildScript,
+    };
   }
   if (declared) notes.push(`The ${source} command (${declared}) runs a dev server or watcher; it is not used.`);
   if (f.start) return { ...base, runtime };

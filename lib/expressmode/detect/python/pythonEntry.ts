@@ -1,7 +1,10 @@
 // Finds a Python web app's framework, its WSGI/ASGI object and the production server command.
 import type { Project } from "../scanProject.ts";
+import { djangoSettingsFiles } from "./djangoSettings.ts";
 
 const P = "{PORT}";
+/** Conventional application factory names (Flask's `create_app`, FastAPI projects' `get_app`, ...). */
+const FACTORY = /^def\s+(create_app|make_app|get_app|build_app|create_application|app_factory)\s*\(/m;
 
 /** What the source says about the app object and how to serve it. */
 export interface PythonEntry {
@@ -82,7 +85,7 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
     const where = wsgi ? moduleOf(wsgi.file, djangoRoots) : undefined;
     const entry = where?.module;
     const chdir = where?.root && where.root !== base ? ["--chdir", rel(where.root)] : [];
-    const settings = files.filter((f) => /settings(\/[^/]+)?\.py$/.test(f) || f.includes("/settings/"));
+    const settings = djangoSettingsFiles(p, files);
     const collectstatic = settings.some((f) => /^STATIC_ROOT\s*=/m.test(p.read(f) ?? ""));
     if (gunicorn && entry)
       return {
@@ -110,16 +113,37 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
     ["starlette", "Starlette"],
   ] as const) {
     if (!deps.has(framework)) continue;
-    const hit = find(p, files, new RegExp(`^(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:\\w+\\.)?${ctor}\\(`, "m"));
+    const obj = find(p, files, new RegExp(`^(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:\\w+\\.)?${ctor}\\(`, "m"));
+    // No module-level app object: an application factory (`def create_app() -> FastAPI`) served with --factory.
+    const factory = obj
+      ? undefined
+      : find(
+          p,
+          files.filter((f) => p.read(f)?.includes(`${ctor}(`)),
+          new RegExp(
+            `^(?:async\\s+)?def\\s+(\\w+)\\s*\\([^)]*\\)\\s*->\\s*(?:\\w+\\.)?${ctor}\\b|${FACTORY.source}`,
+            "m",
+          ),
+        );
+    const hit = obj ?? factory;
     const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "main", root: "" };
-    const entry = `${module}:${hit?.m[1] ?? "app"}`;
+    const entry = `${module}:${hit?.m[1] ?? hit?.m[2] ?? "app"}`;
     const ambiguous = several(ctor, hit);
-    const start = ["uvicorn", entry, ...appDir(root), "--host", "0.0.0.0", "--port", P];
+    const start = [
+      "uvicorn",
+      ...(factory ? ["--factory"] : []),
+      entry,
+      ...appDir(root),
+      "--host",
+      "0.0.0.0",
+      "--port",
+      P,
+    ];
     return { framework, entry, start, warnings, ambiguous };
   }
   if (deps.has("flask")) {
     const obj = find(p, files, /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m);
-    const factory = obj ? undefined : find(p, files, /^def (create_app|make_app)\(/m);
+    const factory = obj ? undefined : find(p, files, FACTORY);
     const hit = obj ?? factory;
     const ambiguous = several("Flask", hit);
     const { module, root } = hit ? moduleOf(hit.file, roots) : { module: "app", root: "" };

@@ -29,7 +29,7 @@ export const nodeBuildStage = (
     const builds =
       f.members.length > 0
         ? f.members.filter((m) => m.build).map((m) => `cd /app/${m.dir} && ${plan.run} build`)
-        : [`${plan.run} build`];
+        : [`${plan.run} ${f.build_script ?? "build"}`];
     if (builds.length > 0) lines.push(`RUN ${builds.join(" \\\n && ")}`);
   }
   return { lines, plan, base };
