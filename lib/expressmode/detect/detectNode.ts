@@ -7,9 +7,13 @@ import { nodeFramework } from "./node/nodeFramework.ts";
 import { nodePackageManager } from "./node/nodePackageManager.ts";
 import { nodeVersion } from "./node/nodeVersion.ts";
 import { buildOrder, nodeWorkspace } from "./node/nodeWorkspace.ts";
+import { nxApps } from "./node/nxProjects.ts";
 import { allDeps, type PackageJson } from "./node/packageJson.ts";
 import { scopedProject } from "./node/scopedProject.ts";
 import type { Project } from "./scanProject.ts";
+
+/** How each package manager runs a local binary (Nx's CLI). */
+const NX_RUN = { npm: "npx", pnpm: "pnpm exec", yarn: "yarn", bun: "bunx" } as const;
 
 const GIT_DEP = /^(git\+|git:|github:|gitlab:|bitbucket:)|^[\w-]+\/[\w.-]+(#.+)?$/;
 
@@ -30,29 +34,43 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
   ];
   let member = ws?.members.find((m) => m.dir === appDir);
   if (ws && !member && ws.deployable.length === 1) member = ws.deployable[0];
-  if (ws && !member && ws.deployable.length > 1)
+  // Nx integrated: project.json apps without their own package.json, built from the root.
+  const nx = member || (ws?.deployable.length ?? 0) > 0 ? [] : nxApps(p);
+  const nxApp = nx.find((a) => a.dir === appDir) ?? (nx.length === 1 ? nx[0] : undefined);
+  const apps = ws && ws.deployable.length > 1 ? ws.deployable.map((m) => m.dir) : nx.map((a) => a.dir);
+  if (!member && !nxApp && apps.length > 1)
     return {
       stack: "node",
       framework: "monorepo",
       package_manager: pm.name,
       start_command: [],
-      candidates: ws.deployable.map((m) => m.dir),
+      candidates: apps,
       ambiguous: [
         ...ambiguous,
-        `This is a ${ws.tool ?? `${pm.name} workspaces`} monorepo with ${ws.deployable.length} apps (${ws.deployable.map((m) => m.dir).join(", ")}): call again with app_path at the app to deploy.`,
+        `This is a ${ws?.tool ?? (nx.length ? "nx" : `${pm.name} workspaces`)} monorepo with ${apps.length} apps (${apps.join(", ")}): call again with app_path at the app to deploy.`,
       ],
-      evidence: [...evidence, `workspaces: ${ws.members.map((m) => m.dir).join(", ")}`],
+      evidence: [...evidence, `apps: ${apps.join(", ")}`],
     };
   if (member)
     evidence.push(`monorepo${ws?.tool ? ` (${ws.tool})` : ""}: app ${member.dir} (${member.pkg.name ?? "unnamed"})`);
-  const dir = member?.dir ?? "";
+  if (nxApp) evidence.push(`Nx project ${nxApp.name} (${nxApp.dir}/project.json), built to ${nxApp.outputPath}`);
+  const dir = member?.dir ?? nxApp?.dir ?? "";
   const app = scopedProject(p, dir);
   const appPkg = member?.pkg ?? pkg;
-  const fw = nodeFramework(app, appPkg);
+  const fw0 = nodeFramework(app, appPkg);
+  const fw = nxApp
+    ? {
+        ...fw0,
+        start: ["node", nxApp.entry],
+        startSource: `Nx build of ${nxApp.name}`,
+        notes: fw0.notes.filter((n) => !n.startsWith("No start command")),
+      }
+    : fw0;
+  const nxBuild = nxApp ? `${NX_RUN[pm.name]} nx build ${nxApp.name}` : undefined;
   notes.push(...fw.notes);
   const version = nodeVersion(app, appPkg).source ? nodeVersion(app, appPkg) : nodeVersion(p, pkg);
   if (version.source) evidence.push(`Node ${version.version} from ${version.source}`);
-  const drift = lockfileDrift(p, pm, appPkg, dir);
+  const drift = lockfileDrift(p, pm, appPkg, nxApp ? "" : dir);
   if (drift.length > 0)
     notes.push(
       `${pm.lockfile} is out of sync with ${dir ? `${dir}/` : ""}package.json (${drift.slice(0, 5).join(", ")} not locked): the frozen install will fail; run ${pm.name} install and commit the lockfile.`,
@@ -60,25 +78,26 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
   const order = ws && member ? buildOrder(ws, member) : [];
   const deps = allDeps(appPkg);
   const every = order.length > 0 ? order.map((m) => m.pkg) : [appPkg];
+  const facts2 = findPort(app, [".js", ".mjs", ".cjs", ".ts"], ["src/main.ts", "server.js", "index.js", "app.js"]);
   const facts: NodeFacts = {
     pm,
-    app_dir: dir,
+    app_dir: nxApp ? "" : dir,
     members: order.map((m) => ({ dir: m.dir, name: m.pkg.name, build: Boolean(m.pkg.scripts?.build) })),
     workspace_tool: ws?.tool,
     runtime: fw.runtime,
     bun_version:
       pm.name === "bun" || fw.runtime === "bun" ? (pm.name === "bun" && pm.version ? pm.version : "1") : undefined,
     standalone: fw.standalone === true,
-    env: fw.env,
+    env: { ...fw.env, ...(facts2.hostEnv && !(facts2.hostEnv in fw.env) ? { [facts2.hostEnv]: "0.0.0.0" } : {}) },
     needs_git: every.some((x) => Object.values(allDeps(x)).some((v) => GIT_DEP.test(v))),
     prisma:
       (deps.prisma !== undefined || deps["@prisma/client"] !== undefined) &&
       app.files.some((f) => f.endsWith("schema.prisma")),
     esm: appPkg.type === "module",
+    ...(nxBuild ? { build_exec: nxBuild } : {}),
     ...(fw.buildScript && !appPkg.scripts?.build ? { build_script: fw.buildScript } : {}),
     ...(fw.basePath ? { base_path: fw.basePath } : {}),
   };
-  const facts2 = findPort(app, [".js", ".mjs", ".cjs", ".ts"], ["src/main.ts", "server.js", "index.js", "app.js"]);
   const port = fw.serves === "static" ? undefined : (facts2.port ?? fw.defaultPort);
   const build = appPkg.scripts?.build !== undefined ? "build" : fw.buildScript;
   if (fw.framework)
@@ -91,7 +110,7 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     package_manager_version: pm.version ?? (pm.name === "yarn" ? (pm.berry ? "berry" : "classic") : undefined),
     runtime_version: version.version,
     start_command: fw.start,
-    build_command: build ? `${pm.name} run ${build}` : undefined,
+    build_command: nxBuild ?? (build ? `${pm.name} run ${build}` : undefined),
     detected_port: port,
     port_source: facts2.port ? facts2.source : port ? `${fw.framework} default` : undefined,
     reads_port_env:

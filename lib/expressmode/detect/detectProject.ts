@@ -53,7 +53,7 @@ export interface ProjectAnalysis {
 /** Scans `root` (validated, absolute) and returns the first detector's answer, or stack `unknown`. */
 export const detectProject = (root: string): ProjectAnalysis => {
   const project = scanProject(root);
-  const above = project.has("package.json") ? workspaceRootAbove(root) : undefined;
+  const above = project.has("package.json") || project.has("project.json") ? workspaceRootAbove(root) : undefined;
   const pyAbove = !above && project.has("pyproject.toml") ? uvWorkspaceAbove(root) : undefined;
   const member = above
     ? detectNode(scanProject(above.root), above.dir)

@@ -7,6 +7,8 @@ export interface PortFacts {
   source?: string;
   readsPortEnv: boolean;
   healthPath?: string;
+  /** The variable the code reads its listen address from when it defaults to loopback (`HOST ?? "localhost"`). */
+  hostEnv?: string;
 }
 
 const PORT_PATTERNS: readonly RegExp[] = [
@@ -29,6 +31,11 @@ const PORT_ENV =
   /process\.env\.PORT|process\.env\[['"]PORT['"]\]|environ(?:\.get)?\(?\[?\s*['"]PORT['"]|getenv\(\s*['"]PORT['"]|Getenv\("PORT"\)|ENV\[['"]PORT['"]\]|ENV\.fetch\(\s*['"]PORT['"]|(?<![`\w])\$\{PORT\}(?![^`\n]*`)|\$PORT\b/;
 const HEALTH =
   /['"`]((?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|status|ping|ready|readyz|livez)\/?)['"`]/;
+
+/** `process.env.HOST ?? "localhost"`: the app listens on loopback unless the variable says otherwise (a listen-address
+ * name only: `DB_HOST || "localhost"` is where a client connects, not where the app listens). */
+const LOOPBACK_HOST_ENV =
+  /process\.env(?:\.(LISTEN_HOST|BIND_HOST|SERVER_HOST|APP_HOST|HTTP_HOST|HOST|BIND_ADDRESS|LISTEN_ADDRESS|ADDRESS)\b|\[['"](LISTEN_HOST|BIND_HOST|SERVER_HOST|APP_HOST|HTTP_HOST|HOST|BIND_ADDRESS|LISTEN_ADDRESS|ADDRESS)['"]\])\s*(?:\?\?|\|\|)\s*['"](?:localhost|127\.0\.0\.1)['"]/;
 
 const MAX_FILES = 40;
 /** Ports of databases, caches and brokers: a `port: 5432` in a connection config is not the app's port. */
@@ -61,6 +68,10 @@ export const findPort = (
     if (!text) continue;
     if (PORT_ENV.test(text)) facts.readsPortEnv = true;
     if (!facts.healthPath) facts.healthPath = HEALTH.exec(text)?.[1];
+    if (!facts.hostEnv && !SERVICE_CONFIG.test(file)) {
+      const h = LOOPBACK_HOST_ENV.exec(text);
+      if (h) facts.hostEnv = h[1] ?? h[2];
+    }
     if (facts.port === undefined && !SERVICE_CONFIG.test(file)) {
       for (const re of PORT_PATTERNS) {
         const m = re.exec(text);

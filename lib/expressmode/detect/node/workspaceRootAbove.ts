@@ -1,9 +1,10 @@
 // Finds the workspace root above an app folder (a monorepo member given as app_path): the nearest parent whose
-// package.json `workspaces` or pnpm-workspace.yaml includes the folder.
+// package.json `workspaces` or pnpm-workspace.yaml includes the folder, or whose nx.json repository has it as a project.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { scanProject } from "../scanProject.ts";
 import { nodeWorkspace } from "./nodeWorkspace.ts";
+import { nxApps } from "./nxProjects.ts";
 import type { PackageJson } from "./packageJson.ts";
 
 const MAX_UP = 3;
@@ -15,6 +16,11 @@ export const workspaceRootAbove = (appRoot: string): { root: string; dir: string
     const parent = dirname(cur);
     if (parent === cur) return undefined;
     cur = parent;
+    // Nx integrated repository: the app is a project.json project built from the root.
+    if (existsSync(join(cur, "nx.json"))) {
+      const dir = relative(cur, appRoot).split(sep).join("/");
+      if (nxApps(scanProject(cur)).some((a) => a.dir === dir)) return { root: cur, dir };
+    }
     const manifest = join(cur, "package.json");
     if (!existsSync(manifest) && !existsSync(join(cur, "pnpm-workspace.yaml"))) {
       if (existsSync(join(cur, ".git"))) return undefined;

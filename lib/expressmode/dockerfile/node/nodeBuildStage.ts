@@ -26,8 +26,10 @@ export const nodeBuildStage = (
   ];
   if (f.prisma) lines.push("RUN node_modules/.bin/prisma generate");
   if (opts.build) {
-    const builds =
-      f.members.length > 0
+    // Nx: no daemon in a one-off build container.
+    const builds = f.build_exec
+      ? [`NX_DAEMON=false ${f.build_exec}`]
+      : f.members.length > 0
         ? f.members.filter((m) => m.build).map((m) => `cd /app/${m.dir} && ${plan.run} build`)
         : [`${plan.run} ${f.build_script ?? "build"}`];
     if (builds.length > 0) lines.push(`RUN ${builds.join(" \\\n && ")}`);
