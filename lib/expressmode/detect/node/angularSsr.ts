@@ -9,6 +9,7 @@ interface AngularBuild {
     outputPath?: string | { base?: string; server?: string };
     ssr?: boolean | { entry?: string };
     outputMode?: string;
+    security?: { allowedHosts?: string[] };
   };
 }
 interface AngularJson {
@@ -23,20 +24,30 @@ interface AngularJson {
 export const angularSsr = (
   p: Project,
   scripts: Readonly<Record<string, string>>,
-): { start: string[]; source: string } | undefined => {
+): { start: string[]; source: string; notes: string[] } | undefined => {
   const a = p.json<AngularJson>("angular.json");
   const apps = Object.entries(a?.projects ?? {}).filter(([, v]) => (v.projectType ?? "application") === "application");
   const [name, proj] = apps.find(([n]) => n === a?.defaultProject) ?? apps[0] ?? [];
   const o = proj?.architect?.build?.options;
   if (!name || !o?.ssr || o.outputMode === "static") return undefined;
+  // @angular/ssr renders only for allowed Host headers and falls back to client-side rendering for others
+  // (https://angular.dev/best-practices/security#preventing-server-side-request-forgery-ssrf).
+  const entry = typeof o.ssr === "object" ? o.ssr.entry : undefined;
+  const hosts = o.security?.allowedHosts?.length || /allowedHosts/.test(entry ? (p.read(entry) ?? "") : "");
+  const notes = hosts
+    ? []
+    : [
+        "Angular SSR renders on the server only for Host headers it allows (security.allowedHosts in angular.json, allowedHosts in the server, or the NG_ALLOWED_HOSTS variable); other requests get the client-rendered page. Set NG_ALLOWED_HOSTS to the service's domain when you deploy.",
+      ];
   for (const key of [`serve:ssr:${name}`, "serve:ssr"]) {
     const ex = scripts[key] ? execForm(scripts[key]) : undefined;
-    if (ex?.command[0] === "node") return { start: ex.command, source: `package.json ${key}: ${scripts[key]}` };
+    if (ex?.command[0] === "node") return { start: ex.command, source: `package.json ${key}: ${scripts[key]}`, notes };
   }
   const out = o.outputPath;
   const base = (typeof out === "string" ? out : out?.base) ?? `dist/${name}`;
   const server = (typeof out === "object" ? out.server : undefined) ?? "server";
   return {
+    notes,
     start: ["node", `${base.replace(/^\.\//, "").replace(/\/$/, "")}/${server}/server.mjs`],
     source: "angular.json ssr",
   };

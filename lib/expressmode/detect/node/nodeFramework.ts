@@ -141,7 +141,8 @@ const framework = (p: Project, deps: Record<string, string>, pkg: PackageJson): 
       defaultPort: 3000,
     };
   const ssr = deps["@angular/core"] ? angularSsr(p, pkg.scripts ?? {}) : undefined;
-  if (ssr) return { framework: "angular", start: ssr.start, startSource: ssr.source, defaultPort: 4000 };
+  if (ssr)
+    return { framework: "angular", start: ssr.start, startSource: ssr.source, defaultPort: 4000, notes: ssr.notes };
   const server = SERVERS.find(([d]) => deps[d]);
   if (server) return { framework: server[1], defaultPort: 3000 };
   const spa = spaOutput(p, deps, pkg.scripts?.build);
