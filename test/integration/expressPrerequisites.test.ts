@@ -94,3 +94,21 @@ test("when the simulation is refused, the role is not judged invalid; a warning 
   expect(r.valid).toBe(true);
   expect(r.warnings.join(" ")).toContain("could not check its own policies (AccessDenied)");
 });
+
+test("a role ARN of another account or partition is not judged by the caller's same-name role", async () => {
+  const check = async (execution_role_arn: string) =>
+    (
+      await expressAssistant(fake).callTool("validate_ecs_express_mode_prerequisites", {
+        image_uri: `${ECR_HOST}/shop-repo:v1`,
+        execution_role_arn,
+      })
+    )._unsafeUnwrap().value as { valid: boolean; errors: string[]; details: any };
+  const other = await check("arn:aws:iam::111122223333:role/ecsTaskExecutionRole");
+  expect(other.valid).toBe(false);
+  expect(other.details.execution_role.status).toBe("invalid_arn");
+  expect(other.errors.join(" ")).toContain(`account 111122223333 instead of ${ACCOUNT}`);
+  const china = await check(`arn:aws-cn:iam::${ACCOUNT}:role/ecsTaskExecutionRole`);
+  expect(china.errors.join(" ")).toContain("partition aws-cn instead of aws");
+  const own = await check(`arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`);
+  expect(own.valid).toBe(true);
+});

@@ -29,6 +29,18 @@ export interface RoleCheck {
   readonly fix?: string[];
 }
 
+/** Which parts of two role ARNs differ: partition, account or path. */
+const arnDifference = (given: string, found: string): string => {
+  const [, gp, , , ga, gr] = given.split(":");
+  const [, fp, , , fa, fr] = found.split(":");
+  const parts = [
+    gp !== fp ? `partition ${gp} instead of ${fp}` : "",
+    ga !== fa ? `account ${ga} instead of ${fa}` : "",
+    gr !== fr ? `path ${gr} instead of ${fr}` : "",
+  ].filter(Boolean);
+  return parts.join(", ") || "they differ";
+};
+
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const ROLE_NAME = /^()([\w+=,.@-]{1,64})$/;
 
@@ -84,6 +96,16 @@ export const checkRole = (ctx: ToolContext, arnOrName: string, spec: RoleSpec): 
   return ResultAsync.combine([get, attached] as const)
     .andThen(([role, policies]): ResultAsync<RoleCheck, EcsError> => {
       const arn = role.Role?.Arn ?? arnOrName;
+      // GetRole looks the name up in the caller's account: an ARN of another account, partition or path names
+      // another role than the one found, and ECS will be given the ARN as written.
+      if (!byName && role.Role?.Arn && role.Role.Arn !== arnOrName)
+        return okAsync({
+          status: "invalid_arn",
+          arn: arnOrName,
+          name,
+          error: `${spec.label} ARN ${arnOrName} is not the role these credentials see under that name (${role.Role.Arn}): ${arnDifference(arnOrName, role.Role.Arn)}. ECS is given the ARN as written.`,
+          fix: [`Use ${role.Role.Arn}, or credentials of the account and partition that own ${arnOrName}.`],
+        });
       if (!trusts(role.Role?.AssumeRolePolicyDocument, spec.principal))
         return okAsync({
           status: "invalid_trust_policy",
