@@ -207,6 +207,7 @@ export const serviceFindingsOf = (f: ServiceFacts, w: TimeWindow, now: Date): Fi
       ? { gracePeriodSeconds: svc.healthCheckGracePeriodSeconds }
       : {}),
     targetGroups: settledValue(f.targetHealth)?.map((g) => g.targetGroup),
+    ...(ctx.path?.securityGroups ? { securityGroups: ctx.path.securityGroups } : {}),
   });
   out.splice(0, out.length, ...crossed);
   const express = settledValue(f.express);

@@ -4,6 +4,7 @@
 import type { Task, TaskDefinition } from "@aws-sdk/client-ecs";
 import type { TargetGroup, TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { type Evidence, type Finding, finding } from "../finding.ts";
+import { dependencyRule } from "./dependencyRule.ts";
 import { roleName } from "./failureContext.ts";
 import type { LogLine } from "./logPatterns.ts";
 import { runtimeLimitRule } from "./runtimeLimitRule.ts";
@@ -18,6 +19,8 @@ export interface CrossFacts {
   readonly logs: readonly LogLine[];
   readonly gracePeriodSeconds?: number;
   readonly targetGroups?: readonly TargetGroup[];
+  /** The task's security group ids, when read. */
+  readonly securityGroups?: readonly string[];
 }
 
 const HOST_CHECK =
@@ -195,10 +198,20 @@ const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
   const c = f.taskDefinition?.containerDefinitions?.find((x) => x.healthCheck?.command?.length);
   if (i < 0 || !c) return found;
   const cmd = (c.healthCheck?.command ?? []).filter((x) => x !== "CMD-SHELL" && x !== "CMD").join(" ");
+  const exec = execFormMistake(c.healthCheck?.command ?? []);
   const lbHealthy = f.targets.length > 0 && f.targets.every((t) => t.TargetHealth?.State === "healthy");
   const tool = /\b(curl|wget)\b/.exec(cmd)?.[1];
   const out = [...found];
   const h = out[i]!;
+  if (exec) {
+    out[i] = {
+      ...h,
+      likelihood: 0.9,
+      explanation: `The container health check of ${c.name} uses the exec form ["CMD", "${exec}"]: without a shell the whole string is taken as the name of one executable, so the shell syntax in it (spaces, ||, $VARS) is never interpreted and the check fails every time${lbHealthy ? ", although the load balancer's targets are healthy" : ""}.`,
+      fix: `Use the shell form: "command": ["CMD-SHELL", "${exec}"] (or split the exec form into separate arguments without shell operators), register a new revision and redeploy.`,
+    };
+    return out;
+  }
   out[i] = {
     ...h,
     likelihood: lbHealthy ? 0.86 : h.likelihood,
@@ -208,9 +221,16 @@ const containerCheckRule = (found: Finding[], f: CrossFacts): Finding[] => {
   return out;
 };
 
+/** The command string of an exec-form (["CMD", ...]) health check that needs a shell, else undefined. */
+const execFormMistake = (command: readonly string[]): string | undefined => {
+  if (command[0] !== "CMD") return undefined;
+  const joined = command.slice(1).join(" ");
+  return command.slice(1).some((x) => /\s|\|\||&&|\$\{?\w/.test(x)) ? joined : undefined;
+};
+
 /** Applies every cross-source rule to the findings so far. */
 export const crossFindings = (found: readonly Finding[], f: CrossFacts): Finding[] => {
   const next = nextRule(f);
-  const base = hostRule(runtimeLimitRule(sidecarLogRule(found, f.logs), f), f);
+  const base = hostRule(dependencyRule(runtimeLimitRule(sidecarLogRule(found, f.logs), f), f.securityGroups), f);
   return [...(next.length > 0 ? base : containerCheckRule(base, f)), ...next, ...roleRule(f), ...slowStartRule(f)];
 };

@@ -111,7 +111,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     id: "dependency_unreachable",
     stack: "any",
-    test: /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection refused|could not connect to server|Communications link failure|getaddrinfo|ActiveRecord::ConnectionNotEstablished|PG::ConnectionBad|Mysql2::Error::ConnectionError|MongoServerSelectionError|Redis::CannotConnectError|CannotGetJdbcConnectionException/i,
+    test: /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|dial tcp \S+: (i\/o timeout|connect: (connection refused|connection timed out|no route to host))|Connection refused|could not connect to server|Communications link failure|getaddrinfo|ActiveRecord::ConnectionNotEstablished|PG::ConnectionBad|Mysql2::Error::ConnectionError|MongoServerSelectionError|Redis::CannotConnectError|CannotGetJdbcConnectionException/i,
     title: "The app cannot reach a dependency (database, cache, API)",
     likelihood: 0.7,
     explanation:
