@@ -59,7 +59,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
           infrastructure_role_arn: input.infrastructure_role_arn,
         },
         ctx,
-        { treatImageAsEcr: true },
+        { treatImageAsEcr: true, ...(input.secrets ? { secrets: input.secrets } : {}) },
       ),
     );
     if (!pre.valid)
@@ -168,7 +168,17 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
         action: "skip when the tag is already in ECR",
         ...buildPlan(ctx, input.app_name, root, tag, ctx.express?.container?.platform ?? "linux/amd64"),
       },
-      { step: "prerequisites", calls: ["iam:GetRole", "iam:ListAttachedRolePolicies", "ecr:DescribeImages"] },
+      {
+        step: "prerequisites",
+        calls: [
+          "iam:GetRole",
+          "iam:ListAttachedRolePolicies",
+          "ecr:DescribeImages",
+          ...(input.secrets && Object.keys(input.secrets).length > 0
+            ? ["iam:SimulatePrincipalPolicy (the execution role reads each secret)"]
+            : []),
+        ],
+      },
       {
         step: "cluster",
         calls: [
