@@ -28,7 +28,9 @@ export type AwsSituation =
   | "role_invalid"
   | "repository_not_empty"
   | "limit_exceeded"
-  | "capacity_provider";
+  | "capacity_provider"
+  | "execution_role_required"
+  | "launch_type_incompatible";
 
 /**
  * How a deployment ended when it did not succeed: rolled back (circuit breaker or alarms), the rollback itself failed,

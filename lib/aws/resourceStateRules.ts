@@ -4,6 +4,7 @@
 import { capacityProviderRule } from "./capacityProviderRule.ts";
 import type { CallContext } from "./hints.ts";
 import type { KnownError } from "./knownErrors.ts";
+import { taskDefinitionRule } from "./taskDefinitionRule.ts";
 
 type Rule = (code: string, message: string, ctx: CallContext) => KnownError | undefined;
 
@@ -125,4 +126,5 @@ export const RESOURCE_STATE_RULES: readonly Rule[] = [
   repositoryNotEmpty,
   limitExceeded,
   capacityProviderRule,
+  taskDefinitionRule,
 ];

@@ -8,6 +8,7 @@ import { exampleParams } from "./exampleParams.ts";
 import type { OperationEntry } from "./operationEntry.ts";
 import { schemaBuilder } from "./shapeSchema.ts";
 import type { ShapeTable } from "./shapeTypes.ts";
+import { taskDefinitionRequirements } from "./taskDefinitionRequirements.ts";
 
 type Schema = v.GenericSchema<unknown, unknown>;
 
@@ -64,7 +65,8 @@ export const checkWith = (
   const parsed = parseInput(schema, withoutNulls(params), "api_params", { decodeJsonText: true });
   // Values of the right type that still cannot work (an image URI as task definition, a secret ARN with `//`) are
   // reported with the type errors, so one answer lists every fix.
-  const valueIssues = checkParamValues(parsed.isOk() ? parsed.value : params);
+  const checked = (parsed.isOk() ? parsed.value : params) as Record<string, unknown>;
+  const valueIssues = [...checkParamValues(checked), ...taskDefinitionRequirements(op.name, checked)];
   if (parsed.isOk() && valueIssues.length === 0) return ok(parsed.value as Record<string, unknown>);
   if (parsed.isErr() && parsed.error.kind !== "validation") return err(parsed.error);
   const issues = [...(parsed.isErr() && parsed.error.kind === "validation" ? parsed.error.issues : []), ...valueIssues];

@@ -241,3 +241,34 @@ test("an ECS name longer than AWS takes inside api_params is refused, not sent, 
   );
   expect(fake.calls).toEqual([]);
 });
+
+test("a Fargate task definition whose containers need an execution role and has none is refused before the call", async () => {
+  const td = (container: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    rm("RegisterTaskDefinition", {
+      family: "web",
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "256",
+      memory: "512",
+      containerDefinitions: [{ name: "web", ...container }],
+      ...extra,
+    });
+  for (const [container, why] of [
+    [{ image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1" }, "its image is in private ECR"],
+    [
+      { image: "nginx:1.27", logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web" } } },
+      "it logs with awslogs",
+    ],
+  ] as const) {
+    const e = (await td(container))._unsafeUnwrapErr();
+    expect(issue(e, "api_params.executionRoleArn")?.message).toContain(why);
+  }
+  // With the role, on EC2 only, or with a public image, nothing is refused.
+  const image = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1" };
+  expect((await td(image, { executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" })).isOk()).toBe(
+    true,
+  );
+  expect((await td(image, { requiresCompatibilities: ["EC2"] })).isOk()).toBe(true);
+  expect((await td({ image: "public.ecr.aws/nginx/nginx:1.27" })).isOk()).toBe(true);
+  expect(fake.calls).toEqual([]);
+});
