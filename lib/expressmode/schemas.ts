@@ -160,6 +160,11 @@ export const DeployAppInput = v.strictObject({
   environment: v.optional(
     v.pipe(
       v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)), v.string()),
+      // A task definition holds at most 64 KiB in all (Amazon ECS service quotas, "Task definition size").
+      v.check(
+        (env) => JSON.stringify(env).length <= 65_536,
+        "is larger than the 64 KiB a whole task definition may hold: put large values in S3, SSM or Secrets Manager",
+      ),
       v.description("Plain environment variables."),
     ),
   ),

@@ -70,3 +70,16 @@ test("a number where only text is accepted becomes its text (cpu: 512); elsewher
   });
   expect(decodeJsonStrings(v.picklist(["a", "b"]), Number.NaN)).toBeNaN();
 });
+
+test("a boolean where any text is taken becomes its text (DEBUG: true); a choice of values or a boolean stays as sent", () => {
+  const Env = v.strictObject({
+    environment: v.record(v.string(), v.string()),
+    mode: v.picklist(["ENABLED", "DISABLED"]),
+    flag: v.boolean(),
+  });
+  expect(decodeJsonStrings(Env, { environment: { DEBUG: true, QUIET: false }, mode: true, flag: true })).toEqual({
+    environment: { DEBUG: "true", QUIET: "false" },
+    mode: true,
+    flag: true,
+  });
+});

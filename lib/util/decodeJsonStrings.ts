@@ -78,7 +78,8 @@ const kindOfValue = (x: unknown): string =>
 /**
  * Returns `value` with every string that sits where `schema` wants an object, array, number or boolean replaced by
  * its JSON decoding, when the decoding has that type (`"{\"cluster\":\"web\"}"` → object, `"50"` → 50,
- * `"false"` → false), and every finite number where only text is accepted by its text (512 → `"512"`). Strings that look like JSON but do not decode to the wanted type are left as they are and
+ * `"false"` → false), every finite number where only text is accepted by its text (512 → `"512"`), and a boolean
+ * where any text is accepted by its text (true → `"true"`). Strings that look like JSON but do not decode to the wanted type are left as they are and
  * listed in `undecoded`, so the validation error can say a JSON-encoded string was sent. Nothing is mutated.
  */
 export const decodeJsonStrings = (
@@ -89,6 +90,8 @@ export const decodeJsonStrings = (
 ): unknown => {
   const s = unwrap(schema, value);
   if (typeof value === "number" && Number.isFinite(value) && wantsText(s)) return String(value);
+  // A boolean where any text is taken (an environment value `DEBUG: true`) means its text; not for a choice of values.
+  if (typeof value === "boolean" && s?.type === "string") return String(value);
   if (typeof value === "string") {
     const kinds = kindsOf(s, value);
     if (kinds.length === 0) return value;

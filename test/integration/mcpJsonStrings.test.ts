@@ -211,3 +211,18 @@ test('an array where an object belongs (api_params: [], environment: ["A=1"]) is
   expect(fake.calls).toEqual([]);
   await mcp.close();
 });
+
+test("deploy_app environment: booleans are taken as their text; more than a task definition holds is refused briefly", async () => {
+  const mcp = await mcpPair(assistant);
+  const base = { app_name: "shop", app_path: "/nonexistent-app-folder", port: 8080, dry_run: true };
+  const ok = await mcp.call("deploy_app", { ...base, environment: { DEBUG: true, WORKERS: 4 } });
+  // Past validation: what fails now is the folder, not the environment's types.
+  expect(text(ok)).not.toContain("environment");
+  expect(text(ok)).toContain("/nonexistent-app-folder");
+  const big = await mcp.call("deploy_app", { ...base, environment: { BIG: "v".repeat(1_000_000) } });
+  expect(big.isError).toBe(true);
+  expect(text(big)).toContain("64 KiB");
+  expect(JSON.stringify(big).length).toBeLessThan(3_000);
+  expect(fake.calls).toEqual([]);
+  await mcp.close();
+});
