@@ -424,6 +424,7 @@ describe("delete_app", () => {
     const a = expressAssistant(fake, { allowWrite: true });
     const r = (await a.deleteApp({ service_arn: serviceArn, app_name: "shop" }))._unsafeUnwrap() as Record<string, any>;
     expect(r.summary.status).toBe("failed");
+    expect(r.summary.message).toBe("Nothing was deleted: 2 problem(s), see errors");
     expect(r.service_deletion.status).toBe("failed");
     expect(r.ecr_deletion.status).toBe("skipped");
     expect(r.errors).toHaveLength(2);
@@ -432,6 +433,7 @@ describe("delete_app", () => {
     fake.on("ecr", "ListImages", { imageIds: [{ imageTag: "1", imageDigest: `sha256:${"d".repeat(64)}` }] });
     const p = (await a.deleteApp({ service_arn: serviceArn, app_name: "shop" }))._unsafeUnwrap() as Record<string, any>;
     expect(p.summary.status).toBe("partial");
+    expect(p.summary.message).toContain("Deletion partly done");
     expect(p.ecr_deletion).toMatchObject({ status: "has_images", image_count: 1 });
     expect(p.errors[0]).toContain("force: true");
     const f = (await a.deleteApp({ service_arn: serviceArn, app_name: "shop", force: true }))._unsafeUnwrap() as Record<

@@ -86,7 +86,11 @@ export const summariseDeletion = (
         }
       : {
           status: done(service.status) || done(ecr.status) ? "partial" : "failed",
-          message: `Deletion completed with ${errors.length} error(s)`,
+          // Never "completed" when nothing was deleted: the caller would read success into it.
+          message:
+            done(service.status) || done(ecr.status)
+              ? `Deletion partly done, ${errors.length} problem(s) left: see errors`
+              : `Nothing was deleted: ${errors.length} problem(s), see errors`,
           service_status: service.status,
           ecr_status: ecr.status,
           deleted_resources,
