@@ -6,14 +6,18 @@ import { join, relative, resolve } from "node:path";
 /** Matches the line containerize_app writes into a monorepo app's Dockerfile. */
 const LINE = /^# build-context: (\.\.(?:\/\.\.)*)\s*$/m;
 
-/** `{ context, dockerfile }`: dockerfile is set (relative to the context) only when the context is not appPath. */
-export const buildContextOf = (appPath: string): { context: string; dockerfile?: string } => {
-  let head = "";
-  try {
-    head = readFileSync(join(appPath, "Dockerfile"), "utf8").slice(0, 2000);
-  } catch {
-    return { context: appPath };
-  }
+/**
+ * `{ context, dockerfile }`: dockerfile is set (relative to the context) only when the context is not appPath.
+ * `content` is a Dockerfile not written yet (a dry run's proposal); without it the one in appPath is read.
+ */
+export const buildContextOf = (appPath: string, content?: string): { context: string; dockerfile?: string } => {
+  let head = content?.slice(0, 2000) ?? "";
+  if (content === undefined)
+    try {
+      head = readFileSync(join(appPath, "Dockerfile"), "utf8").slice(0, 2000);
+    } catch {
+      return { context: appPath };
+    }
   const rel = LINE.exec(head)?.[1];
   if (!rel) return { context: appPath };
   const context = resolve(appPath, rel);

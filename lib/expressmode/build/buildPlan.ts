@@ -4,10 +4,23 @@ import { namesFor } from "../appName.ts";
 import { ECR_TEMPLATE } from "../ecrTemplate.ts";
 import { buildArgs, loginArgs, pushArgs } from "../runtime/containerCommands.ts";
 import { ecrStackParams } from "../stack/ensureEcrStack.ts";
+import { buildContextOf } from "./buildContext.ts";
 
-/** What a real run would do, in order; the ECR password is shown as a placeholder (it goes to stdin). */
-export const buildPlan = (ctx: ToolContext, app: string, appPath: string, tag: string, platform: string) => {
+/**
+ * What a real run would do, in order; the ECR password is shown as a placeholder (it goes to stdin). The build runs
+ * where a real run's would: the workspace root a monorepo Dockerfile's build-context line names (`dockerfile` is the
+ * content of a Dockerfile a dry run would write first; without it the one in appPath is read).
+ */
+export const buildPlan = (
+  ctx: ToolContext,
+  app: string,
+  appPath: string,
+  tag: string,
+  platform: string,
+  dockerfileContent?: string,
+) => {
   const names = namesFor(app);
+  const { context, dockerfile } = buildContextOf(appPath, dockerfileContent);
   const runtime = ctx.express?.container?.runtime ?? "<docker|finch|podman: first that answers `version`>";
   const repo = "<ECRRepositoryURI output of the stack>";
   const { TemplateBody: _body, ...stackParams } = ecrStackParams(app);
@@ -33,7 +46,7 @@ export const buildPlan = (ctx: ToolContext, app: string, appPath: string, tag: s
         command: [runtime, ...loginArgs("<registry host of the repository URI>")],
         stdin: "[REDACTED ECR PASSWORD]",
       },
-      { step: "build", command: [runtime, ...buildArgs(`${repo}:${tag}`, platform, appPath)] },
+      { step: "build", command: [runtime, ...buildArgs(`${repo}:${tag}`, platform, context, dockerfile)] },
       {
         step: "push",
         command: [

@@ -1,12 +1,13 @@
 // deploy_app: source folder → Dockerfile → image in ECR → prerequisites → Express service → ready, resumable.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { err, errAsync, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { type EcsError, publicError } from "../../errors.ts";
 import { resolveAppPath } from "../../security/paths.ts";
 import type { ToolContext } from "../../tool.ts";
 import { diagnose } from "../../troubleshoot/diagnose.ts";
 import { buildPlan } from "../build/buildPlan.ts";
-import { detectProject } from "../detect/detectProject.ts";
-import { generateDockerfile } from "../dockerfile/generateDockerfile.ts";
+import { containerizeApp } from "../containerize/containerizeApp.ts";
 import type { DeployAppResult } from "../outputs.ts";
 import { DEFAULT_EXECUTION_ROLE, DEFAULT_INFRASTRUCTURE_ROLE } from "../prereq/roleSpecs.ts";
 import { type PrerequisitesResult, validatePrerequisites } from "../prereq/validatePrerequisites.ts";
@@ -34,7 +35,7 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
   const tag = input.tag ?? contentTag(root);
   const cluster = input.cluster;
   const service_name = serviceNameOf(input);
-  if (input.dry_run) return okAsync(plan(ctx, input, root, tag));
+  if (input.dry_run) return plan(ctx, input, root, tag);
   const steps: StepRecord[] = [];
   const progress = (i: number, message: string) => ctx.progress({ progress: i, total: STEPS.length, message });
   const at = <T>(step: StepName, r: ResultAsync<T, EcsError>) => r.mapErr((error): Failure => ({ step, error }));
@@ -134,17 +135,31 @@ export const deployApp = (input: DeployAppInput, ctx: ToolContext): ResultAsync<
   );
 };
 
-/** The dry-run plan: every step with its exact calls and generated files; nothing is changed. */
-const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string): DeployAppResult => {
-  const analysis = detectProject(root);
-  const proposal = analysis.has_dockerfile
-    ? undefined
-    : generateDockerfile({
-        detection: analysis.detection,
-        project: analysis.project,
-        port: input.port,
-        healthPath: input.health_check_path ?? analysis.detection.health_check_path ?? "/",
-      });
+/**
+ * The dry-run plan: every step with its exact calls and generated files; nothing is changed. The Dockerfile is the one
+ * the containerize step would write (containerize_app's, build-context line included), and the build runs from where
+ * that Dockerfile says (a monorepo app builds from the workspace root).
+ */
+const plan = (
+  ctx: ToolContext,
+  input: DeployAppInput,
+  root: string,
+  tag: string,
+): ResultAsync<DeployAppResult, EcsError> =>
+  existsSync(join(root, "Dockerfile"))
+    ? okAsync(planWith(ctx, input, root, tag, undefined))
+    : containerizeApp({ app_path: root, port: input.port, write: false }, ctx).map((c) =>
+        planWith(ctx, input, root, tag, c.dockerfile?.content ?? ""),
+      );
+
+/** The plan, given the Dockerfile the containerize step would write (undefined: one exists and is kept). */
+const planWith = (
+  ctx: ToolContext,
+  input: DeployAppInput,
+  root: string,
+  tag: string,
+  dockerfile: string | undefined,
+): DeployAppResult => {
   const acct = "<account-id>";
   const params = serviceParams(
     input,
@@ -160,13 +175,13 @@ const plan = (ctx: ToolContext, input: DeployAppInput, root: string, tag: string
     steps: [
       {
         step: "containerize",
-        action: analysis.has_dockerfile ? "skip (Dockerfile exists)" : "write Dockerfile and .dockerignore",
-        ...(proposal ? { dockerfile: proposal.dockerfile } : {}),
+        action: dockerfile === undefined ? "skip (Dockerfile exists)" : "write Dockerfile and .dockerignore",
+        ...(dockerfile ? { dockerfile } : {}),
       },
       {
         step: "build_and_push",
         action: "skip when the tag is already in ECR",
-        ...buildPlan(ctx, input.app_name, root, tag, ctx.express?.container?.platform ?? "linux/amd64"),
+        ...buildPlan(ctx, input.app_name, root, tag, ctx.express?.container?.platform ?? "linux/amd64", dockerfile),
       },
       {
         step: "prerequisites",
