@@ -62,6 +62,9 @@ const ServiceRef = v.pipe(
   partitionFits,
 );
 
+/** Why an environment variable name is refused (the keys of environment and secrets). */
+const ENV_NAME = "must be a variable name: letters, digits and _, not starting with a digit";
+
 /** containerize_app */
 export const ContainerizeAppInput = v.strictObject({
   app_path: AppPath,
@@ -146,11 +149,22 @@ export const DeployAppInput = v.strictObject({
   ),
   cluster: v.optional(v.pipe(ClusterRef, v.description("Default: default (created when missing).")), "default"),
   service_name: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9][\w-]{0,254}$/), v.description("Default: app_name.")),
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[A-Za-z0-9][\w-]{0,254}$/,
+        "must be letters, digits, _ and - (starting with a letter or digit, at most 255)",
+      ),
+      v.description("Default: app_name."),
+    ),
   ),
   cpu: v.optional(v.pipe(v.picklist(["256", "512", "1024", "2048", "4096"]), v.description("Task CPU units."))),
   memory: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{3,5}$/), v.description("Task memory in MiB (512-8192 for Express Mode).")),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{3,5}$/, 'must be MiB as digits, e.g. "2048" (not "2GB")'),
+      v.description("Task memory in MiB (512-8192 for Express Mode)."),
+    ),
   ),
   min_task_count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   max_task_count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
@@ -159,7 +173,7 @@ export const DeployAppInput = v.strictObject({
   health_check_path: v.optional(v.pipe(v.string(), v.regex(/^\//, "must start with /"))),
   environment: v.optional(
     v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)), v.string()),
+      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, ENV_NAME)), v.string()),
       // A task definition holds at most 64 KiB in all (Amazon ECS service quotas, "Task definition size").
       v.check(
         (env) => JSON.stringify(env).length <= 65_536,
@@ -171,7 +185,7 @@ export const DeployAppInput = v.strictObject({
   secrets: v.optional(
     v.pipe(
       v.record(
-        v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)),
+        v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, ENV_NAME)),
         v.pipe(
           v.string(),
           v.regex(/^arn:aws[\w-]*:(secretsmanager|ssm):/, "must be a Secrets Manager or SSM parameter ARN"),
