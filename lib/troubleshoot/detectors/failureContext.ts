@@ -127,3 +127,10 @@ export const executionRoleText = (c: FailureContext): string =>
   c.taskDefinition?.executionRoleArn
     ? `the task execution role ${c.taskDefinition.executionRoleArn}`
     : "the task execution role (the task definition sets none: add executionRoleArn)";
+
+/** Up to three references as `container.field NAME → value`, for explanations. */
+export const referencesText = (refs: readonly Reference[]): string =>
+  refs
+    .slice(0, 3)
+    .map((r) => `${r.container}.${r.field}${r.name ? ` ${r.name}` : ""} → ${r.value}`)
+    .join("; ");
