@@ -1,6 +1,8 @@
 // Detects Node.js projects: package manager variant, runtime version, monorepo app, framework, build and start.
 import type { Detection } from "./detection.ts";
 import { findPort } from "./findPort.ts";
+import { devStartDeps } from "./node/devStartDeps.ts";
+import { dropEnvFile } from "./node/envFileFlag.ts";
 import { lockfileDrift } from "./node/lockfileDrift.ts";
 import type { NodeFacts } from "./node/nodeFacts.ts";
 import { nodeFramework } from "./node/nodeFramework.ts";
@@ -68,6 +70,16 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     : fw0;
   const nxBuild = nxApp ? `${NX_RUN[pm.name]} nx build ${nxApp.name}` : undefined;
   notes.push(...fw.notes);
+  const envFile = dropEnvFile(fw.start);
+  if (envFile.dropped.length > 0)
+    notes.push(
+      `The start command loads ${envFile.dropped.join(", ")} with --env-file; the image has no such file (.dockerignore leaves .env files out) and Node exits when it is missing, so the flag is dropped: set those variables on the service (environment, secrets) instead.`,
+    );
+  const devStart = devStartDeps(envFile.start, member?.pkg ?? pkg);
+  if (devStart.length > 0)
+    notes.push(
+      `The start command needs ${devStart.join(", ")}, listed in devDependencies: the image keeps dev dependencies so it can start. Move ${devStart.length > 1 ? "them" : "it"} to dependencies, or build to JavaScript and start with node, for a smaller image.`,
+    );
   const version = nodeVersion(app, appPkg).source ? nodeVersion(app, appPkg) : nodeVersion(p, pkg);
   if (version.source) evidence.push(`Node ${version.version} from ${version.source}`);
   const drift = lockfileDrift(p, pm, appPkg, nxApp ? "" : dir);
@@ -95,6 +107,7 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
       app.files.some((f) => f.endsWith("schema.prisma")),
     esm: appPkg.type === "module",
     ...(nxBuild ? { build_exec: nxBuild } : {}),
+    ...(devStart.length > 0 ? { keep_dev: true } : {}),
     ...(fw.buildScript && !appPkg.scripts?.build ? { build_script: fw.buildScript } : {}),
     ...(fw.basePath ? { base_path: fw.basePath } : {}),
   };
@@ -109,7 +122,7 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     package_manager: pm.name,
     package_manager_version: pm.version ?? (pm.name === "yarn" ? (pm.berry ? "berry" : "classic") : undefined),
     runtime_version: version.version,
-    start_command: fw.start,
+    start_command: envFile.start,
     build_command: nxBuild ?? (build ? `${pm.name} run ${build}` : undefined),
     detected_port: port,
     port_source: facts2.port ? facts2.source : port ? `${fw.framework} default` : undefined,

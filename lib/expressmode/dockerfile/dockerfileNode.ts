@@ -8,13 +8,13 @@ export const dockerfileNode = ({ detection: d, project, port, healthPath }: Gene
   const f = d.node;
   if (!f || d.start_command.length === 0) return undefined;
   const needsBuild = Boolean(d.build_command) || f.members.length > 0;
-  const separatePrune = needsBuild || f.prisma || f.pm.pnp;
+  const separatePrune = (needsBuild || f.prisma || f.pm.pnp) && !f.keep_dev;
   const {
     lines: stage,
     plan,
     base,
   } = nodeBuildStage(d, project, "build", {
-    production: !separatePrune,
+    production: !separatePrune && !f.keep_dev,
     build: needsBuild,
   });
   if (separatePrune && plan.prune) stage.push(`RUN ${plan.cacheMount} ${plan.prune}`);
@@ -51,7 +51,7 @@ export const dockerfileNode = ({ detection: d, project, port, healthPath }: Gene
   const reasons = [
     ...COMMON_REASONS,
     `${base}: Debian slim with Node ${d.runtime_version}${d.evidence.find((e) => e.startsWith("Node ")) ? ` (${d.evidence.find((e) => e.startsWith("Node "))})` : " (current LTS; nothing in the project pins a version)"}.`,
-    `Dependencies install with ${d.package_manager}${f.pm.lockfile ? ` from ${f.pm.lockfile}` : ""}: \`${separatePrune ? plan.installAll : plan.installProd}\`; manifests${f.members.length > 0 ? " (root and the workspace members the app needs)" : ""} are copied first so that layer stays cached until dependencies change, and the package manager's download cache is a BuildKit cache mount.`,
+    `Dependencies install with ${d.package_manager}${f.pm.lockfile ? ` from ${f.pm.lockfile}` : ""}: \`${separatePrune || f.keep_dev ? plan.installAll : plan.installProd}\`; manifests${f.members.length > 0 ? " (root and the workspace members the app needs)" : ""} are copied first so that layer stays cached until dependencies change, and the package manager's download cache is a BuildKit cache mount.`,
     ...plan.reasons,
     ...(needsBuild
       ? [

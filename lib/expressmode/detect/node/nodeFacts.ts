@@ -20,6 +20,8 @@ export interface NodeFacts {
   readonly prisma: boolean;
   /** package.json "type": "module" (Plug'n'Play then also needs its ESM loader). */
   readonly esm: boolean;
+  /** The start command runs a devDependency (tsx, ts-node): the image keeps dev dependencies (no production prune). */
+  readonly keep_dev?: boolean;
   /** A build command that is not a package.json script (Nx integrated: `npx nx build api`), run from the root. */
   readonly build_exec?: string;
   /** The package.json script that builds the app when it is not `build` (e.g. `build:ts`). */
