@@ -82,7 +82,8 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     );
   const version = nodeVersion(app, appPkg).source ? nodeVersion(app, appPkg) : nodeVersion(p, pkg);
   if (version.source) evidence.push(`Node ${version.version} from ${version.source}`);
-  const drift = lockfileDrift(p, pm, appPkg, nxApp ? "" : dir);
+  const local = new Set((ws?.members ?? []).flatMap((m) => (m.pkg.name ? [m.pkg.name] : [])));
+  const drift = lockfileDrift(p, pm, appPkg, nxApp ? "" : dir, local);
   if (drift.length > 0)
     notes.push(
       `${pm.lockfile} is out of sync with ${dir ? `${dir}/` : ""}package.json (${drift.slice(0, 5).join(", ")} not locked): the frozen install will fail; run ${pm.name} install and commit the lockfile.`,

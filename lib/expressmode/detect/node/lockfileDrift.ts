@@ -8,11 +8,19 @@ interface NpmLock {
   packages?: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>;
 }
 
-/** Names declared in `pkg` (at `dir` in the workspace) that the lockfile does not mention. */
-export const lockfileDrift = (p: Project, pm: NodePackageManager, pkg: PackageJson, dir = ""): string[] => {
+/** Names declared in `pkg` (at `dir` in the workspace; `local`: the workspace's own packages) that the lockfile does not mention. */
+export const lockfileDrift = (
+  p: Project,
+  pm: NodePackageManager,
+  pkg: PackageJson,
+  dir = "",
+  local: ReadonlySet<string> = new Set(),
+): string[] => {
   if (!pm.lockfile || pm.lockfile === "bun.lockb") return [];
+  // Workspace members (`"@repo/ui": "*"` in npm and Yarn 1 workspaces) resolve to their folder: a Yarn 1 lockfile
+  // never lists them.
   const names = Object.entries(allDeps(pkg))
-    .filter(([, v]) => !/^(workspace:|file:|link:)/.test(v))
+    .filter(([n, v]) => !/^(workspace:|file:|link:)/.test(v) && !local.has(n))
     .map(([n]) => n);
   if (pm.lockfile === "package-lock.json" || pm.lockfile === "npm-shrinkwrap.json") {
     const entry = p.json<NpmLock>(pm.lockfile)?.packages?.[dir];
