@@ -83,7 +83,13 @@ export const detectPython = (p: Project, appDir?: string): Detection | undefined
     evidence.push(`[tool.pdm.scripts] ${task[0]} = ${task[1]}`);
   }
   const facts = findPort(p, [".py"], ["app.py", "main.py", "wsgi.py", "asgi.py", "manage.py"]);
-  const defaults: Record<string, number> = { django: 8000, fastapi: 8000, starlette: 8000, flask: 5000 };
+  const defaults: Record<string, number> = {
+    django: 8000,
+    fastapi: 8000,
+    starlette: 8000,
+    flask: 5000,
+    streamlit: 8501,
+  };
   const fw = found.framework;
   return {
     stack: "python",
@@ -96,7 +102,7 @@ export const detectPython = (p: Project, appDir?: string): Detection | undefined
     detected_port: facts.port ?? (fw ? defaults[fw] : undefined),
     port_source: facts.source ?? (fw ? `${fw} default` : undefined),
     reads_port_env: facts.readsPortEnv || start.some((s) => s.includes(PORT_PLACEHOLDER) || s.includes("$PORT")),
-    health_check_path: facts.healthPath,
+    health_check_path: facts.healthPath ?? (fw === "streamlit" ? "/_stcore/health" : undefined),
     entry: found.entry,
     ...(base ? { app_dir: base } : {}),
     ...(t.ambiguous.length || found.ambiguous?.length

@@ -8,7 +8,7 @@ const FACTORY = /^def\s+(create_app|make_app|get_app|build_app|create_applicatio
 
 /** What the source says about the app object and how to serve it. */
 export interface PythonEntry {
-  readonly framework?: "django" | "fastapi" | "starlette" | "flask";
+  readonly framework?: "django" | "fastapi" | "starlette" | "flask" | "streamlit";
   /** `module:object` (or `module:factory()`), or the Django WSGI module. */
   readonly entry?: string;
   readonly start: string[];
@@ -166,6 +166,22 @@ export const pythonEntry = (p: Project, deps: ReadonlySet<string>, base: string,
       start: ["flask", "--app", flaskApp, "run", "--host", "0.0.0.0", "--port", P],
       warnings,
       ambiguous,
+    };
+  }
+  if (deps.has("streamlit")) {
+    // A Streamlit app is a script its CLI serves (https://docs.streamlit.io/deploy/tutorials/docker): `python app.py`
+    // would run it once and exit. The main script is the shallowest file importing streamlit (pages/ come deeper).
+    const hit = find(p, files, /^\s*(?:import streamlit\b|from streamlit\b)/m);
+    const script = hit
+      ? base && hit.file.startsWith(`${base}/`)
+        ? hit.file.slice(base.length + 1)
+        : hit.file
+      : "app.py";
+    return {
+      framework: "streamlit",
+      entry: script,
+      start: ["streamlit", "run", script, `--server.port=${P}`, "--server.address=0.0.0.0", "--server.headless=true"],
+      warnings,
     };
   }
   const main = ["app.py", "main.py", "server.py"].map((f) => (base ? `${base}/${f}` : f)).find((f) => p.has(f));

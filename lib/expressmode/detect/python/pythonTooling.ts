@@ -38,7 +38,7 @@ export const localRequirement = (text: string | undefined): boolean =>
 
 /** A pyproject whose dependencies include a web framework containerize_app knows. */
 export const usesWebFramework = (py: Pyproject): boolean =>
-  py.dependencies.some((d) => ["django", "fastapi", "starlette", "flask"].includes(d));
+  py.dependencies.some((d) => ["django", "fastapi", "starlette", "flask", "streamlit"].includes(d));
 
 /** Folders matched by workspace member patterns (`packages/*`, `apps/web`) that hold a pyproject.toml. */
 const expandMembers = (p: Project, patterns: readonly string[]): string[] => {
