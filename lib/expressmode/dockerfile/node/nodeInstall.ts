@@ -42,13 +42,17 @@ export const nodeInstall = (f: NodeFacts, project: Project): InstallPlan => {
     reasons.push("git is installed in the build stage: package.json has git dependencies.");
   }
   const lockMajor = /lockfileVersion:\s*'?(\d+)/.exec(project.read("pnpm-lock.yaml") ?? "")?.[1];
-  if ((pm.name === "pnpm" || (pm.name === "yarn" && !pm.berry)) && !pm.version) {
+  if ((pm.name === "pnpm" && !pm.version) || (pm.name === "yarn" && !pm.berry)) {
     // No packageManager pin: corepack would resolve "latest stable", which its signature check refuses
     // (nodejs/corepack#612); install the major the lockfile was written by from the npm registry instead.
-    const pkg = pm.name === "yarn" ? "yarn@1" : `pnpm@${Number(lockMajor ?? 9) >= 9 ? 9 : 8}`;
+    // Yarn classic, pinned or not, is the npm package `yarn`: corepack's signature check refuses even a pinned
+    // yarn@1.22.22 ("No compatible signature found in package metadata"), and it adds nothing over npm here.
+    const pkg = pm.name === "yarn" ? `yarn@${pm.version ?? "1"}` : `pnpm@${Number(lockMajor ?? 9) >= 9 ? 9 : 8}`;
     tools.push(`RUN npm install -g ${pkg} --no-audit --no-fund`);
     reasons.push(
-      `${pkg} from the npm registry (no packageManager field pins a version; the lockfile format decides the major).`,
+      pm.version
+        ? `${pkg} (packageManager) from the npm registry, where Yarn classic is published.`
+        : `${pkg} from the npm registry (no packageManager field pins a version; the lockfile format decides the major).`,
     );
   } else if (pm.name === "pnpm" || pm.name === "yarn") {
     // COREPACK_NPM_REGISTRY: corepack then fetches Yarn/pnpm from the npm registry (@yarnpkg/cli-dist for Berry),
