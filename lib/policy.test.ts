@@ -25,6 +25,9 @@ describe("policy", () => {
     const p = createPolicy();
     const lib = checkAccess(p, { name: "CreateCluster", access: "write" });
     expect(lib._unsafeUnwrapErr().hint).not.toContain("ALLOW_WRITE");
+    // Writes are also local files (containerize_app), and a dry run works without the flag: the hint says both.
+    expect(lib._unsafeUnwrapErr().hint).toContain("write files in your app folders");
+    expect(lib._unsafeUnwrapErr().hint).toContain("dry_run: true");
     expect(lib._unsafeUnwrapErr()).toMatchObject({
       kind: "policy_denied",
       gate: "write",
