@@ -2,10 +2,9 @@
 // base images with packages from the loopback PyPI stand-in, booted from its own CMD and probed over HTTP.
 import { join } from "node:path";
 import { pool, proveFixture } from "../test/support/boot/proveFixture.ts";
-import { userPort } from "../test/support/boot/userPort.ts";
 import { APPS, fixtureApps } from "../test/support/fixtureApps.ts";
-import { namePrivateIndex } from "../test/support/pypi/namePrivateIndex.ts";
 import { ensurePypiIndex } from "../test/support/pypi/pypiIndex.ts";
+import { pypiProveOptions } from "../test/support/pypi/pypiProveOptions.ts";
 
 /** Python image figures (null when the PyPI stand-in cannot be built here) and the fixtures that missed. */
 export const pythonImagesBench = async (podmanEnv: Record<string, string>) => {
@@ -15,17 +14,12 @@ export const pythonImagesBench = async (podmanEnv: Record<string, string>) => {
   if (!index) return null;
   const t0 = Date.now();
   try {
-    const opts = {
-      buildArgs: { PIP_INDEX_URL: index.url },
-      prepare: (dir: string) => namePrivateIndex(dir, index),
-      port: userPort,
-    };
     const proofs = await pool(
       2,
       images.map(
         ([name, w]) =>
           () =>
-            proveFixture(name, join(APPS, name), w.image!, podmanEnv, undefined, opts),
+            proveFixture(name, join(APPS, name), w.image!, podmanEnv, undefined, pypiProveOptions(index, w.image!)),
       ),
     );
     return {

@@ -9,8 +9,8 @@ import { generateDockerfile } from "../../lib/expressmode/dockerfile/generateDoc
 import { type FixtureProof, pool, proveFixture } from "../support/boot/proveFixture.ts";
 import { userPort } from "../support/boot/userPort.ts";
 import { APPS, fixtureApps } from "../support/fixtureApps.ts";
-import { namePrivateIndex } from "../support/pypi/namePrivateIndex.ts";
 import { ensurePypiIndex, type PypiIndex } from "../support/pypi/pypiIndex.ts";
+import { pypiProveOptions } from "../support/pypi/pypiProveOptions.ts";
 import { ensureRegistry, type RegistryEnv } from "../support/registry/registry.ts";
 
 /** FIXTURE_IMAGES=regex narrows the run (local iteration); CI builds them all. */
@@ -27,17 +27,12 @@ beforeAll(async () => {
   if (!reg || !pypi) return;
   const [env, index] = [reg.env, pypi];
   const t0 = Date.now();
-  const opts = {
-    buildArgs: { PIP_INDEX_URL: index.url },
-    prepare: (dir: string) => namePrivateIndex(dir, index),
-    port: userPort,
-  };
   const results = await pool(
     Number(process.env.FIXTURE_IMAGES_PARALLEL ?? 2),
     cases.map(
       ([name, want]) =>
         () =>
-          proveFixture(name, join(APPS, name), want.image!, env, undefined, opts),
+          proveFixture(name, join(APPS, name), want.image!, env, undefined, pypiProveOptions(index, want.image!)),
     ),
   );
   for (const r of results) proofs.set(r.name, r);

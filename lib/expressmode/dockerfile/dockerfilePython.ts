@@ -17,7 +17,12 @@ export const dockerfilePython = ({ detection: d, project, port, healthPath }: Ge
   const version = d.runtime_version ?? "3.12";
   const base = `${ECR_LIBRARY}/python:${version}-slim`;
   const tooling = pythonTooling(project);
-  const steps = pythonInstall(d, tooling, tooling.requirements ? project.read(tooling.requirements) : undefined);
+  const steps = pythonInstall(
+    d,
+    tooling,
+    tooling.requirements ? project.read(tooling.requirements) : undefined,
+    tooling.lock ? project.read(tooling.lock) : undefined,
+  );
   const warnings = [...(d.notes ?? []), ...(d.ambiguous ?? []).map((a) => `Ambiguous: ${a}.`)];
   const probe = `python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}${healthPath}', timeout=4)"`;
   const collect = d.build_command?.includes("collectstatic");

@@ -1,6 +1,7 @@
 // The dependency install steps of the Python Dockerfile, one recipe per package manager (all into /opt/venv).
 import type { Detection } from "../detect/detection.ts";
 import { localRequirement, type PythonTooling } from "../detect/python/pythonTooling.ts";
+import { poetryRequirement } from "./poetryRequirement.ts";
 
 /** Lines of the build stage that install dependencies, then the project itself when it is a package. */
 export interface InstallSteps {
@@ -22,8 +23,13 @@ const includedDirs = (text: string | undefined): string[] => {
   return [...new Set(dirs.filter((x) => x && !x.startsWith("..")))];
 };
 
-/** Install recipe for the detected package manager; `requirementsText` is the requirements file's text. */
-export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?: string): InstallSteps => {
+/** Install recipe for the detected package manager; `requirementsText` is the requirements file's text, `lockText` the lockfile's. */
+export const pythonInstall = (
+  d: Detection,
+  t: PythonTooling,
+  requirementsText?: string,
+  lockText?: string,
+): InstallSteps => {
   const lock = t.lock;
   if (t.pm === "uv") {
     const members = t.workspace?.members ?? [];
@@ -51,9 +57,11 @@ export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?:
   }
   if (t.pm === "poetry") {
     const only = "--only main --no-interaction --no-ansi";
+    const poetry = poetryRequirement(t.pyproject, lockText);
+    const spec = poetry.spec === "poetry" ? "poetry" : `"${poetry.spec}"`;
     return {
       deps: [
-        "RUN python -m venv /opt/poetry && /opt/poetry/bin/pip install poetry",
+        `RUN python -m venv /opt/poetry && /opt/poetry/bin/pip install ${spec}`,
         "ENV VIRTUAL_ENV=/opt/venv POETRY_VIRTUALENVS_CREATE=false",
         `COPY pyproject.toml ${lock ? "poetry.lock " : ""}./`,
         `RUN /opt/poetry/bin/poetry install ${only} --no-root`,
@@ -64,6 +72,7 @@ export const pythonInstall = (d: Detection, t: PythonTooling, requirementsText?:
           ? "Poetry installs the main group from poetry.lock (it refuses a lock that no longer matches pyproject.toml)."
           : "No poetry.lock: Poetry resolves the dependencies while the image builds (versions can drift between builds; commit poetry.lock).",
         "Poetry runs from its own virtualenv (/opt/poetry) and installs into /opt/venv (VIRTUAL_ENV), so it does not reach the final image.",
+        ...(poetry.reason ? [poetry.reason] : []),
       ],
     };
   }

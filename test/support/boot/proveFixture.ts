@@ -14,6 +14,11 @@ export interface ImageExpectation {
   readonly boot?: { readonly path: string; readonly body?: string };
   /** A negative fixture: the build (or the boot) must fail. */
   readonly expect?: "build_fails" | "boot_fails";
+  /**
+   * Python: the root of the loopback PyPI stand-in to install from. Default bookworm's packages; "trixie" adds
+   * Debian trixie's newer pure-Python releases (Poetry 2.1, FastAPI 0.115; test/support/pypi/README.md).
+   */
+  readonly pypi?: "trixie";
 }
 
 /** What happened to one fixture. */

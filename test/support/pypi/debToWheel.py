@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Repackages Debian python3-* packages (extracted with dpkg-deb -x) as wheels for the loopback package index.
 
-Usage: debToWheel.py OUT_DIR EXTRACTED_DEB_DIR...  Prints one wheel file name per line.
+Usage: debToWheel.py [--drop-so] OUT_DIR EXTRACTED_DEB_DIR... [--known EXTRACTED_DEB_DIR...]
+Prints one wheel file name per line. Folders after --known are not converted; they only name the distributions that
+Debian's Depends map to (packages converted in an earlier run). --drop-so leaves compiled modules out: for packages
+built for another CPython that fall back to pure Python without them (the caller picks which).
 The files are Debian's, built for Debian's CPython (the stand-in images' interpreter); the metadata (name, version,
 Requires-Dist, entry points) is the upstream project's as Debian ships it. Egg-info metadata becomes dist-info.
 """
@@ -65,7 +68,7 @@ def python_depends(root):
     return out
 
 
-def convert(root, out_dir, dist_of=None):
+def convert(root, out_dir, dist_of=None, drop_so=False):
     site = os.path.join(root, "usr/lib/python3/dist-packages")
     if not os.path.isdir(site):
         return None
@@ -117,6 +120,8 @@ def convert(root, out_dir, dist_of=None):
             rel = os.path.relpath(full, site)
             if rel.split(os.sep)[0] in metas or "__pycache__" in rel or os.path.islink(full) and not os.path.exists(full):
                 continue
+            if drop_so and n.endswith(".so"):
+                continue
             compiled = compiled or n.endswith(".so")
             files[rel.replace(os.sep, "/")] = open(full, "rb").read()
     tag = "cp311-cp311-linux_x86_64" if compiled else "py3-none-any"
@@ -156,11 +161,15 @@ def dist_name(root):
 
 
 if __name__ == "__main__":
-    out = sys.argv[1]
-    dirs = sys.argv[2:]
+    args = sys.argv[1:]
+    drop_so = args[0] == "--drop-so"
+    args = args[1:] if drop_so else args
+    out = args[0]
+    i = args.index("--known") if "--known" in args else len(args)
+    dirs, known_dirs = args[1:i], args[i + 1 :]
     # Debian package name -> distribution name; the Debian dependency graph fills Requires-Dist that Debian trimmed.
     dist_of = {}
-    for d in dirs:
+    for d in known_dirs + dirs:
         pkg = control_field(d, "Package")
         dist = dist_name(d)
         if pkg and dist:
@@ -168,6 +177,6 @@ if __name__ == "__main__":
     dist_of.setdefault("python3-setuptools", "setuptools")
     dist_of.setdefault("python3-pkg-resources", "setuptools")
     for d in dirs:
-        w = convert(d, out, dist_of)
+        w = convert(d, out, dist_of, drop_so)
         if w:
             print(w)

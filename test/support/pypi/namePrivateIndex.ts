@@ -10,12 +10,12 @@ import type { PypiIndex } from "./pypiIndex.ts";
  * its poetry.lock's content-hash and file hashes as Poetry would have written them; see poetrySource.py).
  * The generated Dockerfile is not touched.
  */
-export const namePrivateIndex = (dir: string, index: PypiIndex): void => {
+export const namePrivateIndex = (dir: string, index: PypiIndex, url = index.url): void => {
   for (const f of ["Pipfile", "Pipfile.lock"].filter((f) => existsSync(join(dir, f))))
-    writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replaceAll("https://pypi.org/simple", index.url));
+    writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replaceAll("https://pypi.org/simple", url));
   const pyproject = join(dir, "pyproject.toml");
   if (!existsSync(pyproject) || !/^\[tool\.poetry\]/m.test(readFileSync(pyproject, "utf8"))) return;
-  const r = spawnSync("python3", [join(import.meta.dir, "poetrySource.py"), dir, index.url, join(index.dir, "files")], {
+  const r = spawnSync("python3", [join(import.meta.dir, "poetrySource.py"), dir, url, join(index.dir, "files")], {
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`poetrySource.py failed: ${r.stderr}`);

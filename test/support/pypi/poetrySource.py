@@ -2,7 +2,10 @@
 """Names a private package index in a Poetry project's copy, as a project that uses one has it (test support).
 
 Usage: poetrySource.py PROJECT_DIR INDEX_URL FILES_DIR
-pyproject.toml gains a default `[[tool.poetry.source]]` (Poetry then never asks PyPI). When poetry.lock exists, its
+pyproject.toml gains a default `[[tool.poetry.source]]` (Poetry then never asks PyPI): `default = true` for Poetry 1.x
+projects (bookworm's Poetry 1.3 knows no other way), `priority = "primary"` (Poetry 1.5+; Poetry 2 rejects `default`)
+for those the generated Dockerfile installs Poetry 1.8+ for (`package-mode = false`, a lock-version 2.1 lock).
+When poetry.lock exists, its
 content-hash is recomputed the way Poetry's Locker does (the source is part of it) and each locked package's `files`
 list names the index's files with their sha256, which Poetry checks before it installs a file.
 """
@@ -15,9 +18,14 @@ import tomllib
 
 project, url, files_dir = sys.argv[1:4]
 pyproject = os.path.join(project, "pyproject.toml")
-with open(pyproject, "a", encoding="utf-8") as f:
-    f.write(f'\n[[tool.poetry.source]]\nname = "private"\nurl = "{url}"\ndefault = true\n')
 lock_path = os.path.join(project, "poetry.lock")
+lock_text = open(lock_path, encoding="utf-8").read() if os.path.exists(lock_path) else ""
+lock_version = re.search(r'^lock-version = "(\d+)\.(\d+)"', lock_text, re.M)
+package_mode = tomllib.load(open(pyproject, "rb")).get("tool", {}).get("poetry", {}).get("package-mode")
+newer = bool(lock_version and tuple(map(int, lock_version.groups())) >= (2, 1)) or package_mode is False
+with open(pyproject, "a", encoding="utf-8") as f:
+    key = 'priority = "primary"' if newer else "default = true"
+    f.write(f'\n[[tool.poetry.source]]\nname = "private"\nurl = "{url}"\n{key}\n')
 if os.path.exists(lock_path):
     poetry = tomllib.load(open(pyproject, "rb"))["tool"]["poetry"]
     # poetry/packages/locker.py (1.x): the legacy keys are always present, "group" only when set.

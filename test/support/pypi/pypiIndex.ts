@@ -6,7 +6,10 @@ import { run } from "../registry/registry.ts";
 
 /** A running index: pass `url` as PIP_INDEX_URL (pip trusts plain HTTP on 127.0.0.1). */
 export interface PypiIndex {
+  /** Debian bookworm's packages. */
   readonly url: string;
+  /** bookworm's plus Debian trixie's newer pure-Python releases (Poetry 2.1, FastAPI 0.115, Uvicorn 0.32). */
+  readonly trixieUrl: string;
   readonly dir: string;
   /** Requests served, for tests that prove the build really used the index. */
   readonly requests: string[];
@@ -43,6 +46,7 @@ export const ensurePypiIndex = async (): Promise<PypiIndex | null> => {
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/simple/`,
+    trixieUrl: `http://127.0.0.1:${port}/trixie/simple/`,
     dir,
     requests,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
