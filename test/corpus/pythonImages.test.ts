@@ -54,6 +54,17 @@ describe("Python fixture images build and boot (skipped when podman, the registr
       });
   });
 
+  test("the stand-in's trixie root adds newer releases; its bookworm root stays bookworm's", async () => {
+    if (!pypi) return;
+    const listed = async (root: string, name: string) => (await fetch(`${root}${name}/`)).text();
+    expect(await listed(pypi.url, "poetry")).toContain("poetry-1.3.2-py3-none-any.whl");
+    expect(await listed(pypi.url, "poetry")).not.toContain("poetry-2.");
+    expect(await listed(pypi.trixieUrl, "poetry")).toContain("poetry-2.1.2-py3-none-any.whl");
+    // Compiled modules built for trixie's CPython 3.13 never reach the 3.11 images.
+    expect(await listed(pypi.trixieUrl, "rapidfuzz")).toMatch(/RapidFuzz-[\d.]+-py3-none-any\.whl/);
+    expect(await listed(pypi.trixieUrl, "pydantic")).not.toContain("pydantic-2.");
+  });
+
   test("the Dockerfile users get names no stand-in: the index is a build argument defaulting to PyPI", () => {
     for (const [name] of cases) {
       const a = detectProject(join(APPS, name));
