@@ -129,7 +129,7 @@ export const checkAccess = (policy: Policy, req: AccessRequest): Result<void, Ec
         gate: "write",
         flag,
         message: `${req.name} ${req.access === "destructive" ? "deletes or stops resources" : "changes resources"} and writes are disabled.`,
-        hint: `Set ${flag} to enable write operations, aware that the assistant can then change your AWS account and write files in your app folders. Meanwhile dry_run: true shows what the call would do without doing it.`,
+        hint: `Set ${flag} to enable write operations, aware that the assistant can then change your AWS account and write files in your app folders. Meanwhile ecs-assistant's own write tools take dry_run: true to show what a call would do without doing it.`,
       }),
     );
   }
