@@ -13,6 +13,7 @@ import { nxApps } from "./node/nxProjects.ts";
 import { allDeps, type PackageJson } from "./node/packageJson.ts";
 import { scopedProject } from "./node/scopedProject.ts";
 import type { Project } from "./scanProject.ts";
+import { startPort } from "./startPort.ts";
 
 /** How each package manager runs a local binary (Nx's CLI). */
 const NX_RUN = { npm: "npx", pnpm: "pnpm exec", yarn: "yarn", bun: "bunx" } as const;
@@ -112,7 +113,9 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     ...(fw.buildScript && !appPkg.scripts?.build ? { build_script: fw.buildScript } : {}),
     ...(fw.basePath ? { base_path: fw.basePath } : {}),
   };
-  const port = fw.serves === "static" ? undefined : (facts2.port ?? fw.defaultPort);
+  // `next start -p 3001`: the port the start command fixes wins over the code's and the framework's default.
+  const fixedPort = fw.serves === "static" ? undefined : startPort(envFile.start);
+  const port = fw.serves === "static" ? undefined : (fixedPort ?? facts2.port ?? fw.defaultPort);
   const build = appPkg.scripts?.build !== undefined ? "build" : fw.buildScript;
   if (fw.framework)
     evidence.push(`framework ${fw.framework} (${fw.serves === "static" ? `static build in ${fw.output}` : "server"})`);
@@ -126,7 +129,13 @@ export const detectNode = (p: Project, appDir?: string): Detection | undefined =
     start_command: envFile.start,
     build_command: nxBuild ?? (build ? `${pm.name} run ${build}` : undefined),
     detected_port: port,
-    port_source: facts2.port ? facts2.source : port ? `${fw.framework} default` : undefined,
+    port_source: fixedPort
+      ? `start command (${envFile.start.join(" ").slice(0, 100)})`
+      : facts2.port
+        ? facts2.source
+        : port
+          ? `${fw.framework} default`
+          : undefined,
     reads_port_env:
       facts2.readsPortEnv ||
       ["nextjs", "nuxt", "sveltekit", "astro", "react-router", "remix"].includes(fw.framework ?? ""),

@@ -7,6 +7,7 @@ import { pythonTooling } from "./python/pythonTooling.ts";
 import { pythonVersion } from "./python/pythonVersion.ts";
 import { type Pyproject, readPyproject, requirementName } from "./python/readPyproject.ts";
 import type { Project } from "./scanProject.ts";
+import { startPort } from "./startPort.ts";
 
 /** `{PORT}` in a start command is replaced by the container port when the Dockerfile is generated. */
 export const PORT_PLACEHOLDER = "{PORT}";
@@ -83,6 +84,8 @@ export const detectPython = (p: Project, appDir?: string): Detection | undefined
     evidence.push(`[tool.pdm.scripts] ${task[0]} = ${task[1]}`);
   }
   const facts = findPort(p, [".py"], ["app.py", "main.py", "wsgi.py", "asgi.py", "manage.py"]);
+  // A port the start command fixes (a Procfile's `gunicorn --bind 0.0.0.0:5000`) is where the server listens.
+  const fixedPort = startPort(start);
   const defaults: Record<string, number> = {
     django: 8000,
     fastapi: 8000,
@@ -99,8 +102,10 @@ export const detectPython = (p: Project, appDir?: string): Detection | undefined
     runtime_source: version.source,
     start_command: start,
     build_command: found.collectstatic ? `python ${found.manage ?? "manage.py"} collectstatic --noinput` : undefined,
-    detected_port: facts.port ?? (fw ? defaults[fw] : undefined),
-    port_source: facts.source ?? (fw ? `${fw} default` : undefined),
+    detected_port: fixedPort ?? facts.port ?? (fw ? defaults[fw] : undefined),
+    port_source: fixedPort
+      ? `start command (${start.join(" ").slice(0, 100)})`
+      : (facts.source ?? (fw ? `${fw} default` : undefined)),
     reads_port_env: facts.readsPortEnv || start.some((s) => s.includes(PORT_PLACEHOLDER) || s.includes("$PORT")),
     health_check_path: facts.healthPath ?? (fw === "streamlit" ? "/_stcore/health" : undefined),
     entry: found.entry,
