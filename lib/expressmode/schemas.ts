@@ -1,6 +1,7 @@
 // valibot input schemas of the Express Mode tools (reference parameter names, snake_case).
 import * as v from "valibot";
 import { arnPartitionProblem } from "../util/arnPartitionProblem.ts";
+import { AwsRef } from "../util/awsRefs.ts";
 import { secretRefProblem } from "../util/secretRefProblem.ts";
 import { AppName } from "./appName.ts";
 
@@ -43,24 +44,8 @@ const ServiceArn = v.pipe(
   partitionFits,
   v.description("ARN of the Express Gateway Service (from CreateExpressGatewayService or ListServices)."),
 );
-// ECS names: up to 255 letters, digits, underscores and hyphens (ECS API reference, CreateCluster / CreateService).
-const NAME = "[A-Za-z0-9_-]{1,255}";
-const ClusterRef = v.pipe(
-  v.string(),
-  v.regex(
-    new RegExp(`^(${NAME}|arn:aws[\\w-]*:ecs:[a-z0-9-]+:\\d{12}:cluster/${NAME})$`),
-    "must be a cluster name (up to 255 letters, digits, _ and -) or a cluster ARN",
-  ),
-  partitionFits,
-);
-const ServiceRef = v.pipe(
-  v.string(),
-  v.regex(
-    new RegExp(`^(${NAME}|arn:aws[\\w-]*:ecs:[a-z0-9-]+:\\d{12}:service/(${NAME}/)?${NAME})$`),
-    "must be a service name (up to 255 letters, digits, _ and -) or a service ARN",
-  ),
-  partitionFits,
-);
+const ClusterRef = AwsRef.cluster;
+const ServiceRef = AwsRef.service;
 
 /** Why an environment variable name is refused (the keys of environment and secrets). */
 const ENV_NAME = "must be a variable name: letters, digits and _, not starting with a digit";

@@ -1,5 +1,6 @@
 // Input schemas of ecs_troubleshooting_tool: the action enum, the tool's input, and one strict schema per action.
 import * as v from "valibot";
+import { AwsRef } from "../util/awsRefs.ts";
 import { didYouMean } from "../util/didYouMean.ts";
 
 /** The reference's seven actions in the reference's order, then ours: `diagnose` and `fetch_service_metrics`. */
@@ -18,10 +19,14 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const str = (description: string) => v.pipe(v.string(), v.minLength(1), v.description(description));
-const cluster = str("ECS cluster name or ARN.");
-const service = str("ECS service name or ARN (an Express Gateway Service ARN works too).");
-const taskId = str("Task id or task ARN.");
-const stack = str("CloudFormation stack name or stack id.");
+// Names and ARNs are checked as AWS checks them, so a 1 MB "name" is refused with a short prefix, never echoed.
+const cluster = v.pipe(AwsRef.cluster, v.description("ECS cluster name or ARN."));
+const service = v.pipe(
+  AwsRef.service,
+  v.description("ECS service name or ARN (an Express Gateway Service ARN works too)."),
+);
+const taskId = v.pipe(AwsRef.task, v.description("Task id or task ARN."));
+const stack = v.pipe(AwsRef.stack, v.description("CloudFormation stack name or stack id."));
 const timeWindow = v.optional(
   v.pipe(
     v.number(),
@@ -33,7 +38,12 @@ const timeWindow = v.optional(
   3600,
 );
 const isoTime = (what: string) =>
-  v.optional(str(`${what} as ISO 8601 (2026-04-03T12:00:00Z, offsets allowed; no offset means UTC).`));
+  v.optional(
+    v.pipe(
+      str(`${what} as ISO 8601 (2026-04-03T12:00:00Z, offsets allowed; no offset means UTC).`),
+      v.maxLength(64, "must be an ISO 8601 time such as 2026-04-03T12:00:00Z"),
+    ),
+  );
 const windowEntries = {
   time_window: timeWindow,
   start_time: isoTime("Start of the window"),
@@ -70,7 +80,7 @@ export const ACTION_PARAMS = {
     ecs_service_name: v.optional(service),
     ecs_task_id: v.optional(taskId),
     cfn_stack_name: v.optional(stack),
-    family_prefix: v.optional(str("Task definition family prefix.")),
+    family_prefix: v.optional(v.pipe(AwsRef.taskDefinitionFamily, v.description("Task definition family prefix."))),
   }),
   fetch_network_configuration: v.strictObject({
     ecs_cluster_name: cluster,
