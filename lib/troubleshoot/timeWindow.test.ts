@@ -35,3 +35,14 @@ test("errors name the field", () => {
     issues: [{ path: "parameters.end_time" }],
   });
 });
+
+test("a Unix timestamp (seconds or ms, or a number sent over MCP) is refused with the ISO time it stands for", () => {
+  for (const t of ["1764493200", "1764493200000"])
+    expect(resolveTimeWindow({ start_time: t }, now)._unsafeUnwrapErr()).toMatchObject({
+      issues: [{ path: "parameters.start_time", suggestion: "2025-11-30T09:00:00Z" }],
+      hint: "Did you mean: parameters.start_time → 2025-11-30T09:00:00Z?",
+    });
+  expect(resolveTimeWindow({ start_time: "12345" }, now)._unsafeUnwrapErr()).toMatchObject({
+    issues: [{ message: 'invalid ISO-8601 datetime "12345"' }],
+  });
+});

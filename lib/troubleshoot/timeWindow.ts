@@ -49,16 +49,23 @@ export const resolveTimeWindow = (
     const text = p[key];
     if (text === undefined) return ok(undefined);
     const d = parseIsoTime(text);
-    return d
-      ? ok(d)
-      : err(
-          bad(
-            key,
-            `invalid ISO-8601 datetime ${JSON.stringify(text)}`,
-            JSON.stringify(text),
-            "a time such as 2026-04-03T12:00:00Z or 2026-04-03T12:00:00+02:00",
-          ),
-        );
+    if (d) return ok(d);
+    // A Unix timestamp (seconds or milliseconds, as models often send): name the ISO time it stands for.
+    const epoch = /^\d{10}$|^\d{13}$/.test(text) ? new Date(Number(text) * (text.length === 10 ? 1000 : 1)) : undefined;
+    const iso = epoch && !Number.isNaN(epoch.getTime()) ? epoch.toISOString().replace(".000Z", "Z") : undefined;
+    return err(
+      validationError([
+        {
+          path: `parameters.${key}`,
+          message: iso
+            ? `${JSON.stringify(text)} is a Unix timestamp; times are ISO 8601 (did you mean "${iso}"?)`
+            : `invalid ISO-8601 datetime ${JSON.stringify(text)}`,
+          got: JSON.stringify(text),
+          expected: "a time such as 2026-04-03T12:00:00Z or 2026-04-03T12:00:00+02:00",
+          ...(iso ? { suggestion: iso } : {}),
+        },
+      ]),
+    );
   };
   return safeTry(function* () {
     const startGiven = yield* parse("start_time");
