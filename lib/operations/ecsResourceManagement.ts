@@ -7,6 +7,7 @@ import { retrySituations } from "../expressmode/util/retrySituations.ts";
 import { writeBudgets } from "../expressmode/util/writeBudgets.ts";
 import { redact } from "../security/redact.ts";
 import type { ToolContext } from "../tool.ts";
+import { clusterOfService } from "../util/clusterOfService.ts";
 import { compact, compactObject } from "../util/compact.ts";
 import { shrink } from "../util/shrink.ts";
 import type { OperationEntry } from "./catalogue.ts";
@@ -45,9 +46,13 @@ export const ecsResourceManagement = (
       const warning = yield* expressManagedCheck(op.name, params, ctx)
         .map(() => undefined)
         .orElse((e) => okAsync(`${e.message} ${e.hint}`));
+      // …and which cluster it addresses when an old short-format service ARN leaves it to ECS's `default`.
+      const assumed =
+        typeof params.service === "string" ? clusterOfService(params.service, params.cluster).note : undefined;
+      const warnings = [warning, assumed && `Note: ${assumed}.`].filter((w): w is string => Boolean(w));
       return ok<EcsResourceManagementResult, EcsError>({
         ...dryRunPlan(op, params, maxItems, ctx),
-        ...(warning ? { warnings: [warning] } : {}),
+        ...(warnings.length ? { warnings } : {}),
       });
     }
     const out = yield* run(op, params, maxItems, ctx);

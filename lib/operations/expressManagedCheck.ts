@@ -3,6 +3,8 @@ import { err, ok, okAsync, type ResultAsync, safeTry } from "neverthrow";
 import { expressManagedHint } from "../aws/expressManagedHint.ts";
 import { type EcsError, ecsError } from "../errors.ts";
 import type { ToolContext } from "../tool.ts";
+import { clip } from "../util/clip.ts";
+import { clusterOfService } from "../util/clusterOfService.ts";
 
 /** Classic operations ECS refuses on a service whose resourceManagementType is ECS, with the member naming it. */
 const CLASSIC: Record<string, string> = {
@@ -28,7 +30,8 @@ export const expressManagedCheck = (
     const member = CLASSIC[operation];
     const service = member ? params[member] : undefined;
     if (typeof service !== "string" || !service) return ok(undefined);
-    const cluster = typeof params.cluster === "string" ? params.cluster : undefined;
+    // Without `cluster`, a long-format service ARN names the cluster; otherwise ECS assumes `default`.
+    const { cluster, note } = clusterOfService(service, params.cluster);
     const s = yield* ctx
       .aws("ecs", "DescribeServices", { cluster, services: [service] })
       .map((o) => o.services?.find((x) => x.status !== "INACTIVE"))
@@ -36,14 +39,14 @@ export const expressManagedCheck = (
     if (s?.resourceManagementType !== "ECS") return ok(undefined);
     return err(
       ecsError("validation", {
-        message: `${s.serviceArn ?? service} is an Express Mode service (resourceManagementType ECS): ${operation} is refused for it, so it was not sent.`,
+        message: `${s.serviceArn ?? clip(service, 300)} is an Express Mode service (resourceManagementType ECS): ${operation} is refused for it, so it was not sent.${note ? ` Note: ${note}.` : ""}`,
         hint: expressManagedHint(operation, s.serviceArn),
         issues: [
           {
             path: `api_params.${member}`,
             message: "is an Express Mode service",
             expected: "a service created with CreateService (resourceManagementType CUSTOMER)",
-            got: s.serviceArn ?? service,
+            got: s.serviceArn ?? clip(service, 300),
           },
         ],
       }),

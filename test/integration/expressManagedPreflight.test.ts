@@ -110,3 +110,50 @@ test("a customer-managed service is confirmed and deleted as before", async () =
   expect(asked).toHaveLength(1);
   expect(fake.calls.map((c) => c.operation)).toEqual(["DescribeServices", "DeleteService"]);
 });
+
+/** The cluster DescribeServices was asked about by the pre-check. */
+const checkedCluster = () =>
+  (fake.calls.find((c) => c.operation === "DescribeServices")?.input as { cluster?: string } | undefined)?.cluster;
+
+test("a long-format service ARN without cluster is checked in the cluster it names, not in default", async () => {
+  describeAs("ECS");
+  const arn = "arn:aws:ecs:us-east-2:123456789012:service/shop/my-app";
+  const e = (
+    await writer.callTool("ecs_resource_management", {
+      api_operation: "UpdateService",
+      api_params: { service: arn, desiredCount: 2 },
+    })
+  )._unsafeUnwrapErr();
+  expect(checkedCluster()).toBe("shop");
+  expect(e.hint).toContain("UpdateExpressGatewayService");
+  expect(fake.calls.map((c) => c.operation)).toEqual(["DescribeServices"]);
+});
+
+test("an explicit cluster wins over the one in the service ARN", async () => {
+  describeAs("CUSTOMER");
+  await writer.callTool("ecs_resource_management", {
+    api_operation: "DeleteService",
+    api_params: { cluster: "other", service: "arn:aws:ecs:us-east-2:123456789012:service/shop/my-app" },
+  });
+  expect(checkedCluster()).toBe("other");
+});
+
+test("an old short-format service ARN says the cluster is assumed to be default", async () => {
+  describeAs("ECS");
+  const short = "arn:aws:ecs:us-east-2:123456789012:service/my-app";
+  const e = (
+    await writer.callTool("ecs_resource_management", { api_operation: "DeleteService", api_params: { service: short } })
+  )._unsafeUnwrapErr();
+  expect(checkedCluster()).toBeUndefined();
+  expect(e.message).toContain("the cluster is assumed to be default");
+  fake.reset();
+  describeAs("CUSTOMER");
+  const plan = (
+    await reader.callTool("ecs_resource_management", {
+      api_operation: "DeleteService",
+      api_params: { service: short },
+      dry_run: true,
+    })
+  )._unsafeUnwrap().value as { warnings?: string[] };
+  expect(plan.warnings?.join(" ")).toContain("the cluster is assumed to be default");
+});
