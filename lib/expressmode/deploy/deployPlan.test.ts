@@ -1,5 +1,6 @@
 // deploy_app's dry run shows what a real run does: for an app inside a monorepo, the Dockerfile containerize_app
 // would write (with its build-context line) and a build from the workspace root with -f, as build_and_push runs it.
+// biome-ignore-all lint/suspicious/noExplicitAny: tool results are read as loose JSON in assertions.
 import { expect, test } from "bun:test";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

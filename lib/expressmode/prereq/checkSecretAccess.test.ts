@@ -1,6 +1,7 @@
 // deploy_app with secrets: the execution role's reads of them are simulated before the service is created. A Parameter
 // Store parameter it cannot read stops the deploy at prerequisites; a Secrets Manager secret warns (a resource policy
 // may grant it); a simulation that cannot run warns and never blocks.
+// biome-ignore-all lint/suspicious/noExplicitAny: tool results are read as loose JSON in assertions.
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
 import { deployWorld, shopApp } from "../../../test/support/express/deployWorld.ts";
 import { ACCOUNT, expressAssistant } from "../../../test/support/express/fakeExpress.ts";
