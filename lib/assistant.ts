@@ -118,6 +118,7 @@ export const createEcsAssistant = (options: EcsAssistantOptions = {}): EcsAssist
   const context = (o: InvokeOptions = {}): ToolContext => ({
     aws,
     policy: o.limits ? narrowPolicy(policy, o.limits) : policy,
+    ...(awsOptions.region ? { region: awsOptions.region } : {}),
     ...(o.caller ? { caller: o.caller } : {}),
     log,
     signal: o.signal,

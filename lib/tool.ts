@@ -48,6 +48,8 @@ export interface ToolContext {
   /** AWS calls of this tool call: they carry the call's abort signal (the registry binds it); never pass one by hand. */
   readonly aws: AwsCall;
   readonly policy: Policy;
+  /** The region the assistant's AWS calls go to, when configured (ARNs without a region are judged against it). */
+  readonly region?: string;
   readonly log: Logger;
   /** The call's abort signal, for what is not an AWS call: sleeps, child processes, the remote MCP servers. */
   readonly signal?: AbortSignal;

@@ -35,7 +35,12 @@ interface Problem {
 }
 
 /** What is wrong with one string member, judged by its key; undefined when nothing is. */
-const stringProblem = (key: string | undefined, value: string, inSecrets: boolean): Problem | undefined => {
+const stringProblem = (
+  key: string | undefined,
+  value: string,
+  inSecrets: boolean,
+  region: string | undefined,
+): Problem | undefined => {
   const problem = key !== undefined && TASK_DEF_KEYS.has(key) ? taskDefinitionProblem(value) : undefined;
   if (problem)
     return {
@@ -58,8 +63,9 @@ const stringProblem = (key: string | undefined, value: string, inSecrets: boolea
       problem: `is ${value.length} characters long; ECS names have at most 255`,
       expected: `up to 255 letters, digits, _ and -${NAME_OR_ARN_KEYS.has(key) ? ", or an ARN" : ""}`,
     };
-  // Any ARN (cluster, role, target group, capacity provider…): its partition must be its region's.
-  const partition = arn ? arnPartitionProblem(value) : undefined;
+  // Any ARN (cluster, role, target group, capacity provider…): its partition must be its region's, and an ARN
+  // without a region (an IAM role) must be in the partition of the region the call goes to.
+  const partition = arn ? arnPartitionProblem(value, region) : undefined;
   return partition
     ? {
         problem: partition,
@@ -72,14 +78,14 @@ const stringProblem = (key: string | undefined, value: string, inSecrets: boolea
 /**
  * Issues for values that have the right type but cannot work: a task definition given as an image URI, an SSM or
  * Secrets Manager reference with an empty path segment or a malformed region/account, an ECS name AWS cannot take,
- * an ARN whose partition is not its region's. Walks the whole input, so nested container definitions and Express
+ * an ARN whose partition is not its region's (or, without a region, not `region`'s: the region calls go to). Walks the whole input, so nested container definitions and Express
  * `primaryContainer.secrets` are covered.
  */
-export const checkParamValues = (params: unknown, path = "api_params"): ValidationIssue[] => {
+export const checkParamValues = (params: unknown, path = "api_params", region?: string): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
   const walk = (value: unknown, at: string, key: string | undefined, inSecrets: boolean): void => {
     if (typeof value === "string") {
-      const p = stringProblem(key, value, inSecrets);
+      const p = stringProblem(key, value, inSecrets, region);
       if (p)
         issues.push({
           path: at,

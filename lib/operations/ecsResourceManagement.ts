@@ -38,8 +38,8 @@ export const ecsResourceManagement = (
     const op = yield* resolveOperation(input.api_operation).andThen((found) => refuseAgentOnly(found, ctx));
     const raw = input.api_params ?? {};
     const params = op.virtual
-      ? yield* checkWith(op, ListExpressGatewayServicesParams, raw)
-      : yield* validateParams(op, raw);
+      ? yield* checkWith(op, ListExpressGatewayServicesParams, raw, ctx.region)
+      : yield* validateParams(op, raw, ctx.region);
     const maxItems = input.max_items ?? DEFAULT_MAX_ITEMS;
     if (input.dry_run) {
       // A plan still says when the call would be refused (a classic operation on an Express service).

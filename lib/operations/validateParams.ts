@@ -39,15 +39,17 @@ export const paramsSchema = (op: OperationEntry): ResultAsync<{ schema: Schema; 
 
 /**
  * Checks `params` against the SDK's input shape of `op`: unknown keys (with did-you-mean), wrong types and
- * missing required members are reported with their path; timestamps become Dates for the SDK. When members are
+ * missing required members are reported with their path; timestamps become Dates for the SDK. `region` (the one the
+ * call goes to) judges the partition of ARNs that carry none (IAM roles). When members are
  * missing, the hint shows a minimal valid api_params.
  */
 export const validateParams = (
   op: OperationEntry,
   params: Record<string, unknown>,
+  region?: string,
 ): ResultAsync<Record<string, unknown>, EcsError> =>
   paramsSchema(op).andThen(({ schema, table }) =>
-    checkWith(op, schema, params).mapErr((e) =>
+    checkWith(op, schema, params, region).mapErr((e) =>
       e.kind === "validation" && e.issues.some((i) => i.got === "nothing")
         ? { ...e, hint: `${e.hint} Minimal api_params: ${JSON.stringify(exampleParams(table, op.name))}.` }
         : e,
@@ -59,6 +61,7 @@ export const checkWith = (
   op: Pick<OperationEntry, "name" | "command">,
   schema: Schema,
   params: Record<string, unknown>,
+  region?: string,
 ): Result<Record<string, unknown>, EcsError> => {
   // Models often send `null` for "not given"; AWS has no null, so such members are simply left out. Members sent as
   // JSON text (`"services": "[\"api\"]"`, `"maxResults": "10"`) are decoded where the SDK model wants that type.
@@ -66,7 +69,10 @@ export const checkWith = (
   // Values of the right type that still cannot work (an image URI as task definition, a secret ARN with `//`) are
   // reported with the type errors, so one answer lists every fix.
   const checked = (parsed.isOk() ? parsed.value : params) as Record<string, unknown>;
-  const valueIssues = [...checkParamValues(checked), ...taskDefinitionRequirements(op.name, checked)];
+  const valueIssues = [
+    ...checkParamValues(checked, "api_params", region),
+    ...taskDefinitionRequirements(op.name, checked),
+  ];
   if (parsed.isOk() && valueIssues.length === 0) return ok(parsed.value as Record<string, unknown>);
   if (parsed.isErr() && parsed.error.kind !== "validation") return err(parsed.error);
   const issues = [...(parsed.isErr() && parsed.error.kind === "validation" ? parsed.error.issues : []), ...valueIssues];

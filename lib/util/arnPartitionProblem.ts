@@ -20,12 +20,21 @@ const partitionOf = (region: string): string =>
   PARTITION_OF_PREFIX.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
 
 /**
- * Why `arn`'s partition does not match its region, or undefined when it does (or the ARN has no region, as IAM's).
- * Such an ARN is usually a template filled for another partition: AWS answers it with a not-found or invalid error.
+ * Why `arn`'s partition does not match its region, or undefined when it does. An ARN without a region (IAM's,
+ * S3's) is judged against `clientRegion`, the region the calls go to, when it is known: partitions are isolated,
+ * so an `arn:aws-cn:iam::…` role cannot be used from us-east-1. Such an ARN is usually a template filled for another
+ * partition: AWS answers it with a not-found or invalid error.
  */
-export const arnPartitionProblem = (arn: string): string | undefined => {
+export const arnPartitionProblem = (arn: string, clientRegion?: string): string | undefined => {
   const [prefix, partition, , region] = arn.split(":", 4);
-  if (prefix !== "arn" || !partition || !region) return undefined;
+  if (prefix !== "arn" || !partition) return undefined;
+  if (!region) {
+    if (!clientRegion) return undefined;
+    const expected = partitionOf(clientRegion);
+    return partition === expected
+      ? undefined
+      : `has partition "${partition}" but the calls go to region "${clientRegion}", in partition "${expected}" (arn:${expected}:…)`;
+  }
   const expected = partitionOf(region);
   return partition === expected
     ? undefined
