@@ -89,3 +89,10 @@ describe("generateDockerfile", () => {
     expect(dn.dockerfile).toContain("ENV ASPNETCORE_HTTP_PORTS=8080");
   });
 });
+
+test("a start command that fixes another port than the container port is a warning", () => {
+  const warn = (port: number) =>
+    gen("py-fastapi-gunicorn-procfile", port)!.warnings.filter((w) => w.includes("fixes the port to 5000"));
+  expect(warn(8080)).toHaveLength(1);
+  expect(warn(5000)).toHaveLength(0);
+});
