@@ -194,7 +194,7 @@ const containerizeLines = (
     ...(cz.summary.python_image_fixtures !== undefined
       ? [
           "",
-          "Python fixtures (packages from the loopback PyPI stand-in of Debian bookworm wheels, `test/support/pypi/`; `python_not_built` = fixtures whose `expected.json` says why no image is built here, uv above all):",
+          "Python fixtures (packages from the loopback PyPI stand-in of Debian bookworm wheels, plus trixie's pure-Python Poetry 2 for fixtures that ask for it, `test/support/pypi/`; `python_not_built` = fixtures whose `expected.json` says why no image is built here, uv above all):",
           "",
           table(
             [cz.summary],
